@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest"
+
+import { InvalidSettingsError, parseEnv } from "./env"
+
+const valid = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/x",
+  AUTH_SECRET: "x".repeat(32),
+  BBB_SERVER_URL: "https://bbb.example.org/",
+  BBB_SECRET_KEY: "s3cret",
+}
+
+function errorOf(source: Record<string, string>): InvalidSettingsError {
+  try {
+    parseEnv(source)
+  } catch (error) {
+    if (error instanceof InvalidSettingsError) return error
+    throw error
+  }
+  throw new Error("parseEnv accepted invalid settings")
+}
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv(valid)
+    expect(env.USE_BBB_LIVE).toBe(true)
+    expect(env.USE_BBB_LIVE_DOWNLOADING).toBe(false)
+    expect(env.BBB_USERNAME_FORMAT).toBe("first_name last_name")
+    expect(env.BBB_CHECKSUM_ALGORITHM).toBe("sha1")
+    expect(env.MEETINGS_SYNC_INTERVAL_MS).toBe(10_000)
+    expect(env.BBB_RESOLUTION).toBe("1280x720")
+    expect(env.FFMPEG_STREAM_VIDEO_BITRATE).toBe(3000)
+  })
+
+  it("reads booleans and numbers the way .env files write them", () => {
+    const env = parseEnv({ ...valid, USE_BBB_LIVE: "False", BBB_NUMBER_MAX_LIVES: "5", USE_BBB_LIVE_DOWNLOADING: "1" })
+    expect(env.USE_BBB_LIVE).toBe(false)
+    expect(env.USE_BBB_LIVE_DOWNLOADING).toBe(true)
+    expect(env.BBB_NUMBER_MAX_LIVES).toBe(5)
+  })
+
+  it("names every missing required setting", () => {
+    const error = errorOf({})
+    expect(error.settings).toEqual(expect.arrayContaining(["DATABASE_URL", "AUTH_SECRET", "BBB_SERVER_URL", "BBB_SECRET_KEY"]))
+    expect(error.message).toContain("DATABASE_URL")
+  })
+
+  it("names each bad value", () => {
+    const error = errorOf({
+      ...valid,
+      BBB_NUMBER_MAX_LIVES: "many",
+      BBB_USERNAME_FORMAT: "first last",
+      BBB_CHECKSUM_ALGORITHM: "md5",
+      USE_BBB_LIVE: "maybe",
+      BBB_STREAM_URL: "http://not-rtmp/",
+      BBB_RESOLUTION: "hd",
+    })
+    expect(error.settings.sort()).toEqual(
+      ["BBB_CHECKSUM_ALGORITHM", "BBB_NUMBER_MAX_LIVES", "BBB_RESOLUTION", "BBB_STREAM_URL", "BBB_USERNAME_FORMAT", "USE_BBB_LIVE"].sort(),
+    )
+  })
+
+  it("checks settings against each other", () => {
+    expect(errorOf({ ...valid, NUMBER_SERVERS: "2", SERVER_NUMBER: "3" }).settings).toEqual(["SERVER_NUMBER"])
+    expect(errorOf({ ...valid, OIDC_ISSUER: "https://idp.example.org" }).settings.sort()).toEqual(["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"])
+  })
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ ...valid, SMTP_URL: "", OIDC_ISSUER: "" }).SMTP_URL).toBeUndefined()
+  })
+})

@@ -1,0 +1,43 @@
+// Typed application errors. Library code throws AppError with a code from this closed union;
+// adapters (actions, routes, workers) map the code to a user message, an HTTP status or a retry.
+
+export const APP_ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "CONFLICT",
+  "INVALID_INPUT",
+  "BBB_UNAVAILABLE",
+  "QUEUE_UNAVAILABLE",
+  "DATABASE_UNAVAILABLE",
+  "LIVES_DISABLED",
+  "LIVE_CAP_REACHED",
+  "MEETING_NOT_RUNNING",
+  "NOT_A_MODERATOR",
+  "LIVE_ALREADY_ACTIVE",
+  "INTERNAL",
+] as const
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
+
+export class AppError extends Error {
+  readonly code: AppErrorCode
+  /** Extra, non-secret detail for logs (never shown to users as is). */
+  readonly details?: Record<string, unknown>
+
+  constructor(code: AppErrorCode, options: { message?: string; details?: Record<string, unknown>; cause?: unknown } = {}) {
+    super(options.message ?? code, { cause: options.cause })
+    this.name = "AppError"
+    this.code = code
+    this.details = options.details
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError
+}
+
+/** Codes worth retrying later (a job retries with backoff); all others are permanent. */
+export function isTransientError(error: unknown): boolean {
+  return isAppError(error) && ["BBB_UNAVAILABLE", "QUEUE_UNAVAILABLE", "DATABASE_UNAVAILABLE"].includes(error.code)
+}

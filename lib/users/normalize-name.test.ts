@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest"
+
+import { normalizeName, userNameKeys } from "./normalize-name"
+
+describe("normalizeName", () => {
+  it("ignores case, accents and extra spaces", () => {
+    expect(normalizeName("  Hélène   LEFÈVRE ")).toBe("helene lefevre")
+    expect(normalizeName("Helene Lefevre")).toBe(normalizeName("Hélène Lefèvre"))
+  })
+
+  it("treats hyphens and spaces alike", () => {
+    expect(normalizeName("Jean-Pierre Martin")).toBe(normalizeName("Jean Pierre  Martin"))
+    expect(normalizeName("Marie–George Buffet")).toBe("marie george buffet")
+  })
+
+  it("folds ligatures and typographic apostrophes", () => {
+    expect(normalizeName("Cœur D’Artagnan")).toBe("coeur d'artagnan")
+  })
+
+  it("keeps non-Latin scripts comparable", () => {
+    expect(normalizeName("Дмитрий  Шостакович")).toBe("дмитрий шостакович")
+    expect(normalizeName("王 小明")).toBe("王 小明")
+  })
+
+  it("does not make a one-word name equal to a longer one", () => {
+    expect(normalizeName("Jean")).not.toBe(normalizeName("Jean Martin"))
+  })
+})
+
+describe("userNameKeys", () => {
+  it("builds both orders", () => {
+    expect(userNameKeys("Hélène", "Lefèvre")).toEqual({
+      nameKeyFirstLast: "helene lefevre",
+      nameKeyLastFirst: "lefevre helene",
+    })
+  })
+})

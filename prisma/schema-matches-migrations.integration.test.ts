@@ -1,0 +1,77 @@
+// The migrated database must be exactly what schema.prisma describes: we apply our SQL migrations to
+// one scratch database, Prisma's own SQL for schema.prisma (from an empty database) to another, and
+// compare their catalogs. Hand-written CHECK constraints are the only allowed difference.
+import pg from "pg"
+import { afterAll, describe, expect, it } from "vitest"
+
+import { diffSchemas, readSchema } from "@/scripts/prisma6/run"
+
+import { applyMigrations, recreateDatabase } from "./migrate"
+
+const base = new URL(process.env.DATABASE_URL!)
+const urlFor = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString()
+const migratedUrl = urlFor("bbb_pod_live_scratch_migrated")
+const expectedUrl = urlFor("bbb_pod_live_scratch_expected")
+
+const CATALOG_QUERIES = {
+  columns: `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+            ORDER BY 1, 2`,
+  indexes: `SELECT tablename, indexname, indexdef FROM pg_indexes
+            WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1, 2`,
+  constraints: `SELECT conrelid::regclass::text AS table_name, conname, contype, pg_get_constraintdef(oid) AS def
+                FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype <> 'c'
+                AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`,
+  enums: `SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY 1, 3`,
+}
+
+async function catalog(url: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const out: Record<string, unknown[]> = {}
+    for (const [key, sql] of Object.entries(CATALOG_QUERIES)) out[key] = (await client.query(sql)).rows
+    const checks = await client.query(
+      `SELECT conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype = 'c' ORDER BY 1`,
+    )
+    return { catalog: out, checks: checks.rows.map((r) => r.conname as string) }
+  } finally {
+    await client.end()
+  }
+}
+
+describe("SQL migrations", () => {
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: urlFor("postgres") })
+    await admin.connect()
+    for (const url of [migratedUrl, expectedUrl]) {
+      await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`)
+    }
+    await admin.end()
+  })
+
+  it("produce the database schema.prisma describes", async () => {
+    await recreateDatabase(migratedUrl)
+    await recreateDatabase(expectedUrl)
+    const result = await applyMigrations(migratedUrl)
+    expect(result.applied.length).toBeGreaterThan(0)
+
+    const expectedSql = diffSchemas(null, readSchema())
+    const client = new pg.Client({ connectionString: expectedUrl })
+    await client.connect()
+    await client.query(expectedSql)
+    await client.end()
+
+    const migrated = await catalog(migratedUrl)
+    const expected = await catalog(expectedUrl)
+    expect(migrated.catalog).toEqual(expected.catalog)
+    expect(expected.checks).toEqual([])
+    expect(migrated.checks).toEqual(["lives_active_meeting_consistent"])
+  }, 120_000)
+
+  it("are idempotent: a second run applies nothing", async () => {
+    const again = await applyMigrations(migratedUrl)
+    expect(again.applied).toEqual([])
+    expect(again.skipped.length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url"
+import { defineConfig } from "vitest/config"
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "tools/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["node_modules", "e2e", ".next"],
+    globalSetup: ["./vitest.global-setup.ts"],
+    setupFiles: ["./vitest.setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Integration tests share one PostgreSQL test database; isolation comes from unique data.
+    pool: "forks",
+  },
+})
