@@ -1,0 +1,37 @@
+import type { Metadata } from "next"
+import { NextIntlClientProvider } from "next-intl"
+import { getLocale, getTranslations } from "next-intl/server"
+import type { ReactNode } from "react"
+
+import { SiteHeader } from "@/components/layout/site-header"
+
+import "./globals.css"
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app")
+  return { title: { default: t("name"), template: `%s · ${t("name")}` } }
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale()
+  const t = await getTranslations("app")
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
+        <NextIntlClientProvider>
+          <a
+            href="#main"
+            className="sr-only rounded bg-white px-3 py-2 text-brand-700 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+          >
+            {t("skipToContent")}
+          </a>
+          <SiteHeader />
+          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+            {children}
+          </main>
+          <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">{t("footer")}</footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  )
+}

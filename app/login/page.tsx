@@ -1,0 +1,43 @@
+import type { Metadata } from "next"
+import { redirect } from "next/navigation"
+import { getTranslations } from "next-intl/server"
+import { z } from "zod"
+
+import { getCurrentUser } from "@/lib/auth/session"
+import { getEnv, isOidcEnabled } from "@/lib/config/env"
+
+import { LoginForm } from "./_components/login-form"
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") }
+}
+
+const searchSchema = z.object({
+  // Only same-site paths: an open redirect through callbackUrl is refused.
+  callbackUrl: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .catch("/lives")
+    .default("/lives"),
+  error: z.string().optional().catch(undefined),
+})
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const { callbackUrl, error } = searchSchema.parse(await searchParams)
+  if (await getCurrentUser()) redirect(callbackUrl)
+  const t = await getTranslations("login")
+  const env = getEnv()
+  const oidc = isOidcEnabled(env) ? env.OIDC_DISPLAY_NAME : null
+  return (
+    <section className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("intro")}</p>
+      <LoginForm
+        callbackUrl={callbackUrl}
+        localAccounts={env.AUTH_LOCAL_ACCOUNTS}
+        oidcProvider={oidc}
+        initialError={error ? (error === "CredentialsSignin" ? "invalidCredentials" : "oidcFailed") : null}
+      />
+    </section>
+  )
+}

@@ -1,0 +1,24 @@
+import { db } from "@/lib/db"
+
+export type AdminOverview = {
+  users: number
+  meetings: number
+  runningMeetings: number
+  attendees: number
+  ambiguousAttendees: number
+  lives: number
+  activeLives: number
+}
+
+export async function getAdminOverview(): Promise<AdminOverview> {
+  const [users, meetings, runningMeetings, attendees, ambiguousAttendees, lives, activeLives] = await db.$transaction([
+    db.user.count(),
+    db.meeting.count(),
+    db.meeting.count({ where: { endedAt: null } }),
+    db.attendee.count(),
+    db.attendee.count({ where: { matchStatus: "AMBIGUOUS" } }),
+    db.live.count(),
+    db.live.count({ where: { activeMeetingId: { not: null } } }),
+  ])
+  return { users, meetings, runningMeetings, attendees, ambiguousAttendees, lives, activeLives }
+}

@@ -1,0 +1,88 @@
+// next-auth 4 configuration: local accounts (bcrypt) and, when its settings are present, one OpenID
+// Connect provider (how universities plug CAS / Keycloak / Shibboleth through OIDC).
+// Sessions are JWTs carrying only the user id; role and status are re-read from the database on
+// each request (lib/auth/session.ts), so a demoted or disabled account loses access at once.
+import type { NextAuthOptions } from "next-auth"
+import CredentialsProvider from "next-auth/providers/credentials"
+import type { OAuthConfig } from "next-auth/providers/oauth"
+
+import { getEnv, isOidcEnabled } from "@/lib/config/env"
+import { logger } from "@/lib/logger"
+import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
+import { verifyCredentials } from "@/lib/users/verify-credentials"
+
+export const OIDC_PROVIDER_ID = "oidc"
+
+function oidcProvider(): OAuthConfig<OidcProfile> {
+  const env = getEnv()
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: env.OIDC_DISPLAY_NAME,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    profile(profile) {
+      return { id: profile.sub, email: profile.email, name: profile.name ?? profile.email }
+    },
+  }
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  const env = getEnv()
+  const providers: NextAuthOptions["providers"] = []
+  if (env.AUTH_LOCAL_ACCOUNTS) {
+    providers.push(
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { username: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials) {
+          const user = await verifyCredentials(credentials)
+          if (!user) logger.info({ username: credentials?.username }, "sign-in refused: wrong credentials")
+          return user ? { id: String(user.id), name: user.name, email: user.email } : null
+        },
+      }),
+    )
+  }
+  if (isOidcEnabled(env)) providers.push(oidcProvider())
+
+  return {
+    secret: env.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers,
+    logger: {
+      error: (code, metadata) => logger.error({ code, metadata }, "next-auth error"),
+      warn: (code) => logger.warn({ code }, "next-auth warning"),
+      debug: () => undefined,
+    },
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== OIDC_PROVIDER_ID) return true
+        const parsed = oidcProfileSchema.safeParse(profile)
+        if (!parsed.success) {
+          logger.warn({ issues: parsed.error.issues }, "OIDC profile without the claims we need (sub, email)")
+          return false
+        }
+        const user = await upsertOidcUser(parsed.data)
+        return user.isActive
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === OIDC_PROVIDER_ID && profile) {
+          const parsed = oidcProfileSchema.parse(profile)
+          const dbUser = await upsertOidcUser(parsed)
+          token.uid = dbUser.id
+        } else if (user) {
+          token.uid = Number(user.id)
+        }
+        return token
+      },
+      async session({ session, token }) {
+        return { ...session, uid: typeof token.uid === "number" ? token.uid : undefined }
+      },
+    },
+  }
+}

@@ -1,0 +1,34 @@
+// npm run db:seed — the demo accounts, printed with their passwords. Idempotent: re-running resets
+// their passwords and roles and creates nothing twice.
+import { loadDotEnv } from "@/lib/config/load-dotenv"
+
+loadDotEnv()
+
+const { db } = await import("@/lib/db")
+const { hashPassword } = await import("@/lib/users/create-user")
+const { userNameKeys } = await import("@/lib/users/normalize-name")
+
+export const DEMO_USERS = [
+  { username: "admin", email: "admin@example.org", firstName: "Alice", lastName: "Admin", role: "ADMIN", password: "admin-demo-2026" },
+  { username: "hlefevre", email: "helene.lefevre@example.org", firstName: "Hélène", lastName: "Lefèvre", role: "TEACHER", password: "teacher-demo-2026" },
+  { username: "jmartin", email: "jean.martin@example.org", firstName: "Jean", lastName: "Martin", role: "TEACHER", password: "teacher-demo-2026" },
+  { username: "etudiant", email: "etudiant@example.org", firstName: "Emma", lastName: "Étudiante", role: "STUDENT", password: "student-demo-2026" },
+] as const
+
+for (const u of DEMO_USERS) {
+  const data = {
+    email: u.email,
+    firstName: u.firstName,
+    lastName: u.lastName,
+    ...userNameKeys(u.firstName, u.lastName),
+    role: u.role,
+    isActive: true,
+    passwordHash: await hashPassword(u.password),
+  }
+  await db.user.upsert({ where: { username: u.username }, create: { username: u.username, ...data }, update: data })
+}
+await db.building.upsert({ where: { name: "Campus" }, create: { name: "Campus" }, update: {} })
+
+console.log("Demo accounts (username / password):")
+for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(7)} ${`${u.firstName} ${u.lastName}`.padEnd(18)} ${u.username.padEnd(9)} / ${u.password}`)
+await db.$disconnect()

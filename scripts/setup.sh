@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install and prepare everything the app, the demo and the tests need. Idempotent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: Chromium (browser tests), nginx + RTMP module and ffmpeg (the live pipeline).
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v ffmpeg >/dev/null || need+=(ffmpeg)
+command -v nginx >/dev/null || need+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ] || need+=(libnginx-mod-rtmp)
+command -v pg_isready >/dev/null || need+=(postgresql-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# npm packages (postinstall generates the Prisma client).
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+
+bash scripts/ensure-services.sh
+
+if [ ! -f .env ]; then
+  cp .env.example .env
+  secret=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')
+  sed -i "s/^AUTH_SECRET=.*/AUTH_SECRET=${secret}/" .env
+  echo "Created .env from .env.example (edit it to point at your BBB server)"
+fi

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# npm test: unit and integration tests (vitest, real PostgreSQL and Redis), then browser tests
+# (Playwright + Debian Chromium against a production build). Ends with one summary line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+
+bash scripts/ensure-services.sh || exit 1
+[ -d lib/generated/prisma ] || bash scripts/prisma-generate.sh
+
+echo "== Type check"
+npx tsc --noEmit -p .
+tsc_rc=$?
+
+echo "== Unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+vitest_rc=$?
+
+echo "== Production build"
+if npx next build > test-results/build.log 2>&1; then
+  build_rc=0
+  echo "build ok"
+else
+  build_rc=1
+  tail -40 test-results/build.log
+fi
+
+pw_rc=1
+if [ $build_rc -eq 0 ]; then
+  echo "== Browser tests (Playwright, Debian Chromium)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+  pw_rc=$?
+fi
+
+node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json $build_rc $tsc_rc
+[ $tsc_rc -eq 0 ] && [ $vitest_rc -eq 0 ] && [ $build_rc -eq 0 ] && [ $pw_rc -eq 0 ]
