@@ -9,3 +9,13 @@ export const TEST_ENV = {
   BBB_SECRET_KEY: "test-bbb-secret",
   APP_URL: "http://localhost:3100",
 } as const
+
+/** Databases copied from the migrated test database for test files that need one of their own. */
+export const DEDICATED_TEST_DATABASES = ["sync", "teacher"] as const
+export type DedicatedTestDatabase = (typeof DEDICATED_TEST_DATABASES)[number]
+
+export function dedicatedDatabaseUrl(name: DedicatedTestDatabase): string {
+  const url = new URL(TEST_ENV.DATABASE_URL)
+  url.pathname = `${url.pathname}_${name}`
+  return url.toString()
+}

@@ -1,0 +1,51 @@
+// One sync run as the worker and `npm run bbb:sync` do it: sync, then emit "meeting ended" events
+// for the live orchestrator, notify open pages, and report incidents to the admins once.
+import type { ConnectionOptions } from "bullmq"
+import type { Redis } from "ioredis"
+
+import { logger } from "@/lib/logger"
+
+import { publishMeetingsChanged } from "./events"
+import { enqueueMeetingsEnded } from "./jobs"
+import { reportSyncFailure, reportSyncSuccess } from "./report-sync-incident"
+import { syncMeetings, type MeetingsSource, type SyncResult } from "./sync-meetings"
+
+export type RunMeetingsSyncDeps = {
+  source: MeetingsSource
+  redis: Redis
+  /** BullMQ connection for the meeting-ended queue (and its key prefix in tests). */
+  queue: { connection: ConnectionOptions; prefix?: string }
+  incidentKey?: string
+}
+
+export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncResult> {
+  let result: SyncResult
+  try {
+    result = await syncMeetings({ source: deps.source })
+  } catch (error) {
+    const err = error as Error & { code?: string }
+    logger.error({ err, code: err.code }, "meeting sync failed: nothing changed")
+    await reportSyncFailure(deps.redis, err, deps.incidentKey).catch((e) => logger.error({ err: e }, "incident report failed"))
+    throw error
+  }
+  await reportSyncSuccess(deps.redis, deps.incidentKey).catch((e) => logger.error({ err: e }, "recovery report failed"))
+  if (result.skipped) {
+    logger.debug("meeting sync skipped: another one is running")
+    return result
+  }
+  await enqueueMeetingsEnded(deps.queue.connection, result.endedMeetingIds, deps.queue.prefix)
+  if (result.changed > 0 || result.endedMeetingIds.length > 0) {
+    await publishMeetingsChanged(deps.redis, { changed: result.changed, ended: result.endedMeetingIds.length }).catch(() => undefined)
+  }
+  logger.info(
+    {
+      meetings: result.meetings,
+      changed: result.changed,
+      ended: result.endedMeetingIds.length,
+      matches: result.matchesChanged,
+      ms: Math.round(result.timings.totalMs),
+    },
+    "meeting sync done",
+  )
+  return result
+}

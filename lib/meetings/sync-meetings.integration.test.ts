@@ -1,0 +1,235 @@
+import { randomUUID } from "node:crypto"
+
+import { beforeEach, describe, expect, it, vi } from "vitest"
+
+vi.hoisted(async () => {
+  const { dedicatedDatabaseUrl } = await import("@/vitest.test-env")
+  process.env.DATABASE_URL = dedicatedDatabaseUrl("sync")
+})
+
+import { BbbError } from "@/lib/bbb/errors"
+import { db } from "@/lib/db"
+import { seedUser } from "@/prisma/seed/factories"
+
+import { xmlSource, type XmlMeeting } from "./testing/meetings-xml"
+import { matchAttendees } from "./match-attendees"
+import { rematchUser } from "./rematch-user"
+import { syncMeetings } from "./sync-meetings"
+
+let running: XmlMeeting[] = []
+const source = xmlSource(() => running)
+const uid = () => randomUUID().slice(0, 8)
+
+async function attendeesOf(internalMeetingId: string) {
+  return db.attendee.findMany({
+    where: { meeting: { internalMeetingId } },
+    orderBy: [{ role: "asc" }, { fullName: "asc" }],
+    select: { fullName: true, role: true, userId: true, matchStatus: true, leftAt: true, extUserId: true },
+  })
+}
+
+beforeEach(() => {
+  running = []
+})
+
+describe("syncMeetings", () => {
+  it("creates new meetings with their attendees, then skips unchanged ones", async () => {
+    const id = `m-${uid()}`
+    running = [
+      {
+        internalMeetingID: id,
+        name: "Amphi L1 — Chimie & Physique <générale>",
+        attendees: [
+          { userID: "w_aaa", fullName: "Prof Un", role: "MODERATOR" },
+          { userID: "w_bbb", fullName: "Élève Deux", role: "VIEWER" },
+        ],
+      },
+    ]
+    const first = await syncMeetings({ source })
+    expect(first).toMatchObject({ skipped: false, meetings: 1, changed: 1, unchanged: 0 })
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })
+    expect(meeting.name).toBe("Amphi L1 — Chimie & Physique <générale>")
+    expect(meeting.endedAt).toBeNull()
+    expect(meeting.participantCount).toBe(2)
+    expect(await attendeesOf(id)).toMatchObject([
+      { fullName: "Prof Un", role: "MODERATOR" },
+      { fullName: "Élève Deux", role: "VIEWER", matchStatus: "UNMATCHED" },
+    ])
+
+    const second = await syncMeetings({ source })
+    expect(second).toMatchObject({ skipped: false, meetings: 1, changed: 0, unchanged: 1, endedMeetingIds: [] })
+    const after = await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })
+    expect(after.lastSeenRunningAt.getTime()).toBeGreaterThanOrEqual(meeting.lastSeenRunningAt.getTime())
+  })
+
+  it("updates a changed meeting and marks attendees who left", async () => {
+    const id = `m-${uid()}`
+    running = [{ internalMeetingID: id, attendees: [{ userID: "w_1", fullName: "A A", role: "MODERATOR" }, { userID: "w_2", fullName: "B B", role: "VIEWER" }] }]
+    await syncMeetings({ source })
+    running = [{ internalMeetingID: id, name: "Renamed", attendees: [{ userID: "w_1", fullName: "A A", role: "MODERATOR" }] }]
+    const result = await syncMeetings({ source })
+    expect(result).toMatchObject({ changed: 1 })
+    expect((await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })).name).toBe("Renamed")
+    const attendees = await attendeesOf(id)
+    expect(attendees.find((a) => a.fullName === "B B")?.leftAt).not.toBeNull()
+    expect(attendees.find((a) => a.fullName === "A A")?.leftAt).toBeNull()
+  })
+
+  it("ends meetings absent from a successful answer, and only those", async () => {
+    const keep = `m-${uid()}`
+    const gone = `m-${uid()}`
+    running = [{ internalMeetingID: keep }, { internalMeetingID: gone }]
+    await syncMeetings({ source })
+    running = [{ internalMeetingID: keep }]
+    const result = await syncMeetings({ source })
+    if (result.skipped) throw new Error("skipped")
+    const goneRow = await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: gone } })
+    expect(result.endedMeetingIds).toEqual([goneRow.id])
+    expect(goneRow.endedAt).not.toBeNull()
+    expect((await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: keep } })).endedAt).toBeNull()
+  })
+
+  it("treats a meeting listed as not running as ended, and revives it when it runs again", async () => {
+    const id = `m-${uid()}`
+    running = [{ internalMeetingID: id }]
+    await syncMeetings({ source })
+    running = [{ internalMeetingID: id, running: false }]
+    await syncMeetings({ source })
+    expect((await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })).endedAt).not.toBeNull()
+    running = [{ internalMeetingID: id }]
+    await syncMeetings({ source })
+    expect((await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })).endedAt).toBeNull()
+  })
+
+  it("ends every meeting when BBB answers noMeetings (a successful empty answer)", async () => {
+    const id = `m-${uid()}`
+    running = [{ internalMeetingID: id }]
+    await syncMeetings({ source })
+    running = []
+    await syncMeetings({ source })
+    expect((await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })).endedAt).not.toBeNull()
+    expect(await db.meeting.count({ where: { endedAt: null } })).toBe(0)
+  })
+
+  it("changes nothing when BBB fails (down, FAILED, malformed)", async () => {
+    const id = `m-${uid()}`
+    running = [{ internalMeetingID: id }]
+    await syncMeetings({ source })
+    const before = await db.meeting.findMany({ orderBy: { id: "asc" } })
+    for (const error of [
+      new BbbError({ kind: "NETWORK", callName: "getMeetings", message: "connect ECONNREFUSED" }),
+      new BbbError({ kind: "FAILED", callName: "getMeetings", messageKey: "checksumError", message: "bad checksum" }),
+      new BbbError({ kind: "MALFORMED_XML", callName: "getMeetings", message: "truncated" }),
+    ]) {
+      await expect(syncMeetings({ source: { getMeetingChunks: async () => Promise.reject(error) } })).rejects.toBe(error)
+    }
+    // A chunk that passes the split but not the parse rolls the whole sync back.
+    const bad = { internalMeetingID: `m-${uid()}`, xml: "<meeting><meetingName>x</meetingName></meeting>", hash: "h" }
+    await expect(syncMeetings({ source: { getMeetingChunks: async () => [bad] } })).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })
+    expect(await db.meeting.findMany({ orderBy: { id: "asc" } })).toEqual(before)
+  })
+})
+
+describe("moderator matching", () => {
+  it("matches a moderator by whole name, accent- and case-insensitively", async () => {
+    const teacher = await seedUser({ role: "TEACHER", firstName: "Hélène", lastName: `Lefèvre-${uid()}` })
+    const id = `m-${uid()}`
+    const bbbName = `helene ${teacher.lastName.replace("è", "e").toUpperCase().replace("-", " ")}`
+    running = [{ internalMeetingID: id, attendees: [{ userID: "w_h", fullName: bbbName, role: "MODERATOR" }, { userID: "w_v", fullName: bbbName, role: "VIEWER" }] }]
+    await syncMeetings({ source })
+    const [moderator, viewer] = await attendeesOf(id)
+    expect(moderator).toMatchObject({ role: "MODERATOR", userId: teacher.id, matchStatus: "BY_NAME" })
+    expect(viewer).toMatchObject({ role: "VIEWER", userId: null, matchStatus: "UNMATCHED" })
+  })
+
+  it("never guesses between namesakes, and never matches a one-word name", async () => {
+    const last = `Martin${uid()}`
+    await seedUser({ role: "TEACHER", firstName: "Jean", lastName: last })
+    await seedUser({ role: "TEACHER", firstName: "Jean", lastName: last })
+    const id = `m-${uid()}`
+    running = [
+      {
+        internalMeetingID: id,
+        attendees: [
+          { userID: "w_1", fullName: `Jean ${last}`, role: "MODERATOR" },
+          { userID: "w_2", fullName: "Jean", role: "MODERATOR" },
+        ],
+      },
+    ]
+    await syncMeetings({ source })
+    const attendees = await attendeesOf(id)
+    expect(attendees.find((a) => a.fullName === `Jean ${last}`)).toMatchObject({ userId: null, matchStatus: "AMBIGUOUS" })
+    expect(attendees.find((a) => a.fullName === "Jean")).toMatchObject({ userId: null, matchStatus: "UNMATCHED" })
+  })
+
+  it("prefers the external user id BBB reports", async () => {
+    const extId = `ext-${uid()}`
+    const owner = await seedUser({ role: "TEACHER", externalId: extId })
+    await seedUser({ role: "TEACHER", firstName: "Same", lastName: `Name${extId}` })
+    const id = `m-${uid()}`
+    running = [{ internalMeetingID: id, attendees: [{ userID: extId, fullName: `Same Name${extId}`, role: "MODERATOR" }] }]
+    await syncMeetings({ source })
+    expect((await attendeesOf(id))[0]).toMatchObject({ userId: owner.id, matchStatus: "BY_EXTERNAL_ID", extUserId: extId })
+  })
+
+  it("re-matches when a user is created or renamed, and keeps an admin's assignment", async () => {
+    const last = `Nouveau${uid()}`
+    const id = `m-${uid()}`
+    running = [
+      {
+        internalMeetingID: id,
+        attendees: [
+          { userID: "w_new", fullName: `Zoé ${last}`, role: "MODERATOR" },
+          { userID: "w_adm", fullName: `Admin Pick ${last}`, role: "MODERATOR" },
+        ],
+      },
+    ]
+    await syncMeetings({ source })
+    expect((await attendeesOf(id)).every((a) => a.matchStatus === "UNMATCHED")).toBe(true)
+
+    const zoe = await seedUser({ role: "TEACHER", firstName: "Zoe", lastName: last })
+    await rematchUser(zoe.id)
+    expect((await attendeesOf(id)).find((a) => a.fullName.startsWith("Zoé"))).toMatchObject({ userId: zoe.id, matchStatus: "BY_NAME" })
+
+    // An admin assigns the second moderator by hand to Zoé's account; a sync and a re-match keep it.
+    const picked = await db.attendee.findFirstOrThrow({ where: { fullName: `Admin Pick ${last}` } })
+    await db.attendee.update({ where: { id: picked.id }, data: { userId: zoe.id, matchStatus: "BY_ADMIN" } })
+    await seedUser({ role: "TEACHER", firstName: "Admin", lastName: `Pick ${last}` })
+    await matchAttendees([picked.id])
+    running = [{ ...running[0]!, name: "changed to force a re-parse" }]
+    await syncMeetings({ source })
+    expect(await db.attendee.findUniqueOrThrow({ where: { id: picked.id } })).toMatchObject({ userId: zoe.id, matchStatus: "BY_ADMIN" })
+
+    // Renaming Zoé away un-matches her attendee.
+    await db.user.update({ where: { id: zoe.id }, data: { nameKeyFirstLast: "someone else", nameKeyLastFirst: "else someone" } })
+    await rematchUser(zoe.id)
+    expect((await attendeesOf(id)).find((a) => a.fullName.startsWith("Zoé"))).toMatchObject({ userId: null, matchStatus: "UNMATCHED" })
+  })
+
+  it("follows BBB_USERNAME_FORMAT = last_name first_name", async () => {
+    const { resetEnvCache } = await import("@/lib/config/env")
+    process.env.BBB_USERNAME_FORMAT = "last_name first_name"
+    resetEnvCache()
+    try {
+      const last = `Durand${uid()}`
+      const user = await seedUser({ role: "TEACHER", firstName: "Paul", lastName: last })
+      const id = `m-${uid()}`
+      running = [
+        {
+          internalMeetingID: id,
+          attendees: [
+            { userID: "w_r", fullName: `${last} Paul`, role: "MODERATOR" },
+            { userID: "w_f", fullName: `Paul ${last}`, role: "MODERATOR" },
+          ],
+        },
+      ]
+      await syncMeetings({ source })
+      const attendees = await attendeesOf(id)
+      expect(attendees.find((a) => a.fullName === `${last} Paul`)).toMatchObject({ userId: user.id, matchStatus: "BY_NAME" })
+      expect(attendees.find((a) => a.fullName === `Paul ${last}`)).toMatchObject({ userId: null, matchStatus: "UNMATCHED" })
+    } finally {
+      delete process.env.BBB_USERNAME_FORMAT
+      resetEnvCache()
+    }
+  })
+})

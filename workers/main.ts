@@ -1,0 +1,23 @@
+// npm run worker — every background worker of the application in one process.
+import { loadDotEnv } from "@/lib/config/load-dotenv"
+
+loadDotEnv()
+
+const { getEnv } = await import("@/lib/config/env")
+const { assertServices } = await import("@/lib/health/check-services")
+const { logger } = await import("@/lib/logger")
+
+try {
+  await assertServices(getEnv())
+} catch (error) {
+  console.error(`\nbbb-pod-live worker cannot start:\n${(error as Error).message}\n`)
+  process.exit(1)
+}
+
+const { closeOnSignals } = await import("./run-worker")
+const { scheduleMeetingsSync, startMeetingsSyncWorker } = await import("./meetings-sync")
+
+await scheduleMeetingsSync()
+const workers = [startMeetingsSyncWorker()]
+closeOnSignals(workers)
+logger.info({ workers: workers.map((w) => w.name), syncEveryMs: getEnv().MEETINGS_SYNC_INTERVAL_MS }, "workers running")
