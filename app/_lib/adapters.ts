@@ -1,6 +1,6 @@
 // Next-specific glue shared by actions and route handlers: AppError → values or HTTP statuses.
 import { NextResponse } from "next/server"
-import type { z } from "zod"
+import { z } from "zod"
 
 import { requireRole, requireUser, type CurrentUser, type RequiredRole } from "@/lib/auth/session"
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors"
@@ -20,12 +20,16 @@ export function invalidForm(error: z.ZodError): FormState<never> {
   return { ok: false, code: "INVALID_INPUT", fieldErrors }
 }
 
-/** Runs a lib call from a server action: expected errors become values, unknown ones are logged. */
+/**
+ * Runs a server action's body: expected errors (AppError, invalid input) become values for
+ * useActionState, unknown ones are logged and shown as a generic message.
+ */
 export async function runAction<T>(fn: () => Promise<T>): Promise<FormState<T>> {
   try {
     return { ok: true, data: await fn() }
   } catch (error) {
     if (isAppError(error)) return { ok: false, code: error.code }
+    if (error instanceof z.ZodError) return invalidForm(error)
     logger.error({ err: error }, "server action failed")
     return { ok: false, code: "INTERNAL" }
   }

@@ -1,9 +1,8 @@
-// Change notifications for open pages (teacher's meetings list, admin): Redis pub/sub, best effort.
-// The database stays the truth; a lost notification only delays a refresh until the next one.
+// The meetings domain's change notification (see lib/events/change-feed.ts).
 import type { Redis } from "ioredis"
 
-export const MEETINGS_CHANGED_CHANNEL = "bbb-pod-live:meetings-changed"
+import { publishChange } from "@/lib/events/change-feed"
 
 export async function publishMeetingsChanged(redis: Redis, payload: { changed: number; ended: number }): Promise<void> {
-  await redis.publish(MEETINGS_CHANGED_CHANNEL, JSON.stringify({ ...payload, at: Date.now() }))
+  await publishChange(redis, "meetings", payload)
 }

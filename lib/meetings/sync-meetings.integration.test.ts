@@ -233,3 +233,40 @@ describe("moderator matching", () => {
     }
   })
 })
+
+describe("runMeetingsSync", () => {
+  it("emits one meeting-ended job per ended meeting and mails the admins once per BBB incident", async () => {
+    const { Queue } = await import("bullmq")
+    const { Redis } = await import("ioredis")
+    const { runMeetingsSync } = await import("./run-meetings-sync")
+    const { MEETING_ENDED_QUEUE, meetingEndedJobId } = await import("./jobs")
+    const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null })
+    const prefix = `test-${uid()}`
+    const incidentKey = `test-incident-${uid()}`
+    const deps = { redis, queue: { connection: redis, prefix }, incidentKey }
+    try {
+      const id = `m-${uid()}`
+      running = [{ internalMeetingID: id }]
+      await runMeetingsSync({ ...deps, source })
+      running = []
+      const result = await runMeetingsSync({ ...deps, source })
+      const meeting = await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })
+      expect(!result.skipped && result.endedMeetingIds).toContain(meeting.id)
+      const queue = new Queue(MEETING_ENDED_QUEUE, { connection: redis, prefix })
+      const job = await queue.getJob(meetingEndedJobId(meeting.id))
+      expect(job?.data).toEqual({ meetingId: meeting.id })
+      await queue.close()
+
+      const down = { getMeetingChunks: async () => Promise.reject(new BbbError({ kind: "NETWORK", callName: "getMeetings", message: "ECONNREFUSED" })) }
+      await expect(runMeetingsSync({ ...deps, source: down })).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })
+      const incident = JSON.parse((await redis.get(incidentKey))!)
+      expect(incident.message).toContain("ECONNREFUSED")
+      await expect(runMeetingsSync({ ...deps, source: down })).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })
+      expect(JSON.parse((await redis.get(incidentKey))!).since).toBe(incident.since) // still the same incident: no new mail
+      await runMeetingsSync({ ...deps, source })
+      expect(await redis.get(incidentKey)).toBeNull() // closed by the first success
+    } finally {
+      await redis.quit()
+    }
+  })
+})

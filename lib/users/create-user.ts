@@ -3,6 +3,7 @@ import bcrypt from "bcryptjs"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
+import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { userNameKeys } from "./normalize-name"
 import { createUserInputSchema, type CreateUserInput } from "./schemas"
@@ -13,11 +14,11 @@ export async function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, PASSWORD_HASH_ROUNDS)
 }
 
-/** Creates an account (local password and/or external identities). Username and email are unique. */
+/** Creates an account (local password and/or external identities) and matches it to waiting BBB moderators. */
 export async function createUser(input: CreateUserInput) {
   const data = createUserInputSchema.parse(input)
   try {
-    return await db.user.create({
+    const user = await db.user.create({
       data: {
         email: data.email,
         username: data.username,
@@ -31,6 +32,9 @@ export async function createUser(input: CreateUserInput) {
       },
       select: { id: true, email: true, username: true, firstName: true, lastName: true, role: true },
     })
+    // A new account may be the moderator a running meeting was waiting for (domain flow 2).
+    await rematchUser(user.id)
+    return user
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", { message: "username or email already taken", cause: error })

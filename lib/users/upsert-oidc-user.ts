@@ -2,6 +2,7 @@ import { z } from "zod"
 
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { userNameKeys } from "./normalize-name"
 
@@ -29,11 +30,13 @@ export async function upsertOidcUser(profile: OidcProfile) {
 
   const existing = await db.user.findFirst({ where: { OR: [{ oidcSubject: profile.sub }, { email }] }, select: { id: true } })
   if (existing) {
-    return db.user.update({ where: { id: existing.id }, data: { oidcSubject: profile.sub, ...names }, select })
+    const user = await db.user.update({ where: { id: existing.id }, data: { oidcSubject: profile.sub, ...names }, select })
+    await rematchUser(user.id) // names may have changed at the provider
+    return user
   }
   const base = (profile.preferred_username ?? email.split("@")[0]!).replace(/[^\w.@+-]/g, "") || "user"
   const taken = await db.user.count({ where: { username: base } })
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       email,
       username: taken ? `${base}-${profile.sub.slice(0, 8)}` : base,
@@ -43,4 +46,6 @@ export async function upsertOidcUser(profile: OidcProfile) {
     },
     select,
   })
+  await rematchUser(user.id)
+  return user
 }

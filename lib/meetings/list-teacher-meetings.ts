@@ -1,0 +1,64 @@
+// The teacher's "Réaliser un direct BigBlueButton" page (domain flow 3): running meetings where the
+// user is a matched moderator, each with its latest live, and whether the live cap is reached.
+import { getEnv } from "@/lib/config/env"
+import { db } from "@/lib/db"
+import type { LiveStatus } from "@/lib/lives/schemas"
+
+export type TeacherMeetingView = {
+  id: number
+  name: string
+  sessionDate: Date
+  live: { id: number; status: LiveStatus; failureReason: string | null; broadcasterSlug: string | null } | null
+  /** True when the teacher may request a live now (no active live here, cap not reached). */
+  canRequest: boolean
+}
+
+export type TeacherMeetingsView = {
+  livesEnabled: boolean
+  capReached: boolean
+  meetings: TeacherMeetingView[]
+  /** Why the list is empty, when we can tell (for the "whom to ask" message). */
+  ambiguousName: boolean
+}
+
+export async function listTeacherMeetings(user: { id: number }): Promise<TeacherMeetingsView> {
+  const env = getEnv()
+  const [rows, activeLives] = await Promise.all([
+    db.meeting.findMany({
+      where: { endedAt: null, isBreakout: false, attendees: { some: { role: "MODERATOR", userId: user.id } } },
+      orderBy: { sessionDate: "desc" },
+      select: {
+        id: true,
+        name: true,
+        sessionDate: true,
+        lives: {
+          orderBy: { requestedAt: "desc" },
+          take: 1,
+          select: { id: true, status: true, failureReason: true, broadcaster: { select: { slug: true } } },
+        },
+      },
+    }),
+    db.live.count({ where: { activeMeetingId: { not: null } } }),
+  ])
+  const capReached = activeLives >= env.BBB_NUMBER_MAX_LIVES
+  const meetings = rows.map((m) => {
+    const last = m.lives[0]
+    const isActive = last !== undefined && !["STOPPED", "FAILED"].includes(last.status)
+    return {
+      id: m.id,
+      name: m.name,
+      sessionDate: m.sessionDate,
+      live: last ? { id: last.id, status: last.status, failureReason: last.failureReason, broadcasterSlug: last.broadcaster?.slug ?? null } : null,
+      canRequest: env.USE_BBB_LIVE && !isActive && !capReached,
+    }
+  })
+  let ambiguousName = false
+  if (meetings.length === 0) {
+    const me = await db.user.findUnique({ where: { id: user.id }, select: { nameKeyFirstLast: true, nameKeyLastFirst: true } })
+    const key = env.BBB_USERNAME_FORMAT === "last_name first_name" ? me?.nameKeyLastFirst : me?.nameKeyFirstLast
+    ambiguousName = key
+      ? (await db.attendee.count({ where: { normalizedName: key, matchStatus: "AMBIGUOUS", meeting: { endedAt: null } } })) > 0
+      : false
+  }
+  return { livesEnabled: env.USE_BBB_LIVE, capReached, meetings, ambiguousName }
+}
