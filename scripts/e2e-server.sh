@@ -1,8 +1,23 @@
 #!/usr/bin/env bash
-# Started by Playwright (webServer): a fresh e2e database, migrated and seeded, then the built app.
+# Started by Playwright (webServer) with the settings of e2e/fixtures/env.ts: a fresh e2e database,
+# migrated and seeded, the BBB simulator, the workers, then the built app. All stop together.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npx tsx scripts/recreate-db.ts "$DATABASE_URL"
-npx tsx scripts/db-migrate.ts >/dev/null
-npx tsx prisma/seed/demo.ts >/dev/null
-exec npx next start -p "$PORT"
+node_modules/.bin/tsx scripts/recreate-db.ts "$DATABASE_URL"
+node_modules/.bin/tsx scripts/db-migrate.ts >/dev/null
+node_modules/.bin/tsx prisma/seed/demo.ts >/dev/null
+redis-cli -u "$REDIS_URL" flushdb >/dev/null
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+sim_port=$(node -e 'console.log(new URL(process.env.BBB_SERVER_URL).port)')
+BBB_SIM_PORT=$sim_port BBB_SIM_SECRET=$BBB_SECRET_KEY node_modules/.bin/tsx tools/bbb-simulator/server.ts --quiet &
+pids+=($!)
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:${sim_port}/_sim/health" >/dev/null && break; sleep 0.2; done
+node_modules/.bin/tsx workers/main.ts &
+pids+=($!)
+node_modules/.bin/next start -p "$PORT" &
+pids+=($!)
+wait -n

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto"
+
+import { expect, test, type Page } from "@playwright/test"
+
+import { apiSignIn, USERS } from "./fixtures/auth"
+import { countLivesOfMeeting, stopAllLives } from "./fixtures/db"
+import { simulator } from "./fixtures/simulator"
+
+const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
+const JEAN = { fullName: "Jean Martin", role: "MODERATOR" as const }
+const viewers = (n: number) => Array.from({ length: n }, (_, i) => ({ fullName: `Étudiant ${i + 1}`, role: "VIEWER" as const }))
+
+async function createMeeting(name: string, moderator: { fullName: string; role: "MODERATOR" }) {
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [moderator, ...viewers(3)] })
+  return meetingID
+}
+
+function card(page: Page, name: string) {
+  return page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
+}
+
+test.beforeEach(async () => {
+  await simulator.reset()
+  await stopAllLives()
+})
+
+test("a teacher sees her running meeting, not another teacher's, and requests a live", async ({ page }) => {
+  const mine = await createMeeting("Amphi L1 — Chimie & physique", HELENE)
+  await createMeeting("Cours de Jean", JEAN)
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/meetings")
+  await expect(page.getByRole("heading", { name: "Réaliser un direct BigBlueButton" })).toBeVisible()
+  await expect(card(page, "Amphi L1 — Chimie & physique")).toBeVisible()
+  await expect(page.getByTestId("meetings-count")).toHaveText("1 session BigBlueButton en cours trouvée")
+  await expect(page.getByRole("heading", { name: "Cours de Jean" })).toHaveCount(0)
+  await expect(page.getByText("mettre fin à la réunion", { exact: false })).toBeVisible()
+
+  await card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
+  await expect(page.getByRole("heading", { name: "Êtes-vous sûr de vouloir réaliser un direct BigBlueButton ?" })).toBeVisible()
+  await expect(page.getByText("Ce direct sera arrêté automatiquement à la fin de la session BigBlueButton.")).toBeVisible()
+  await expect(page.getByLabel("Accès restreint")).not.toBeChecked()
+  await expect(page.getByLabel("Affichage du chat public")).toBeChecked()
+  await expect(page.getByLabel("Enregistrer la session dans Mes vidéos")).not.toBeChecked()
+  await expect(page.getByLabel("Activer le chat")).not.toBeChecked()
+  await page.getByLabel("Activer le chat").check()
+  await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
+
+  await expect(page).toHaveURL(/\/meetings\?notice=requested$/)
+  await expect(page.getByRole("status")).toHaveText("Le direct BigBlueButton a été publié et va bientôt démarrer.")
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText("Le direct n'a pas encore démarré")
+  expect(await countLivesOfMeeting(mine)).toBe(1)
+
+  // Without any reload: a new meeting appears, and an ended one disappears, within seconds.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42))
+  await createMeeting("TD de thermodynamique", HELENE)
+  await expect(card(page, "TD de thermodynamique")).toBeVisible({ timeout: 15_000 })
+  await simulator.endMeeting(mine)
+  await expect(page.getByRole("heading", { name: "Amphi L1 — Chimie & physique" })).toHaveCount(0, { timeout: 15_000 })
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42)
+})
+
+test("a teacher without a matched session is told why, and cannot use another's form", async ({ page, browser }) => {
+  await createMeeting("Séminaire d'Hélène", HELENE)
+  const helene = await browser.newPage()
+  await apiSignIn(helene, USERS.teacher)
+  await helene.goto("/meetings")
+  const href = await card(helene, "Séminaire d'Hélène").getByRole("link", { name: "Réaliser un direct BigBlueButton" }).getAttribute("href")
+  await helene.close()
+
+  await apiSignIn(page, USERS.otherTeacher)
+  await page.goto("/meetings")
+  await expect(page.getByTestId("meetings-count")).toHaveText("Aucune session BigBlueButton en cours trouvée")
+  await expect(page.getByTestId("no-meetings")).toContainText("« Jean Martin »")
+  await expect(page.getByTestId("no-meetings")).toContainText("admin@example.org")
+
+  await page.goto(href!)
+  await expect(page.locator("#main").getByRole("alert")).toContainText("Vous n'êtes pas modérateur de cette session BigBlueButton.")
+  await expect(page.getByRole("button", { name: "Réaliser un direct BigBlueButton" })).toHaveCount(0)
+})
+
+test("a student is refused the teacher pages", async ({ page }) => {
+  const meetingID = await createMeeting("Cours interdit", HELENE)
+  await apiSignIn(page, USERS.student)
+  expect((await page.goto("/meetings"))?.status()).toBe(403)
+  await expect(page.getByTestId("forbidden")).toBeVisible()
+  expect(await countLivesOfMeeting(meetingID)).toBe(0)
+})
+
+test("when BBB_NUMBER_MAX_LIVES lives run, the button gives way to the busy message", async ({ page }) => {
+  await createMeeting("Cours A", HELENE)
+  await createMeeting("Cours B", HELENE)
+  await createMeeting("Cours C", HELENE)
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/meetings")
+  for (const name of ["Cours A", "Cours B"]) {
+    await card(page, name).getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
+    await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
+    await expect(page).toHaveURL(/notice=requested/)
+  }
+  const third = card(page, "Cours C")
+  await expect(third.getByTestId("busy")).toHaveText(
+    "Impossible de réaliser un direct BigBlueButton pour le moment (toutes les ressources sont occupées)",
+  )
+  await expect(third.getByRole("link", { name: "Réaliser un direct BigBlueButton" })).toHaveCount(0)
+})
+
+test("a double submit, and a re-post from a second tab, create one live", async ({ page, context }) => {
+  const meetingID = await createMeeting("Cours en double", HELENE)
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/meetings")
+  const href = await card(page, "Cours en double").getByRole("link", { name: "Réaliser un direct BigBlueButton" }).getAttribute("href")
+  const second = await context.newPage()
+  await second.goto(href!)
+  await page.goto(href!)
+  await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).dblclick()
+  await expect(page).toHaveURL(/notice=(requested|alreadyRequested)/)
+  await second.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
+  await expect(second).toHaveURL(/notice=alreadyRequested/)
+  await expect(second.getByRole("status")).toContainText("Un direct existe déjà pour cette session BigBlueButton")
+  expect(await countLivesOfMeeting(meetingID)).toBe(1)
+})
