@@ -17,8 +17,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# npm packages (postinstall generates the Prisma client).
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# npm packages (postinstall generates the Prisma client). Skipped when node_modules already matches
+# the lock file (npm keeps its own copy of it in node_modules/.package-lock.json).
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ ! -d lib/generated/prisma ]; then
+  npm ci --no-audit --no-fund
+fi
 
 bash scripts/ensure-services.sh
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm run demo — installs and prepares everything, then runs the whole application on this machine:
+# the BBB simulator (stand-in for BigBlueButton), the workers and the web app on http://localhost:3000.
+# Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+bash scripts/setup.sh
+node_modules/.bin/tsx scripts/db-migrate.ts
+node_modules/.bin/tsx prisma/seed/demo.ts
+echo "Building the web app…"
+node_modules/.bin/next build >/tmp/bbb-pod-live-build.log 2>&1 || { tail -40 /tmp/bbb-pod-live-build.log; exit 1; }
+
+set -a; . ./.env; set +a
+sim_port=$(node -e 'const u=new URL(process.env.BBB_SERVER_URL); console.log(u.port || 80)')
+sim_host=$(node -e 'console.log(new URL(process.env.BBB_SERVER_URL).hostname)')
+
+pids=()
+cleanup() { echo; echo "Stopping…"; for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+if [ "$sim_host" = "127.0.0.1" ] || [ "$sim_host" = "localhost" ]; then
+  BBB_SIM_PORT=$sim_port BBB_SIM_SECRET=$BBB_SECRET_KEY node_modules/.bin/tsx tools/bbb-simulator/server.ts --quiet &
+  pids+=($!)
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:${sim_port}/_sim/health" >/dev/null && break; sleep 0.2; done
+  node_modules/.bin/tsx scripts/demo-meetings.ts "http://127.0.0.1:${sim_port}"
+else
+  echo "BBB_SERVER_URL points at ${sim_host}: using that server, no simulator started."
+fi
+node_modules/.bin/tsx workers/main.ts &
+pids+=($!)
+node_modules/.bin/next start -p "${PORT:-3000}" &
+pids+=($!)
+
+cat <<MSG
+
+  bbb-pod-live is running: http://localhost:${PORT:-3000}
+  Sign in as hlefevre / teacher-demo-2026 (teacher), admin / admin-demo-2026 (admin),
+  jmartin / teacher-demo-2026 (teacher), etudiant / student-demo-2026 (student).
+  BBB simulator control: node_modules/.bin/tsx tools/bbb-simulator/cli.ts --help
+  Ctrl-C stops everything.
+
+MSG
+wait -n
