@@ -14,7 +14,7 @@ if (existsSync(vitestFile)) {
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)
 } else failed += 1
 if (buildRc !== "0") failed += 1
-if (tscRc !== "0") failed += 1 // type errors
+if (tscRc !== "0") failed += 1 // type or lint errors
 if (existsSync(playwrightFile) && buildRc === "0") {
   const s = JSON.parse(readFileSync(playwrightFile, "utf8")).stats ?? {}
   passed += s.expected ?? 0

@@ -9,16 +9,16 @@ mkdir -p test-results
 bash scripts/ensure-services.sh || exit 1
 [ -d lib/generated/prisma ] || bash scripts/prisma-generate.sh
 
-echo "== Type check"
-npx tsc --noEmit -p .
+echo "== Type check and lint (import directions of docs/style)"
+node_modules/.bin/tsc --noEmit -p . && node_modules/.bin/eslint --max-warnings 0 .
 tsc_rc=$?
 
 echo "== Unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 vitest_rc=$?
 
 echo "== Production build"
-if npx next build > test-results/build.log 2>&1; then
+if node_modules/.bin/next build > test-results/build.log 2>&1; then
   build_rc=0
   echo "build ok"
 else
@@ -29,7 +29,7 @@ fi
 pw_rc=1
 if [ $build_rc -eq 0 ]; then
   echo "== Browser tests (Playwright, Debian Chromium)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json node_modules/.bin/playwright test --reporter=list,json
   pw_rc=$?
 fi
 

@@ -1,0 +1,51 @@
+// ESLint flat config. Its main job here is the import direction of docs style.md §1:
+// app, components, workers → lib → lib/db.ts; lib never reaches up; Prisma only inside lib/.
+import tseslint from "typescript-eslint"
+
+const upward = ["@/app/*", "@/app/**", "@/components/*", "@/components/**", "@/workers/*", "@/workers/**", "@/tools/**", "@/bench/**"]
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "test-results/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/auth/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: upward, message: "lib/ never imports app/, components/, workers/, tools/ or bench/." },
+            { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Only lib/auth/ touches Next.js and next-auth." },
+            { group: ["server-only"], message: "server-only throws under plain Node (workers, vitest)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/auth/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: upward, message: "lib/ never imports app/, components/ or workers/." }] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "workers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db", message: "Prisma stays inside lib/: call a use case of lib/<domain>/." }],
+          patterns: [
+            { group: ["@/lib/generated/**", "@prisma/*"], message: "Prisma stays inside lib/." },
+            { group: ["@/tools/**", "@/bench/**"], message: "The product never imports tools/ or bench/." },
+          ],
+        },
+      ],
+    },
+  },
+)
