@@ -4,11 +4,6 @@ import { loadDotEnv } from "@/lib/config/load-dotenv"
 
 loadDotEnv()
 const { getEnv } = await import("@/lib/config/env")
-const { getBbbClient } = await import("@/lib/bbb/get-bbb-client")
-const { runMeetingsSync } = await import("@/lib/meetings/run-meetings-sync")
-const { createRedis } = await import("@/lib/redis")
-const { db } = await import("@/lib/db")
-
 let env
 try {
   env = getEnv()
@@ -16,6 +11,10 @@ try {
   console.error((error as Error).message)
   process.exit(2)
 }
+const { getBbbClient } = await import("@/lib/bbb/get-bbb-client")
+const { runMeetingsSync } = await import("@/lib/meetings/run-meetings-sync")
+const { createRedis } = await import("@/lib/redis")
+const { db } = await import("@/lib/db")
 const redis = createRedis("worker")
 const queueConnection = createRedis("worker")
 let code = 0

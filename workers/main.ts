@@ -15,9 +15,9 @@ try {
 }
 
 const { closeOnSignals } = await import("./run-worker")
-const { scheduleMeetingsSync, startMeetingsSyncWorker } = await import("./meetings-sync")
+const { scheduleMeetingsSync, startMeetingsPurgeWorker, startMeetingsSyncWorker } = await import("./meetings-sync")
 
 await scheduleMeetingsSync()
-const workers = [startMeetingsSyncWorker()]
+const workers = [startMeetingsSyncWorker(), startMeetingsPurgeWorker()]
 closeOnSignals(workers)
 logger.info({ workers: workers.map((w) => w.name), syncEveryMs: getEnv().MEETINGS_SYNC_INTERVAL_MS }, "workers running")

@@ -7,10 +7,13 @@ import { getBbbClient } from "@/lib/bbb/get-bbb-client"
 import { getEnv } from "@/lib/config/env"
 import { isAppError, isTransientError } from "@/lib/errors"
 import {
+  MEETINGS_PURGE_QUEUE,
+  MEETINGS_PURGE_SCHEDULER_ID,
   MEETINGS_SYNC_QUEUE,
   MEETINGS_SYNC_SCHEDULER_ID,
   meetingsSyncJobSchema,
 } from "@/lib/meetings/jobs"
+import { purgeMeetings } from "@/lib/meetings/purge-meetings"
 import { runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
 import { createRedis } from "@/lib/redis"
 
@@ -29,7 +32,15 @@ export async function scheduleMeetingsSync(): Promise<void> {
     },
   )
   await queue.close()
+  const purge = new Queue(MEETINGS_PURGE_QUEUE, { connection })
+  await purge.upsertJobScheduler(MEETINGS_PURGE_SCHEDULER_ID, { every: 24 * 3600 * 1000 }, { name: "purge", data: {} })
+  await purge.close()
   connection.disconnect()
+}
+
+/** Daily purge of old, unpublished meetings (BBB_NUMBER_DAYS_BEFORE_DELETE; 0 = never). */
+export function startMeetingsPurgeWorker(): StartedWorker {
+  return runWorker(MEETINGS_PURGE_QUEUE, async () => purgeMeetings())
 }
 
 export function startMeetingsSyncWorker(): StartedWorker {

@@ -53,9 +53,10 @@ describe("parseEnv", () => {
       USE_BBB_LIVE: "maybe",
       BBB_STREAM_URL: "http://not-rtmp/",
       BBB_RESOLUTION: "hd",
+      BBB_SERVER_URL: "not a url",
     })
     expect(error.settings.sort()).toEqual(
-      ["BBB_CHECKSUM_ALGORITHM", "BBB_NUMBER_MAX_LIVES", "BBB_RESOLUTION", "BBB_STREAM_URL", "BBB_USERNAME_FORMAT", "USE_BBB_LIVE"].sort(),
+      ["BBB_CHECKSUM_ALGORITHM", "BBB_NUMBER_MAX_LIVES", "BBB_RESOLUTION", "BBB_SERVER_URL", "BBB_STREAM_URL", "BBB_USERNAME_FORMAT", "USE_BBB_LIVE"].sort(),
     )
   })
 

@@ -23,7 +23,7 @@ const url = (protocols: string[]) =>
     .string()
     .trim()
     .url()
-    .refine((v) => protocols.includes(new URL(v).protocol), { message: `must start with ${protocols.join(" or ")}` })
+    .refine((v) => !URL.canParse(v) || protocols.includes(new URL(v).protocol), { message: `must start with ${protocols.join(" or ")}` })
 
 export const envSchema = z
   .object({
