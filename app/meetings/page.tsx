@@ -22,11 +22,11 @@ const searchSchema = z.object({ notice: z.enum(["requested", "alreadyRequested",
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requirePageRole("teacher", "/meetings")
   const { notice } = searchSchema.parse(await searchParams)
-  const [t, format, view] = await Promise.all([getTranslations("meetings"), getFormatter(), listTeacherMeetings(user)])
+  const [t, tNav, format, view] = await Promise.all([getTranslations("meetings"), getTranslations("nav"), getFormatter(), listTeacherMeetings(user)])
   const adminEmail = getEnv().ADMIN_EMAIL
   return (
     <section>
-      <nav aria-label="breadcrumb" className="text-sm text-slate-600">
+      <nav aria-label={tNav("breadcrumb")} className="text-sm text-slate-600">
         {t("breadcrumb")} / {t("title")}
       </nav>
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>

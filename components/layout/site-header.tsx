@@ -2,6 +2,7 @@ import Link from "next/link"
 import { getLocale, getTranslations } from "next-intl/server"
 
 import { getCurrentUser, hasRole } from "@/lib/auth/session"
+import { getEnv } from "@/lib/config/env"
 
 import { LanguageSwitch } from "./language-switch"
 import { NavLink } from "./nav-link"
@@ -21,7 +22,7 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/lives">{t("lives")}</NavLink>
             </li>
-            {user && hasRole(user, "teacher") && (
+            {user && hasRole(user, "teacher") && getEnv().USE_BBB_LIVE && (
               <li>
                 <NavLink href="/meetings">{t("meetings")}</NavLink>
               </li>

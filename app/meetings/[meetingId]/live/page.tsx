@@ -24,15 +24,16 @@ export default async function RequestLivePage({ params }: { params: Promise<{ me
   const user = await requirePageRole("teacher", `/meetings/${parsed.data.meetingId}/live`)
   const form = await getLiveRequestForm(parsed.data.meetingId, user)
   if (!form) notFound()
-  const [t, tMeetings, tErrors, format] = await Promise.all([
+  const [t, tNav, tMeetings, tErrors, format] = await Promise.all([
     getTranslations("liveRequest"),
+    getTranslations("nav"),
     getTranslations("meetings"),
     getTranslations("errors"),
     getFormatter(),
   ])
   return (
     <section className="max-w-3xl">
-      <nav aria-label="breadcrumb" className="text-sm text-slate-600">
+      <nav aria-label={tNav("breadcrumb")} className="text-sm text-slate-600">
         <Link href="/meetings" className="underline">
           {tMeetings("breadcrumb")}
         </Link>{" "}
