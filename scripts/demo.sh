@@ -12,9 +12,11 @@ node_modules/.bin/tsx prisma/seed/demo.ts
 echo "Building the web app…"
 node_modules/.bin/next build >/tmp/bbb-pod-live-build.log 2>&1 || { tail -40 /tmp/bbb-pod-live-build.log; exit 1; }
 
-set -a; . ./.env; set +a
-sim_port=$(node -e 'const u=new URL(process.env.BBB_SERVER_URL); console.log(u.port || 80)')
-sim_host=$(node -e 'console.log(new URL(process.env.BBB_SERVER_URL).hostname)')
+# Read the BBB settings the way the app does (.env.local, then .env, real variables first).
+read -r sim_host sim_port BBB_SECRET_KEY < <(node -e '
+  for (const f of [".env.local", ".env"]) { try { process.loadEnvFile(f) } catch {} }
+  const u = new URL(process.env.BBB_SERVER_URL)
+  console.log(u.hostname, u.port || 80, process.env.BBB_SECRET_KEY)')
 
 pids=()
 cleanup() { echo; echo "Stopping…"; for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }

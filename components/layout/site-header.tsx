@@ -13,7 +13,7 @@ export async function SiteHeader() {
   const appName = (await getTranslations("app"))("name")
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
         <Link href="/lives" className="text-lg font-semibold text-brand-800">
           {appName}
         </Link>
