@@ -37,7 +37,13 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }
 
-/** Codes worth retrying later (a job retries with backoff); all others are permanent. */
+/**
+ * Worth retrying later (a job retries with backoff)? An error may say so itself (BbbError knows that
+ * a wrong secret or an unknown meeting will not heal); otherwise the unavailability codes are.
+ */
 export function isTransientError(error: unknown): boolean {
-  return isAppError(error) && ["BBB_UNAVAILABLE", "QUEUE_UNAVAILABLE", "DATABASE_UNAVAILABLE"].includes(error.code)
+  if (!isAppError(error)) return false
+  const own = (error as { isTransient?: unknown }).isTransient
+  if (typeof own === "boolean") return own
+  return ["BBB_UNAVAILABLE", "QUEUE_UNAVAILABLE", "DATABASE_UNAVAILABLE"].includes(error.code)
 }
