@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto"
 import { expect, test, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
-import { countLivesOfMeeting, stopAllLives } from "./fixtures/db"
+import { countLivesOfMeeting, failLiveOfMeeting, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
@@ -51,8 +51,13 @@ test("a teacher sees her running meeting, not another teacher's, and requests a 
   await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText("Le direct n'a pas encore démarré")
   expect(await countLivesOfMeeting(mine)).toBe(1)
 
-  // Without any reload: a new meeting appears, and an ended one disappears, within seconds.
+  // Without any reload: a live's new status shows, a new meeting appears, an ended one disappears.
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42))
+  await failLiveOfMeeting(mine, "STREAMER_FAILED")
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(
+    "Le direct a échoué : le diffuseur n'a pas pu démarrer",
+  )
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un nouveau direct" })).toBeVisible()
   await createMeeting("TD de thermodynamique", HELENE)
   await expect(card(page, "TD de thermodynamique")).toBeVisible({ timeout: 15_000 })
   await simulator.endMeeting(mine)
