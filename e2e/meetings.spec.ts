@@ -125,3 +125,21 @@ test("a double submit, and a re-post from a second tab, create one live", async 
   await expect(second.getByRole("status")).toContainText("Un direct existe déjà pour cette session BigBlueButton")
   expect(await countLivesOfMeeting(meetingID)).toBe(1)
 })
+
+test("an admin links an unrecognised moderator to a teacher, who then sees the session", async ({ page, browser }) => {
+  await createMeeting("Cours au nom d'usage", { fullName: "H. Lefèvre-Durand", role: "MODERATOR" })
+  await apiSignIn(page, USERS.admin)
+  await page.goto("/admin/attendees")
+  const row = page.getByRole("row").filter({ hasText: "H. Lefèvre-Durand" })
+  await expect(row).toBeVisible({ timeout: 15_000 })
+  await expect(row).toContainText("Aucun compte de ce nom")
+  await row.getByLabel("Identifiant du compte").fill(USERS.teacher.username)
+  await row.getByRole("button", { name: "Associer", exact: true }).click()
+  await expect(page.getByRole("row").filter({ hasText: "H. Lefèvre-Durand" })).toHaveCount(0)
+
+  const teacher = await browser.newPage()
+  await apiSignIn(teacher, USERS.teacher)
+  await teacher.goto("/meetings")
+  await expect(card(teacher, "Cours au nom d'usage")).toBeVisible()
+  await teacher.close()
+})

@@ -1,4 +1,5 @@
 import type { Metadata } from "next"
+import Link from "next/link"
 import { getTranslations } from "next-intl/server"
 
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, overview] = await Promise.all([getTranslations("admin"), getAdminOverview()])
+  const [t, tAttendees, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminAttendees"), getAdminOverview()])
   const cards = [
     ["users", overview.users],
     ["meetings", overview.meetings],
@@ -37,6 +38,11 @@ export default async function AdminPage() {
           </div>
         ))}
       </dl>
+      <p className="mt-6">
+        <Link href="/admin/attendees" className="text-brand-700 underline">
+          {tAttendees("link")}
+        </Link>
+      </p>
     </section>
   )
 }
