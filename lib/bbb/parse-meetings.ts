@@ -10,6 +10,7 @@ import { z } from "zod"
 
 import { BbbError } from "./errors"
 import { assertSuccess, createBbbXmlParser, isRecord, parseWithSchema, readBbbResponse } from "./parse-xml"
+import { readPlainElement } from "./read-meeting-element"
 import { type XmlChunkSpec, scanBbbXml } from "./scan-xml"
 import { type BbbMeeting, type MeetingChunk, bbbMeetingSchema } from "./schemas"
 
@@ -18,6 +19,8 @@ const GET_MEETINGS = "getMeetings"
 const MEETING_CHUNKS: XmlChunkSpec = { containerPath: ["response", "meetings"], element: "meeting", keyElement: "internalMeetingID" }
 
 const chunkParser = createBbbXmlParser(["meetings.meeting", "meetings.meeting.attendees.attendee", "meetings.meeting.breakoutRooms.breakout"])
+/** The same list paths, from the `<meeting>` element, for the fast reader. */
+const MEETING_LIST_PATHS: ReadonlySet<string> = new Set(["meeting.attendees.attendee", "meeting.breakoutRooms.breakout"])
 const meetingInfoParser = createBbbXmlParser(["response.attendees.attendee", "response.breakoutRooms.breakout"])
 const plainParser = createBbbXmlParser([])
 
@@ -49,27 +52,40 @@ export function splitMeetingsXml(body: string): MeetingChunk[] {
   })
 }
 
+/** `<meeting>` elements read by fast-xml-parser (the reference reading; the fast reader must equal it). */
+export function readMeetingElementsWithParser(xmls: readonly string[]): unknown[] {
+  let document: unknown
+  try {
+    document = chunkParser.parse(`<meetings>${xmls.join("")}</meetings>`)
+  } catch (error) {
+    throw new BbbError({ kind: "MALFORMED_XML", callName: GET_MEETINGS, message: `unreadable meeting XML: ${(error as Error).message}`, cause: error })
+  }
+  const container = (document as { meetings?: unknown }).meetings
+  const parsed = isRecord(container) && Array.isArray(container.meeting) ? container.meeting : []
+  if (parsed.length !== xmls.length) {
+    throw new BbbError({ kind: "MALFORMED_XML", callName: GET_MEETINGS, message: `expected ${xmls.length} <meeting> elements, read ${parsed.length}` })
+  }
+  return parsed
+}
+
+/** A `<meeting>` element read by the fast reader, or null when it must go through the parser. */
+export function readMeetingElementFast(xml: string): unknown {
+  return readPlainElement(xml.trim(), MEETING_LIST_PATHS, "meeting")
+}
+
 /**
  * Parses chunks from splitMeetingsXml (or their raw `xml` strings) into typed meetings, in one parser run.
  * Throws SCHEMA_MISMATCH naming the meeting when one does not have the expected shape.
  */
 export function parseMeetingChunks(chunks: readonly (MeetingChunk | string)[]): BbbMeeting[] {
   if (chunks.length === 0) return []
-  const xml = `<meetings>${chunks.map((chunk) => (typeof chunk === "string" ? chunk : chunk.xml)).join("")}</meetings>`
-  let document: unknown
-  try {
-    document = chunkParser.parse(xml)
-  } catch (error) {
-    throw new BbbError({ kind: "MALFORMED_XML", callName: GET_MEETINGS, message: `unreadable meeting XML: ${(error as Error).message}`, cause: error })
-  }
-  const container = (document as { meetings?: unknown }).meetings
-  const items = isRecord(container) && Array.isArray(container.meeting) ? container.meeting : []
-  if (items.length !== chunks.length) {
-    throw new BbbError({
-      kind: "MALFORMED_XML",
-      callName: GET_MEETINGS,
-      message: `expected ${chunks.length} <meeting> elements, read ${items.length}`,
-    })
+  const xmlOf = (chunk: MeetingChunk | string) => (typeof chunk === "string" ? chunk : chunk.xml)
+  // The fast reader takes the plain subset BBB writes; whatever it declines goes through fast-xml-parser.
+  const items: unknown[] = chunks.map((chunk) => readMeetingElementFast(xmlOf(chunk)))
+  const slow = items.flatMap((item, index) => (item === null ? [index] : []))
+  if (slow.length > 0) {
+    const parsed = readMeetingElementsWithParser(slow.map((index) => xmlOf(chunks[index]!)))
+    slow.forEach((index, i) => (items[index] = parsed[i]))
   }
   return items.map((item, index) => {
     const chunk = chunks[index]
