@@ -1,6 +1,7 @@
 // The migrated database must be exactly what schema.prisma describes: we apply our SQL migrations to
 // one scratch database, Prisma's own SQL for schema.prisma (from an empty database) to another, and
-// compare their catalogs. Hand-written CHECK constraints are the only allowed difference.
+// compare their catalogs. The only allowed differences are the hand-written objects schema.prisma
+// cannot express, listed here: a CHECK constraint and partial indexes.
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
 
@@ -12,6 +13,14 @@ const base = new URL(process.env.DATABASE_URL!)
 const urlFor = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString()
 const migratedUrl = urlFor("bbb_pod_live_scratch_migrated")
 const expectedUrl = urlFor("bbb_pod_live_scratch_expected")
+
+const HAND_WRITTEN_CHECKS = ["lives_active_meeting_consistent"]
+const HAND_WRITTEN_INDEXES = [
+  "attendees_moderator_ext_user_id_idx",
+  "attendees_moderator_match_status_idx",
+  "attendees_moderator_normalized_name_idx",
+  "attendees_user_id_idx",
+]
 
 const CATALOG_QUERIES = {
   columns: `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
@@ -64,9 +73,14 @@ describe("SQL migrations", () => {
 
     const migrated = await catalog(migratedUrl)
     const expected = await catalog(expectedUrl)
+    const indexes = migrated.catalog.indexes as { indexname: string; indexdef: string }[]
+    const handWritten = indexes.filter((i) => HAND_WRITTEN_INDEXES.includes(i.indexname))
+    expect(handWritten.map((i) => i.indexname).sort()).toEqual(HAND_WRITTEN_INDEXES)
+    for (const index of handWritten) expect(index.indexdef).toContain(" WHERE ")
+    migrated.catalog.indexes = indexes.filter((i) => !HAND_WRITTEN_INDEXES.includes(i.indexname))
     expect(migrated.catalog).toEqual(expected.catalog)
     expect(expected.checks).toEqual([])
-    expect(migrated.checks).toEqual(["lives_active_meeting_consistent"])
+    expect(migrated.checks).toEqual(HAND_WRITTEN_CHECKS)
   }, 120_000)
 
   it("are idempotent: a second run applies nothing", async () => {

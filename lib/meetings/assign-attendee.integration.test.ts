@@ -45,7 +45,7 @@ describe("admin matching", () => {
     expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ userId: chosen.id, matchStatus: "BY_ADMIN" })
     expect((await listAttendeesToMatch()).some((r) => r.id === attendee.id)).toBe(false)
 
-    expect(await assignAttendee({ attendeeId: attendee.id }, admin)).toEqual({ userId: null, matchStatus: "AMBIGUOUS" })
+    expect(await assignAttendee({ attendeeId: attendee.id, username: undefined }, admin)).toEqual({ userId: null, matchStatus: "AMBIGUOUS" })
   })
 
   it("refuses non-admins, unknown attendees and unknown usernames", async () => {

@@ -63,9 +63,9 @@ function attendeeRows(meeting: BbbMeeting, meetingDbId: number): AttendeeRow[] {
 }
 
 async function upsertMeetings(tx: Prisma.TransactionClient, meetings: { m: BbbMeeting; hash: string }[], nowMs: number) {
-  if (meetings.length === 0) return new Map<string, number>()
+  if (meetings.length === 0) return { ids: new Map<string, number>(), existingIds: [] as number[] }
   const col = <T>(f: (x: { m: BbbMeeting; hash: string }) => T) => meetings.map(f)
-  const rows = await tx.$queryRaw<{ id: number; internal_meeting_id: string }[]>`
+  const rows = await tx.$queryRaw<{ id: number; internal_meeting_id: string; inserted: boolean }[]>`
     INSERT INTO meetings (meeting_id, internal_meeting_id, name, session_date, recorded, is_breakout,
                           parent_meeting_id, participant_count, moderator_count, sync_hash,
                           last_seen_running_at, ended_at, updated_at)
@@ -86,11 +86,15 @@ async function upsertMeetings(tx: Prisma.TransactionClient, meetings: { m: BbbMe
       parent_meeting_id = EXCLUDED.parent_meeting_id, participant_count = EXCLUDED.participant_count,
       moderator_count = EXCLUDED.moderator_count, sync_hash = EXCLUDED.sync_hash,
       last_seen_running_at = EXCLUDED.last_seen_running_at, ended_at = NULL, updated_at = EXCLUDED.updated_at
-    RETURNING id, internal_meeting_id`
-  return new Map(rows.map((r) => [r.internal_meeting_id, r.id]))
+    RETURNING id, internal_meeting_id, (xmax = 0) AS inserted`
+  return {
+    ids: new Map(rows.map((r) => [r.internal_meeting_id, r.id])),
+    /** Meetings that were already there (a new one has no attendee who could have left). */
+    existingIds: rows.filter((r) => !r.inserted).map((r) => r.id),
+  }
 }
 
-async function upsertAttendees(tx: Prisma.TransactionClient, rows: AttendeeRow[], meetingDbIds: number[], nowMs: number) {
+async function upsertAttendees(tx: Prisma.TransactionClient, rows: AttendeeRow[], existingMeetingIds: number[], nowMs: number) {
   if (rows.length > 0) {
     const col = <T>(f: (r: AttendeeRow) => T) => rows.map(f)
     // A changed name, external id or role resets an automatic match (re-done right after); an
@@ -123,9 +127,10 @@ async function upsertAttendees(tx: Prisma.TransactionClient, rows: AttendeeRow[]
         last_seen_at = EXCLUDED.last_seen_at, left_at = NULL, updated_at = EXCLUDED.updated_at`
   }
   // Whoever is no longer listed in a changed meeting has left it.
+  if (existingMeetingIds.length === 0) return
   await tx.$executeRaw`
     UPDATE attendees SET left_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
-    WHERE meeting_id = ANY(${meetingDbIds}::int[]) AND left_at IS NULL
+    WHERE meeting_id = ANY(${existingMeetingIds}::int[]) AND left_at IS NULL
       AND last_seen_at < to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'`
 }
 
@@ -160,10 +165,10 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
       parseMs = performance.now() - parseStart
       const running = parsed.map((m, i) => ({ m, hash: changed[i]!.hash })).filter((x) => x.m.running)
 
-      const ids = await upsertMeetings(tx, running, nowMs)
+      const { ids, existingIds } = await upsertMeetings(tx, running, nowMs)
       const rows = running.flatMap(({ m }) => attendeeRows(m, ids.get(m.internalMeetingID)!))
       const changedDbIds = [...ids.values()]
-      await upsertAttendees(tx, rows, changedDbIds, nowMs)
+      await upsertAttendees(tx, rows, existingIds, nowMs)
       const matches = await matchNewModerators(changedDbIds, tx)
 
       if (unchangedIds.length > 0) {

@@ -22,6 +22,13 @@ describe("normalizeName", () => {
     expect(normalizeName("王 小明")).toBe("王 小明")
   })
 
+  it("gives ASCII names the same result through its fast path as through the full one", () => {
+    for (const name of ["  Jean-Pierre   O'Neil ", "J.-P. de la Tour", "ANNE_marie  smith", "Tab\tName", "x`y"]) {
+      // The full path, forced by a non-ASCII character that normalises to nothing visible (U+00A0 → space).
+      expect(normalizeName(name)).toBe(normalizeName(`${name}\u00a0`).trim())
+    }
+  })
+
   it("does not make a one-word name equal to a longer one", () => {
     expect(normalizeName("Jean")).not.toBe(normalizeName("Jean Martin"))
   })
