@@ -20,7 +20,9 @@ fi
 # npm packages (postinstall generates the Prisma client). Skipped when node_modules already matches
 # the lock file (npm keeps its own copy of it in node_modules/.package-lock.json).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ ! -d lib/generated/prisma ]; then
-  npm ci --no-audit --no-fund
+  # npm install, not npm ci: npm leaves other platforms' optional binaries (swc, tailwind oxide)
+  # out of the lock file, and npm ci then refuses the lock as "out of sync".
+  npm install --no-audit --no-fund
 fi
 
 bash scripts/ensure-services.sh
