@@ -1,15 +1,8 @@
-import Link from "next/link"
 import { getTranslations } from "next-intl/server"
+
+import { MessagePage } from "@/components/layout/message-page"
 
 export default async function Forbidden() {
   const t = await getTranslations("forbidden")
-  return (
-    <section className="mx-auto max-w-lg text-center" data-testid="forbidden">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-3 text-slate-700">{t("body")}</p>
-      <Link href="/lives" className="mt-6 inline-block text-brand-700 underline">
-        {t("back")}
-      </Link>
-    </section>
-  )
+  return <MessagePage title={t("title")} body={t("body")} back={t("back")} testId="forbidden" />
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db"
+import { ACTIVE_LIVE_WHERE } from "@/lib/lives/is-live-cap-reached"
 
 export type AdminOverview = {
   users: number
@@ -18,7 +19,7 @@ export async function getAdminOverview(): Promise<AdminOverview> {
     db.attendee.count(),
     db.attendee.count({ where: { matchStatus: "AMBIGUOUS" } }),
     db.live.count(),
-    db.live.count({ where: { activeMeetingId: { not: null } } }),
+    db.live.count({ where: ACTIVE_LIVE_WHERE }),
   ])
   return { users, meetings, runningMeetings, attendees, ambiguousAttendees, lives, activeLives }
 }

@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
+import { isLiveCapReached } from "./is-live-cap-reached"
 import { enqueueLiveJob } from "./jobs"
 import type { RequestLiveInput } from "./schemas"
 
@@ -37,8 +38,7 @@ export async function requestLive(input: RequestLiveInput, user: Pick<CurrentUse
       if (meeting.endedAt) throw new AppError("MEETING_NOT_RUNNING")
       const existing = await tx.live.findUnique({ where: { activeMeetingId: meeting.id }, select: { id: true } })
       if (existing) return { liveId: existing.id, created: false }
-      const active = await tx.live.count({ where: { activeMeetingId: { not: null } } })
-      if (active >= env.BBB_NUMBER_MAX_LIVES) throw new AppError("LIVE_CAP_REACHED")
+      if (await isLiveCapReached(tx)) throw new AppError("LIVE_CAP_REACHED")
       const live = await tx.live.create({
         data: {
           meetingId: meeting.id,

@@ -3,6 +3,7 @@
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import type { AppErrorCode } from "@/lib/errors"
+import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
 
 export type LiveRequestForm = {
   meeting: { id: number; name: string; sessionDate: Date }
@@ -30,7 +31,7 @@ export async function getLiveRequestForm(meetingId: number, user: { id: number }
   else if (meeting.attendees.length === 0) refusal = "NOT_A_MODERATOR"
   else if (meeting.endedAt) refusal = "MEETING_NOT_RUNNING"
   else if (meeting.activeLive) refusal = "LIVE_ALREADY_ACTIVE"
-  else if ((await db.live.count({ where: { activeMeetingId: { not: null } } })) >= env.BBB_NUMBER_MAX_LIVES) refusal = "LIVE_CAP_REACHED"
+  else if (await isLiveCapReached()) refusal = "LIVE_CAP_REACHED"
   return {
     meeting: { id: meeting.id, name: meeting.name, sessionDate: meeting.sessionDate },
     refusal,

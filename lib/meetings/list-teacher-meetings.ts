@@ -2,6 +2,7 @@
 // user is a matched moderator, each with its latest live, and whether the live cap is reached.
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
 import type { LiveStatus } from "@/lib/lives/schemas"
 
 export type TeacherMeetingView = {
@@ -23,7 +24,7 @@ export type TeacherMeetingsView = {
 
 export async function listTeacherMeetings(user: { id: number }): Promise<TeacherMeetingsView> {
   const env = getEnv()
-  const [rows, activeLives] = await Promise.all([
+  const [rows, capReached] = await Promise.all([
     db.meeting.findMany({
       where: { endedAt: null, isBreakout: false, attendees: { some: { role: "MODERATOR", userId: user.id } } },
       orderBy: { sessionDate: "desc" },
@@ -38,9 +39,8 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
         },
       },
     }),
-    db.live.count({ where: { activeMeetingId: { not: null } } }),
+    isLiveCapReached(),
   ])
-  const capReached = activeLives >= env.BBB_NUMBER_MAX_LIVES
   const meetings = rows.map((m) => {
     const last = m.lives[0]
     const isActive = last !== undefined && !["STOPPED", "FAILED"].includes(last.status)
