@@ -30,6 +30,20 @@ export default tseslint.config(
     },
   },
   {
+    // Tests are not product code: they may drive the BBB simulator in tools/.
+    files: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app/**", "@/components/**", "@/workers/**", "@/bench/**"], message: "lib/ never imports app/, components/, workers/ or bench/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/auth/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ group: upward, message: "lib/ never imports app/, components/ or workers/." }] }] },
   },

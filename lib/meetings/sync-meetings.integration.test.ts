@@ -270,3 +270,47 @@ describe("runMeetingsSync", () => {
     }
   })
 })
+
+describe("syncMeetings against the BBB simulator's faults", () => {
+  it("leaves every meeting, attendee and live untouched when BBB fails in any way", async () => {
+    const { startBbbSimulator } = await import("@/tools/bbb-simulator/server")
+    const { createBbbClient } = await import("@/lib/bbb/client")
+    const sim = await startBbbSimulator({ port: 0, secret: "fault-secret" })
+    try {
+      const client = createBbbClient({ serverUrl: `${sim.url}/`, secret: "fault-secret", timeoutMs: 1_000 })
+      sim.state.createMeeting({ meetingID: `f-${uid()}`, name: "Sous panne", attendees: [{ fullName: "Prof Panne", role: "MODERATOR" }] })
+      await syncMeetings({ source: client })
+      const meeting = await db.meeting.findFirstOrThrow({ where: { name: "Sous panne", endedAt: null } })
+      const teacher = await seedUser({ role: "TEACHER" })
+      await db.live.create({ data: { meetingId: meeting.id, activeMeetingId: meeting.id, requestedById: teacher.id, status: "RUNNING" } })
+      const snapshot = async () => ({
+        meetings: await db.meeting.findMany({ orderBy: { id: "asc" } }),
+        attendees: await db.attendee.findMany({ orderBy: { id: "asc" } }),
+        lives: await db.live.findMany({ orderBy: { id: "asc" } }),
+      })
+      const before = await snapshot()
+      const faults = [
+        { type: "failed", messageKey: "checksumError" },
+        { type: "malformed", variant: "truncated" },
+        { type: "malformed", variant: "unbalanced" },
+        { type: "malformed", variant: "not-xml" },
+        { type: "malformed", variant: "empty" },
+        { type: "http-error", status: 500 },
+        { type: "hang" },
+        { type: "reset" },
+      ] as const
+      for (const fault of faults) {
+        sim.state.addFault({ call: "getMeetings", fault }) // until cleared: the client retries a reset once
+        await expect(syncMeetings({ source: client }), JSON.stringify(fault)).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })
+        sim.state.clearFaults()
+      }
+      expect(await snapshot()).toEqual(before)
+      // Meanwhile the meeting really ended in BBB: the first successful answer says so.
+      sim.state.reset()
+      const result = await syncMeetings({ source: client })
+      expect(!result.skipped && result.endedMeetingIds).toContain(meeting.id)
+    } finally {
+      await sim.close()
+    }
+  })
+})
