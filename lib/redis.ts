@@ -3,6 +3,7 @@
 import { Redis, type RedisOptions } from "ioredis"
 
 import { getEnv } from "@/lib/config/env"
+import { AppError } from "@/lib/errors"
 
 export function createRedis(kind: "worker" | "producer", extra: RedisOptions = {}): Redis {
   const options: RedisOptions =
@@ -16,6 +17,35 @@ const globalForRedis = globalThis as unknown as { producerRedis?: Redis }
 
 /** Shared fail-fast connection for request paths (enqueueing jobs, publishing chat). */
 export function getProducerRedis(): Redis {
-  globalForRedis.producerRedis ??= createRedis("producer")
+  if (!globalForRedis.producerRedis) {
+    const redis = createRedis("producer")
+    // ioredis keeps reconnecting by itself; callers learn of an outage through withRedis().
+    redis.on("error", () => undefined)
+    globalForRedis.producerRedis = redis
+  }
   return globalForRedis.producerRedis
+}
+
+/**
+ * Runs a Redis operation from a request path within `timeoutMs`, or fails with QUEUE_UNAVAILABLE.
+ * BullMQ waits for its connection to be ready without limit; a teacher's click must not.
+ */
+export async function withRedis<T>(redis: Redis, operation: () => Promise<T>, timeoutMs = 2_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let onReady: (() => void) | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError("QUEUE_UNAVAILABLE", { message: `Redis did not answer within ${timeoutMs} ms` })), timeoutMs)
+  })
+  try {
+    if (redis.status !== "ready") {
+      await Promise.race([new Promise<void>((resolve) => redis.once("ready", (onReady = resolve))), timeout])
+    }
+    return await Promise.race([operation(), timeout])
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError("QUEUE_UNAVAILABLE", { message: (error as Error).message, cause: error })
+  } finally {
+    clearTimeout(timer)
+    if (onReady) redis.off("ready", onReady)
+  }
 }

@@ -3,7 +3,7 @@
 import { Queue } from "bullmq"
 import { z } from "zod"
 
-import { getProducerRedis } from "@/lib/redis"
+import { getProducerRedis, withRedis } from "@/lib/redis"
 
 export const LIVES_QUEUE = "lives"
 
@@ -18,12 +18,17 @@ let queue: Queue | undefined
 
 /** Signals the orchestrator. Fails fast (QUEUE_UNAVAILABLE upstream) when Redis is down. */
 export async function enqueueLiveJob(job: LiveJob): Promise<void> {
-  queue ??= new Queue(LIVES_QUEUE, { connection: getProducerRedis() })
-  await queue.add(job.action, job, {
+  const redis = getProducerRedis()
+  if (!queue) {
+    queue = new Queue(LIVES_QUEUE, { connection: redis })
+    queue.on("error", () => undefined) // surfaced by withRedis as QUEUE_UNAVAILABLE
+  }
+  const q = queue
+  await withRedis(redis, () => q.add(job.action, job, {
     jobId: liveJobId(job),
     attempts: 5,
     backoff: { type: "exponential", delay: 2_000 },
     removeOnComplete: { count: 1_000, age: 24 * 3600 },
     removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
-  })
+  }))
 }
