@@ -130,6 +130,28 @@ describe("syncMeetings", () => {
   })
 })
 
+describe("syncMeetings in batches", () => {
+  it("writes a large answer in several batches, and rolls all of them back when a later meeting is bad", async () => {
+    const { splitMeetingsXml } = await import("@/lib/bbb/parse-meetings")
+    const { getMeetingsXml } = await import("./testing/meetings-xml")
+    const prefix = `b-${uid()}`
+    const many = Array.from({ length: 450 }, (_, i) => ({
+      internalMeetingID: `${prefix}-${i}`,
+      attendees: [{ userID: `w_${i}`, fullName: `Prof ${i}`, role: "MODERATOR" as const }],
+    }))
+    const good = splitMeetingsXml(getMeetingsXml(many))
+    const bad = { internalMeetingID: `${prefix}-bad`, xml: "<meeting><meetingName>x</meetingName></meeting>", hash: "h" }
+    const before = await db.meeting.count()
+    await expect(syncMeetings({ source: { getMeetingChunks: async () => [...good, bad] } })).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })
+    expect(await db.meeting.count()).toBe(before)
+    expect(await db.meeting.count({ where: { internalMeetingId: { startsWith: prefix } } })).toBe(0)
+
+    const result = await syncMeetings({ source: { getMeetingChunks: async () => good } })
+    expect(result).toMatchObject({ changed: 450, attendeesWritten: 450 })
+    expect(await db.attendee.count({ where: { meeting: { internalMeetingId: { startsWith: prefix } } } })).toBe(450)
+  })
+})
+
 describe("moderator matching", () => {
   it("matches a moderator by whole name, accent- and case-insensitively", async () => {
     const teacher = await seedUser({ role: "TEACHER", firstName: "Hélène", lastName: `Lefèvre-${uid()}` })

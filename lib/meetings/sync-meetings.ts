@@ -32,7 +32,7 @@ export type SyncResult = SyncStats | { skipped: true; reason: "another sync is r
 const SYNC_LOCK_KEY = 4_242_001 // pg advisory lock: never two syncs at once, across processes
 
 type AttendeeRow = {
-  meetingDbId: number
+  internalMeetingId: string
   key: string
   fullName: string
   normalizedName: string
@@ -42,7 +42,7 @@ type AttendeeRow = {
 }
 
 /** One row per (meeting, attendee key); a person connected twice keeps the moderator role if any. */
-function attendeeRows(meeting: BbbMeeting, meetingDbId: number): AttendeeRow[] {
+function attendeeRows(meeting: BbbMeeting): AttendeeRow[] {
   const rows = new Map<string, AttendeeRow>()
   for (const a of meeting.attendees) {
     const normalizedName = normalizeName(a.fullName)
@@ -50,7 +50,7 @@ function attendeeRows(meeting: BbbMeeting, meetingDbId: number): AttendeeRow[] {
     const existing = rows.get(key)
     if (existing && (existing.role === "MODERATOR" || a.role !== "MODERATOR")) continue
     rows.set(key, {
-      meetingDbId,
+      internalMeetingId: meeting.internalMeetingID,
       key,
       fullName: a.fullName,
       normalizedName,
@@ -62,53 +62,51 @@ function attendeeRows(meeting: BbbMeeting, meetingDbId: number): AttendeeRow[] {
   return [...rows.values()]
 }
 
-async function upsertMeetings(tx: Prisma.TransactionClient, meetings: { m: BbbMeeting; hash: string }[], nowMs: number) {
-  if (meetings.length === 0) return { ids: new Map<string, number>(), existingIds: [] as number[] }
-  const col = <T>(f: (x: { m: BbbMeeting; hash: string }) => T) => meetings.map(f)
-  const rows = await tx.$queryRaw<{ id: number; internal_meeting_id: string; inserted: boolean }[]>`
-    INSERT INTO meetings (meeting_id, internal_meeting_id, name, session_date, recorded, is_breakout,
-                          parent_meeting_id, participant_count, moderator_count, sync_hash,
-                          last_seen_running_at, ended_at, updated_at)
-    SELECT m.meeting_id, m.internal_meeting_id, m.name, to_timestamp(m.create_ms / 1000.0) AT TIME ZONE 'UTC',
-           m.recorded, m.is_breakout, m.parent_id, m.participants, m.moderators, m.hash,
-           to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC', NULL,
-           to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
-    FROM unnest(${col((x) => x.m.meetingID)}::text[], ${col((x) => x.m.internalMeetingID)}::text[],
-                ${col((x) => x.m.meetingName)}::text[], ${col((x) => x.m.createTime)}::float8[],
-                ${col((x) => x.m.recording)}::boolean[], ${col((x) => x.m.isBreakout)}::boolean[],
-                ${col((x) => x.m.parentMeetingID)}::text[], ${col((x) => x.m.participantCount)}::int[],
-                ${col((x) => x.m.moderatorCount)}::int[], ${col((x) => x.hash)}::text[])
-         AS m(meeting_id, internal_meeting_id, name, create_ms, recorded, is_breakout, parent_id,
-              participants, moderators, hash)
-    ON CONFLICT (internal_meeting_id) DO UPDATE SET
-      meeting_id = EXCLUDED.meeting_id, name = EXCLUDED.name, session_date = EXCLUDED.session_date,
-      recorded = EXCLUDED.recorded, is_breakout = EXCLUDED.is_breakout,
-      parent_meeting_id = EXCLUDED.parent_meeting_id, participant_count = EXCLUDED.participant_count,
-      moderator_count = EXCLUDED.moderator_count, sync_hash = EXCLUDED.sync_hash,
-      last_seen_running_at = EXCLUDED.last_seen_running_at, ended_at = NULL, updated_at = EXCLUDED.updated_at
-    RETURNING id, internal_meeting_id, (xmax = 0) AS inserted`
-  return {
-    ids: new Map(rows.map((r) => [r.internal_meeting_id, r.id])),
-    /** Meetings that were already there (a new one has no attendee who could have left). */
-    existingIds: rows.filter((r) => !r.inserted).map((r) => r.id),
-  }
-}
+type MeetingBatch = { meetings: { m: BbbMeeting; hash: string }[]; attendees: AttendeeRow[] }
 
-async function upsertAttendees(tx: Prisma.TransactionClient, rows: AttendeeRow[], existingMeetingIds: number[], nowMs: number) {
-  if (rows.length > 0) {
-    const col = <T>(f: (r: AttendeeRow) => T) => rows.map(f)
-    // A changed name, external id or role resets an automatic match (re-done right after); an
-    // admin's assignment stays.
-    await tx.$executeRaw`
+/**
+ * Upserts a batch of meetings and their attendees in ONE statement (a data-modifying CTE joins the
+ * attendees to their meeting's id), so the sync can parse the next batch while PostgreSQL writes this
+ * one. A changed name, external id or role resets an automatic match (re-done after the writes); an
+ * admin's assignment stays.
+ */
+async function writeBatch(tx: Prisma.TransactionClient, batch: MeetingBatch, nowMs: number) {
+  const meetingCol = <T>(f: (x: { m: BbbMeeting; hash: string }) => T) => batch.meetings.map(f)
+  const col = <T>(f: (r: AttendeeRow) => T) => batch.attendees.map(f)
+  return tx.$queryRaw<{ id: number; internal_meeting_id: string; inserted: boolean }[]>`
+    WITH m AS (
+      INSERT INTO meetings (meeting_id, internal_meeting_id, name, session_date, recorded, is_breakout,
+                            parent_meeting_id, participant_count, moderator_count, sync_hash,
+                            last_seen_running_at, ended_at, updated_at)
+      SELECT m.meeting_id, m.internal_meeting_id, m.name, to_timestamp(m.create_ms / 1000.0) AT TIME ZONE 'UTC',
+             m.recorded, m.is_breakout, m.parent_id, m.participants, m.moderators, m.hash,
+             to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC', NULL,
+             to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
+      FROM unnest(${meetingCol((x) => x.m.meetingID)}::text[], ${meetingCol((x) => x.m.internalMeetingID)}::text[],
+                  ${meetingCol((x) => x.m.meetingName)}::text[], ${meetingCol((x) => x.m.createTime)}::float8[],
+                  ${meetingCol((x) => x.m.recording)}::boolean[], ${meetingCol((x) => x.m.isBreakout)}::boolean[],
+                  ${meetingCol((x) => x.m.parentMeetingID)}::text[], ${meetingCol((x) => x.m.participantCount)}::int[],
+                  ${meetingCol((x) => x.m.moderatorCount)}::int[], ${meetingCol((x) => x.hash)}::text[])
+           AS m(meeting_id, internal_meeting_id, name, create_ms, recorded, is_breakout, parent_id,
+                participants, moderators, hash)
+      ON CONFLICT (internal_meeting_id) DO UPDATE SET
+        meeting_id = EXCLUDED.meeting_id, name = EXCLUDED.name, session_date = EXCLUDED.session_date,
+        recorded = EXCLUDED.recorded, is_breakout = EXCLUDED.is_breakout,
+        parent_meeting_id = EXCLUDED.parent_meeting_id, participant_count = EXCLUDED.participant_count,
+        moderator_count = EXCLUDED.moderator_count, sync_hash = EXCLUDED.sync_hash,
+        last_seen_running_at = EXCLUDED.last_seen_running_at, ended_at = NULL, updated_at = EXCLUDED.updated_at
+      RETURNING id, internal_meeting_id, (xmax = 0) AS inserted
+    ), a AS (
       INSERT INTO attendees (meeting_id, attendee_key, full_name, normalized_name, role, bbb_user_id,
                              ext_user_id, match_status, last_seen_at, left_at, updated_at)
-      SELECT a.meeting_id, a.key, a.full_name, a.normalized_name, a.role::"AttendeeRole", a.bbb_user_id,
+      SELECT m.id, a.key, a.full_name, a.normalized_name, a.role::"AttendeeRole", a.bbb_user_id,
              a.ext_user_id, 'UNMATCHED', to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC', NULL,
              to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
-      FROM unnest(${col((r) => r.meetingDbId)}::int[], ${col((r) => r.key)}::text[], ${col((r) => r.fullName)}::text[],
+      FROM unnest(${col((r) => r.internalMeetingId)}::text[], ${col((r) => r.key)}::text[], ${col((r) => r.fullName)}::text[],
                   ${col((r) => r.normalizedName)}::text[], ${col((r) => r.role)}::text[],
                   ${col((r) => r.bbbUserId)}::text[], ${col((r) => r.extUserId)}::text[])
-           AS a(meeting_id, key, full_name, normalized_name, role, bbb_user_id, ext_user_id)
+           AS a(internal_meeting_id, key, full_name, normalized_name, role, bbb_user_id, ext_user_id)
+      JOIN m ON m.internal_meeting_id = a.internal_meeting_id
       ON CONFLICT (meeting_id, attendee_key) DO UPDATE SET
         match_status = CASE
           WHEN attendees.match_status = 'BY_ADMIN' THEN attendees.match_status
@@ -124,15 +122,13 @@ async function upsertAttendees(tx: Prisma.TransactionClient, rows: AttendeeRow[]
           ELSE attendees.user_id END,
         full_name = EXCLUDED.full_name, normalized_name = EXCLUDED.normalized_name, role = EXCLUDED.role,
         bbb_user_id = EXCLUDED.bbb_user_id, ext_user_id = EXCLUDED.ext_user_id,
-        last_seen_at = EXCLUDED.last_seen_at, left_at = NULL, updated_at = EXCLUDED.updated_at`
-  }
-  // Whoever is no longer listed in a changed meeting has left it.
-  if (existingMeetingIds.length === 0) return
-  await tx.$executeRaw`
-    UPDATE attendees SET left_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
-    WHERE meeting_id = ANY(${existingMeetingIds}::int[]) AND left_at IS NULL
-      AND last_seen_at < to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'`
+        last_seen_at = EXCLUDED.last_seen_at, left_at = NULL, updated_at = EXCLUDED.updated_at
+    )
+    SELECT id, internal_meeting_id, inserted FROM m`
 }
+
+/** Meetings parsed and written per batch: parsing batch n+1 overlaps PostgreSQL writing batch n. */
+const WRITE_BATCH_MEETINGS = 200
 
 export async function syncMeetings(options: { source: MeetingsSource; now?: Date }): Promise<SyncResult> {
   const started = performance.now()
@@ -160,15 +156,47 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
         else changed.push(chunk)
       }
 
-      const parseStart = performance.now()
-      const parsed = parseMeetingChunks(changed) // a malformed meeting throws: the transaction rolls back
-      parseMs = performance.now() - parseStart
-      const running = parsed.map((m, i) => ({ m, hash: changed[i]!.hash })).filter((x) => x.m.running)
-
-      const { ids, existingIds } = await upsertMeetings(tx, running, nowMs)
-      const rows = running.flatMap(({ m }) => attendeeRows(m, ids.get(m.internalMeetingID)!))
+      const ids = new Map<string, number>()
+      const existingIds: number[] = []
+      let attendeesWritten = 0
+      let writing: Promise<void> = Promise.resolve()
+      for (let start = 0; start < changed.length; start += WRITE_BATCH_MEETINGS) {
+        const chunkBatch = changed.slice(start, start + WRITE_BATCH_MEETINGS)
+        const parseStart = performance.now()
+        let batch: MeetingBatch
+        try {
+          const meetings = parseMeetingChunks(chunkBatch)
+            .map((m, i) => ({ m, hash: chunkBatch[i]!.hash }))
+            .filter((x) => x.m.running)
+          batch = { meetings, attendees: meetings.flatMap(({ m }) => attendeeRows(m)) }
+        } catch (error) {
+          // A malformed meeting: let the write in flight settle, then roll everything back.
+          await writing.catch(() => undefined)
+          throw error
+        }
+        parseMs += performance.now() - parseStart
+        await writing
+        writing = batch.meetings.length
+          ? writeBatch(tx, batch, nowMs).then((rows) => {
+              for (const r of rows) {
+                ids.set(r.internal_meeting_id, r.id)
+                if (!r.inserted) existingIds.push(r.id)
+              }
+              attendeesWritten += batch.attendees.length
+            })
+          : Promise.resolve()
+        writing.catch(() => undefined) // awaited below; avoids an unhandled rejection meanwhile
+        await new Promise((resolve) => setImmediate(resolve)) // let the query leave before the next parse
+      }
+      await writing
       const changedDbIds = [...ids.values()]
-      await upsertAttendees(tx, rows, existingIds, nowMs)
+      // Whoever is no longer listed in a changed meeting that existed before has left it.
+      if (existingIds.length > 0) {
+        await tx.$executeRaw`
+          UPDATE attendees SET left_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
+          WHERE meeting_id = ANY(${existingIds}::int[]) AND left_at IS NULL
+            AND last_seen_at < to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'`
+      }
       const matches = await matchNewModerators(changedDbIds, tx)
 
       if (unchangedIds.length > 0) {
@@ -176,7 +204,7 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
           UPDATE meetings SET last_seen_running_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
           WHERE internal_meeting_id = ANY(${unchangedIds}::text[])`
       }
-      const seen = [...unchangedIds, ...running.map((x) => x.m.internalMeetingID)]
+      const seen = [...unchangedIds, ...ids.keys()]
       const ended = await tx.$queryRaw<{ id: number }[]>`
         UPDATE meetings SET ended_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC',
                             updated_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
@@ -187,10 +215,10 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
       return {
         skipped: false as const,
         meetings: seen.length,
-        changed: running.length,
+        changed: ids.size,
         unchanged: unchangedIds.length,
         endedMeetingIds: ended.map((e) => e.id),
-        attendeesWritten: rows.length,
+        attendeesWritten,
         matchesChanged: matches.length,
         timings: { fetchMs: fetched - started, parseMs, writeMs: totalMs - (fetched - started) - parseMs, totalMs },
       }
