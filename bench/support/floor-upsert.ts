@@ -1,47 +1,19 @@
 // The floor the sync is compared with: the same meeting and attendee rows written by a plain set-based
 // bulk upsert (INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE), same columns, one transaction,
 // with no hashing, no change detection, no matching and no end-of-meeting bookkeeping. Rows are built
-// from already-parsed meetings exactly as lib/meetings/sync-meetings.ts builds them (one row per meeting
-// and attendee key), so the count of attendee rows can be checked against the sync's `attendeesWritten`.
+// from already-parsed meetings by the sync's own attendeeRows() (one row per meeting and attendee
+// key), so the count of attendee rows can be checked against the sync's `attendeesWritten`.
 import type pg from "pg"
 
 import type { BbbMeeting } from "@/lib/bbb/schemas"
-import { normalizeName } from "@/lib/users/normalize-name"
+import { attendeeRows, type AttendeeRow } from "@/lib/meetings/attendee-rows"
 
 export type FloorMeetingRow = { meeting: BbbMeeting; hash: string }
-export type FloorAttendeeRow = {
-  internalMeetingID: string
-  key: string
-  fullName: string
-  normalizedName: string
-  role: "MODERATOR" | "VIEWER"
-  bbbUserId: string | null
-  extUserId: string | null
-}
+export type FloorAttendeeRow = AttendeeRow
 
 export function floorRows(meetings: { meeting: BbbMeeting; hash: string }[]): { meetings: FloorMeetingRow[]; attendees: FloorAttendeeRow[] } {
   const running = meetings.filter((m) => m.meeting.running)
-  const attendees: FloorAttendeeRow[] = []
-  for (const { meeting } of running) {
-    const rows = new Map<string, FloorAttendeeRow>()
-    for (const a of meeting.attendees) {
-      const normalizedName = normalizeName(a.fullName)
-      const key = a.userID || `${a.role}:${normalizedName}`
-      const existing = rows.get(key)
-      if (existing && (existing.role === "MODERATOR" || a.role !== "MODERATOR")) continue
-      rows.set(key, {
-        internalMeetingID: meeting.internalMeetingID,
-        key,
-        fullName: a.fullName,
-        normalizedName,
-        role: a.role,
-        bbbUserId: a.userID || null,
-        extUserId: a.externalUserID,
-      })
-    }
-    attendees.push(...rows.values())
-  }
-  return { meetings: running, attendees }
+  return { meetings: running, attendees: running.flatMap(({ meeting }) => attendeeRows(meeting)) }
 }
 
 /** Writes the rows in one transaction; returns the wall time in ms (BEGIN to COMMIT included). */
@@ -97,7 +69,7 @@ export async function floorUpsert(client: pg.ClientBase, rows: { meetings: Floor
          bbb_user_id = EXCLUDED.bbb_user_id, ext_user_id = EXCLUDED.ext_user_id,
          last_seen_at = EXCLUDED.last_seen_at, left_at = NULL, updated_at = EXCLUDED.updated_at`,
       [
-        a.map((r) => idOf.get(r.internalMeetingID)!),
+        a.map((r) => idOf.get(r.internalMeetingId)!),
         a.map((r) => r.key),
         a.map((r) => r.fullName),
         a.map((r) => r.normalizedName),

@@ -7,8 +7,8 @@ import { parseMeetingChunks } from "@/lib/bbb/parse-meetings"
 import type { BbbMeeting, MeetingChunk } from "@/lib/bbb/schemas"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"
-import { normalizeName } from "@/lib/users/normalize-name"
 
+import { attendeeRows, type AttendeeRow } from "./attendee-rows"
 import { matchNewModerators } from "./match-attendees"
 
 /** What the sync needs from the BBB client. */
@@ -30,37 +30,6 @@ export type SyncStats = {
 export type SyncResult = SyncStats | { skipped: true; reason: "another sync is running" }
 
 const SYNC_LOCK_KEY = 4_242_001 // pg advisory lock: never two syncs at once, across processes
-
-type AttendeeRow = {
-  internalMeetingId: string
-  key: string
-  fullName: string
-  normalizedName: string
-  role: "MODERATOR" | "VIEWER"
-  bbbUserId: string | null
-  extUserId: string | null
-}
-
-/** One row per (meeting, attendee key); a person connected twice keeps the moderator role if any. */
-function attendeeRows(meeting: BbbMeeting): AttendeeRow[] {
-  const rows = new Map<string, AttendeeRow>()
-  for (const a of meeting.attendees) {
-    const normalizedName = normalizeName(a.fullName)
-    const key = a.userID || `${a.role}:${normalizedName}`
-    const existing = rows.get(key)
-    if (existing && (existing.role === "MODERATOR" || a.role !== "MODERATOR")) continue
-    rows.set(key, {
-      internalMeetingId: meeting.internalMeetingID,
-      key,
-      fullName: a.fullName,
-      normalizedName,
-      role: a.role,
-      bbbUserId: a.userID || null,
-      extUserId: a.externalUserID,
-    })
-  }
-  return [...rows.values()]
-}
 
 type MeetingBatch = { meetings: { m: BbbMeeting; hash: string }[]; attendees: AttendeeRow[] }
 
