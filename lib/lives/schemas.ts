@@ -18,3 +18,8 @@ export type RequestLiveInput = z.infer<typeof requestLiveInputSchema>
 export const LIVE_STATUSES = ["REQUESTED", "STARTING", "RUNNING", "STOPPING", "STOPPED", "FAILED"] as const
 export type LiveStatus = (typeof LIVE_STATUSES)[number]
 export const ACTIVE_LIVE_STATUSES: readonly LiveStatus[] = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"]
+
+/** A live holding its meeting (and resources): requested, starting, running or stopping. */
+export function isActiveLiveStatus(status: LiveStatus): boolean {
+  return ACTIVE_LIVE_STATUSES.includes(status)
+}

@@ -3,13 +3,13 @@
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
-import type { LiveStatus } from "@/lib/lives/schemas"
+import { isActiveLiveStatus, type LiveStatus } from "@/lib/lives/schemas"
 
 export type TeacherMeetingView = {
   id: number
   name: string
   sessionDate: Date
-  live: { id: number; status: LiveStatus; failureReason: string | null; broadcasterSlug: string | null } | null
+  live: { id: number; status: LiveStatus; isActive: boolean; failureReason: string | null; broadcasterSlug: string | null } | null
   /** True when the teacher may request a live now (no active live here, cap not reached). */
   canRequest: boolean
 }
@@ -43,12 +43,14 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
   ])
   const meetings = rows.map((m) => {
     const last = m.lives[0]
-    const isActive = last !== undefined && !["STOPPED", "FAILED"].includes(last.status)
+    const isActive = last !== undefined && isActiveLiveStatus(last.status)
     return {
       id: m.id,
       name: m.name,
       sessionDate: m.sessionDate,
-      live: last ? { id: last.id, status: last.status, failureReason: last.failureReason, broadcasterSlug: last.broadcaster?.slug ?? null } : null,
+      live: last
+        ? { id: last.id, status: last.status, isActive, failureReason: last.failureReason, broadcasterSlug: last.broadcaster?.slug ?? null }
+        : null,
       canRequest: env.USE_BBB_LIVE && !isActive && !capReached,
     }
   })

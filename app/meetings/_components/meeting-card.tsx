@@ -7,7 +7,6 @@ export async function MeetingCard({ meeting, capReached, startedAt }: { meeting:
   const [t, tStatus, tFailure] = await Promise.all([getTranslations("meetings"), getTranslations("liveStatus"), getTranslations("liveFailure")])
   const live = meeting.live
   const reason = live?.failureReason && tFailure.has(live.failureReason as "unknown") ? tFailure(live.failureReason as "unknown") : tFailure("unknown")
-  const isActive = live !== null && !["STOPPED", "FAILED"].includes(live.status)
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`meeting-${meeting.id}`} aria-labelledby={`meeting-title-${meeting.id}`}>
       <h2 id={`meeting-title-${meeting.id}`} className="text-lg font-medium">
@@ -25,7 +24,7 @@ export async function MeetingCard({ meeting, capReached, startedAt }: { meeting:
             {t("watch")}
           </Link>
         )}
-        {!isActive &&
+        {!live?.isActive &&
           (meeting.canRequest ? (
             <Link
               href={`/meetings/${meeting.id}/live`}
