@@ -1,9 +1,23 @@
 // Settings every unit/integration test process runs with (real local PostgreSQL and Redis).
+//
+// TEST_INSTANCE=N (0 by default, up to 3) lets several checkouts run their suites on one machine at
+// once: instance N uses databases suffixed `_iN`, Redis databases 4N+1 (vitest) and 4N+2 (browser
+// tests), and ports shifted by 10×N (see e2e/fixtures/env.ts).
+const instance = Number(process.env.TEST_INSTANCE ?? 0)
+if (!Number.isInteger(instance) || instance < 0 || instance > 3) throw new Error("TEST_INSTANCE must be 0, 1, 2 or 3")
+
+export const TEST_INSTANCE = {
+  number: instance,
+  databaseSuffix: instance ? `_i${instance}` : "",
+  redisDatabase: (offset: 1 | 2) => 4 * instance + offset,
+  port: (base: number) => base + 10 * instance,
+}
+
 export const TEST_ENV = {
   NODE_ENV: "test",
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-  DATABASE_URL: process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/bbb_pod_live_test",
-  REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/1",
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/bbb_pod_live_test${TEST_INSTANCE.databaseSuffix}`,
+  REDIS_URL: process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:6379/${TEST_INSTANCE.redisDatabase(1)}`,
   AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
   BBB_SERVER_URL: "http://127.0.0.1:9/",
   BBB_SECRET_KEY: "test-bbb-secret",

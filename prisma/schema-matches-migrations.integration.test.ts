@@ -11,8 +11,9 @@ import { applyMigrations, recreateDatabase } from "./migrate"
 
 const base = new URL(process.env.DATABASE_URL!)
 const urlFor = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString()
-const migratedUrl = urlFor("bbb_pod_live_scratch_migrated")
-const expectedUrl = urlFor("bbb_pod_live_scratch_expected")
+const baseName = base.pathname.slice(1)
+const migratedUrl = urlFor(`${baseName}_scratch_migrated`)
+const expectedUrl = urlFor(`${baseName}_scratch_expected`)
 
 const HAND_WRITTEN_CHECKS = ["lives_active_meeting_consistent"]
 const HAND_WRITTEN_INDEXES = [
