@@ -76,6 +76,20 @@ export const envSchema = z
     FFMPEG_STREAM_THREADS: int(0, 0, 64),
     BBB_ATTENDEE_PASSWORD: optionalString,
     BBB_MODERATOR_PASSWORD: optionalString,
+    /** How a slot's streamer runs: BigBlueButton-liveStreaming containers, or ffmpeg's test pattern. */
+    STREAMER_DRIVER: z.enum(["docker", "ffmpeg"]).default("docker"),
+    /** Image of BigBlueButton-liveStreaming (docker driver). */
+    STREAMER_IMAGE: z.string().min(1).default("aauzid/bigbluebutton-livestreaming:latest"),
+    /** The docker client the docker driver runs (`docker compose` must work with it). */
+    DOCKER_COMMAND: z.string().min(1).default("docker"),
+    /** The ffmpeg binary of the ffmpeg driver. */
+    FFMPEG_COMMAND: z.string().min(1).default("ffmpeg"),
+    /** How often each streamer agent reconciles its slots (and checks its streams), in milliseconds. */
+    AGENT_TICK_MS: int(10_000, 500, 600_000),
+    /** A live stuck starting or stopping longer than this fails (start) or is forced to end (stop). */
+    STREAMER_TRANSITION_TIMEOUT_MS: int(90_000, 5_000, 3_600_000),
+    /** A running live whose HLS playlist did not advance for this long is restarted once, then failed. */
+    STREAMER_HLS_STALL_MS: int(30_000, 5_000, 3_600_000),
 
     // Mail
     ADMIN_EMAIL: z.string().email().default("admin@example.org"),
