@@ -30,8 +30,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests are not product code: they may drive the BBB simulator in tools/.
-    files: ["lib/**/*.test.ts"],
+    // Tests and their helpers (lib/**/testing/) are not product code: they may drive tools/ (BBB simulator, nginx-rtmp).
+    files: ["lib/**/*.test.ts", "lib/**/testing/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

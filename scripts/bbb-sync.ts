@@ -1,25 +1,17 @@
 // npm run bbb:sync — one meeting sync now (the original's `manage.py bbb main`). Exits non-zero with
 // a clear message when BigBlueButton (or the database) fails; nothing is changed then.
-import { loadDotEnv } from "@/lib/config/load-dotenv"
+import { getBbbClient } from "@/lib/bbb/get-bbb-client"
+import { bootstrap } from "@/lib/config/bootstrap"
+import { db } from "@/lib/db"
+import { runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
+import { closeQueues } from "@/lib/queues"
+import { createRedis } from "@/lib/redis"
 
-loadDotEnv()
-const { getEnv } = await import("@/lib/config/env")
-let env
-try {
-  env = getEnv()
-} catch (error) {
-  console.error((error as Error).message)
-  process.exit(2)
-}
-const { getBbbClient } = await import("@/lib/bbb/get-bbb-client")
-const { runMeetingsSync } = await import("@/lib/meetings/run-meetings-sync")
-const { createRedis } = await import("@/lib/redis")
-const { db } = await import("@/lib/db")
+const env = await bootstrap("bbb:sync", { services: false })
 const redis = createRedis("worker")
-const queueConnection = createRedis("worker")
 let code = 0
 try {
-  const result = await runMeetingsSync({ source: getBbbClient(), redis, queue: { connection: queueConnection } })
+  const result = await runMeetingsSync({ source: getBbbClient(), redis })
   if (result.skipped) console.log("Another sync is running; nothing done.")
   else
     console.log(
@@ -34,7 +26,7 @@ try {
   code = 1
 } finally {
   redis.disconnect()
-  queueConnection.disconnect()
+  await closeQueues()
   await db.$disconnect()
 }
 process.exit(code)

@@ -1,23 +1,11 @@
-// npm run worker — every background worker of the application in one process.
-import { loadDotEnv } from "@/lib/config/load-dotenv"
+// npm run worker — the orchestrator: meeting sync, purge, and the lives (claims, stops, timeouts).
+import { bootstrap } from "@/lib/config/bootstrap"
+import { logger } from "@/lib/logger"
 
-loadDotEnv()
+import { orchestratorWorkers } from "./registry"
+import { closeOnSignals, startWorkers } from "./run-worker"
 
-const { getEnv } = await import("@/lib/config/env")
-const { assertServices } = await import("@/lib/health/check-services")
-const { logger } = await import("@/lib/logger")
-
-try {
-  await assertServices(getEnv())
-} catch (error) {
-  console.error(`\nbbb-pod-live worker cannot start:\n${(error as Error).message}\n`)
-  process.exit(1)
-}
-
-const { closeOnSignals } = await import("./run-worker")
-const { scheduleMeetingsSync, startMeetingsPurgeWorker, startMeetingsSyncWorker } = await import("./meetings-sync")
-
-await scheduleMeetingsSync()
-const workers = [startMeetingsSyncWorker(), startMeetingsPurgeWorker()]
+const env = await bootstrap("worker")
+const workers = await startWorkers(orchestratorWorkers(env))
 closeOnSignals(workers)
-logger.info({ workers: workers.map((w) => w.name), syncEveryMs: getEnv().MEETINGS_SYNC_INTERVAL_MS }, "workers running")
+logger.info({ workers: workers.map((w) => w.name), syncEveryMs: env.MEETINGS_SYNC_INTERVAL_MS }, "workers running")

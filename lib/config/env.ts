@@ -34,6 +34,8 @@ export const envSchema = z
     // Infrastructure
     DATABASE_URL: url(["postgresql:", "postgres:"]),
     REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
+    /** Key prefix of the job queues in Redis (BullMQ's default; change it to share one Redis). */
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only").default("bull"),
     /** Public base URL of this application (links in mails, next-auth callbacks). */
     APP_URL: url(["http:", "https:"]).default("http://localhost:3000"),
 
@@ -76,6 +78,8 @@ export const envSchema = z
     FFMPEG_STREAM_THREADS: int(0, 0, 64),
     BBB_ATTENDEE_PASSWORD: optionalString,
     BBB_MODERATOR_PASSWORD: optionalString,
+    /** Building that groups the broadcasters of BBB lives on the Lives page (created when missing). */
+    DEFAULT_BUILDING_NAME: z.string().trim().min(1).default("BigBlueButton"),
     /** How a slot's streamer runs: BigBlueButton-liveStreaming containers, or ffmpeg's test pattern. */
     STREAMER_DRIVER: z.enum(["docker", "ffmpeg"]).default("docker"),
     /** Image of BigBlueButton-liveStreaming (docker driver). */
@@ -88,8 +92,8 @@ export const envSchema = z
     AGENT_TICK_MS: int(10_000, 500, 600_000),
     /** A live stuck starting or stopping longer than this fails (start) or is forced to end (stop). */
     STREAMER_TRANSITION_TIMEOUT_MS: int(90_000, 5_000, 3_600_000),
-    /** A running live whose HLS playlist did not advance for this long is restarted once, then failed. */
-    STREAMER_HLS_STALL_MS: int(30_000, 5_000, 3_600_000),
+    /** A running live whose HLS playlist did not advance for this long is restarted once, then failed (0 = no check). */
+    STREAMER_HLS_STALL_MS: int(30_000, 0, 3_600_000),
 
     // Mail
     ADMIN_EMAIL: z.string().email().default("admin@example.org"),

@@ -1,34 +1,30 @@
-// Queue contract of the live orchestrator: a requested live is written first (status REQUESTED),
-// then signalled with a job whose id derives from the live, so a re-post never doubles it.
-import { Queue } from "bullmq"
+// Job contract of the `lives` queue (consumed by the orchestrator, workers/registry.ts): something
+// changed that may let a waiting live start (a request, a freed slot) or a periodic scan. Each job
+// runs the same idempotent scan (lib/streamers/run-lives-scan.ts); the live rows are the truth.
 import { z } from "zod"
 
-import { getProducerRedis, withRedis } from "@/lib/redis"
+import { addJob, QUEUES } from "@/lib/queues"
 
-export const LIVES_QUEUE = "lives"
+export const LIVES_SCAN_SCHEDULER_ID = "lives-scan-every"
 
-export const liveJobSchema = z.object({ liveId: z.number().int().positive(), action: z.enum(["start", "stop"]) })
-export type LiveJob = z.infer<typeof liveJobSchema>
+export const livesJobSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("requested"), liveId: z.number().int().positive() }),
+  z.object({ action: z.literal("slot-freed"), liveId: z.number().int().positive() }),
+  z.object({ action: z.literal("scan") }),
+])
+export type LivesJob = z.infer<typeof livesJobSchema>
 
-export function liveJobId(job: LiveJob): string {
-  return `live-${job.action}-${job.liveId}`
+/** One "requested" job per live: a re-post or a double click never doubles it. */
+export function liveJobId(liveId: number): string {
+  return `live-requested-${liveId}`
 }
 
-let queue: Queue | undefined
+/** Signals the orchestrator that a live was requested. Fails fast (QUEUE_UNAVAILABLE) when Redis is down. */
+export async function enqueueLiveRequested(liveId: number): Promise<void> {
+  await addJob(QUEUES.lives, { name: "requested", data: { action: "requested", liveId } satisfies LivesJob, opts: { jobId: liveJobId(liveId) } })
+}
 
-/** Signals the orchestrator. Fails fast (QUEUE_UNAVAILABLE upstream) when Redis is down. */
-export async function enqueueLiveJob(job: LiveJob): Promise<void> {
-  const redis = getProducerRedis()
-  if (!queue) {
-    queue = new Queue(LIVES_QUEUE, { connection: redis })
-    queue.on("error", () => undefined) // surfaced by withRedis as QUEUE_UNAVAILABLE
-  }
-  const q = queue
-  await withRedis(redis, () => q.add(job.action, job, {
-    jobId: liveJobId(job),
-    attempts: 5,
-    backoff: { type: "exponential", delay: 2_000 },
-    removeOnComplete: { count: 1_000, age: 24 * 3600 },
-    removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
-  }))
+/** Signals that a live released its slot, so a waiting live can take it now rather than at the next scan. */
+export async function enqueueSlotFreed(liveId: number): Promise<void> {
+  await addJob(QUEUES.lives, { name: "slot-freed", data: { action: "slot-freed", liveId } satisfies LivesJob, opts: { jobId: `live-slot-freed-${liveId}` } })
 }

@@ -1,4 +1,3 @@
-import { Queue } from "bullmq"
 import { afterEach, describe, expect, it, vi } from "vitest"
 
 vi.hoisted(async () => {
@@ -9,10 +8,10 @@ vi.hoisted(async () => {
 import { resetEnvCache } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { listTeacherMeetings } from "@/lib/meetings/list-teacher-meetings"
-import { getProducerRedis } from "@/lib/redis"
+import { getQueue, QUEUES } from "@/lib/queues"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 
-import { LIVES_QUEUE, liveJobId } from "./jobs"
+import { liveJobId } from "./jobs"
 import { requestLive } from "./request-live"
 import { requestLiveInputSchema } from "./schemas"
 
@@ -65,9 +64,7 @@ describe("requestLive", () => {
       downloadMeeting: true,
       enableChat: true,
     })
-    const queue = new Queue(LIVES_QUEUE, { connection: getProducerRedis() })
-    expect((await queue.getJob(liveJobId({ liveId: live.id, action: "start" })))?.data).toEqual({ liveId: live.id, action: "start" })
-    await queue.close()
+    expect((await getQueue(QUEUES.lives).getJob(liveJobId(live.id)))?.data).toEqual({ action: "requested", liveId: live.id })
   })
 
   it("creates nothing new on a re-post or a burst of double clicks", async () => {

@@ -13,7 +13,7 @@ import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
 import { isLiveCapReached } from "./is-live-cap-reached"
-import { enqueueLiveJob } from "./jobs"
+import { enqueueLiveRequested } from "./jobs"
 import type { RequestLiveInput } from "./schemas"
 
 const LIVE_CAP_LOCK_KEY = 4_242_002 // serialises "count active lives, then insert" across requests
@@ -65,7 +65,7 @@ export async function requestLive(input: RequestLiveInput, user: Pick<CurrentUse
   if (!result.created) return { ...result, signalled: true }
   let signalled = true
   try {
-    await enqueueLiveJob({ liveId: result.liveId, action: "start" })
+    await enqueueLiveRequested(result.liveId)
   } catch (error) {
     signalled = false
     logger.error({ err: error, liveId: result.liveId }, "live saved but the orchestrator could not be signalled (Redis down?)")

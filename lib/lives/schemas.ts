@@ -23,3 +23,14 @@ export const ACTIVE_LIVE_STATUSES: readonly LiveStatus[] = ["REQUESTED", "STARTI
 export function isActiveLiveStatus(status: LiveStatus): boolean {
   return ACTIVE_LIVE_STATUSES.includes(status)
 }
+
+/** Why a live failed (i18n "liveFailure"). */
+export const LIVE_FAILURE_REASONS = ["STREAMER_FAILED", "START_TIMEOUT", "STREAM_STALLED", "STREAMER_EXITED", "AGENT_UNREACHABLE"] as const
+export type LiveFailureReason = (typeof LIVE_FAILURE_REASONS)[number]
+
+/** Why a live ended (i18n "liveEnd"). */
+export const LIVE_STOP_REASONS = ["MEETING_ENDED", "MEETING_ENDED_BEFORE_START", "CANCELLED_BY_TEACHER", "STOPPED_BY_ADMIN"] as const
+export type LiveStopReason = (typeof LIVE_STOP_REASONS)[number]
+
+export const cancelLiveInputSchema = z.object({ liveId: z.coerce.number().int().positive() })
+export type CancelLiveInput = z.infer<typeof cancelLiveInputSchema>

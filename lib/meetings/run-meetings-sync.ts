@@ -1,6 +1,5 @@
 // One sync run as the worker and `npm run bbb:sync` do it: sync, then emit "meeting ended" events
 // for the live orchestrator, notify open pages, and report incidents to the admins once.
-import type { ConnectionOptions } from "bullmq"
 import type { Redis } from "ioredis"
 
 import { logger } from "@/lib/logger"
@@ -13,8 +12,6 @@ import { syncMeetings, type MeetingsSource, type SyncResult } from "./sync-meeti
 export type RunMeetingsSyncDeps = {
   source: MeetingsSource
   redis: Redis
-  /** BullMQ connection for the meeting-ended queue (and its key prefix in tests). */
-  queue: { connection: ConnectionOptions; prefix?: string }
   incidentKey?: string
 }
 
@@ -33,7 +30,7 @@ export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncRe
     logger.debug("meeting sync skipped: another one is running")
     return result
   }
-  await enqueueMeetingsEnded(deps.queue.connection, result.endedMeetingIds, deps.queue.prefix)
+  await enqueueMeetingsEnded(result.endedMeetingIds)
   if (result.changed > 0 || result.endedMeetingIds.length > 0) {
     await publishMeetingsChanged(deps.redis, { changed: result.changed, ended: result.endedMeetingIds.length }).catch(() => undefined)
   }

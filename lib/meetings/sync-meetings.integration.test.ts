@@ -258,14 +258,13 @@ describe("moderator matching", () => {
 
 describe("runMeetingsSync", () => {
   it("emits one meeting-ended job per ended meeting and mails the admins once per BBB incident", async () => {
-    const { Queue } = await import("bullmq")
     const { Redis } = await import("ioredis")
+    const { getQueue, QUEUES } = await import("@/lib/queues")
     const { runMeetingsSync } = await import("./run-meetings-sync")
-    const { MEETING_ENDED_QUEUE, meetingEndedJobId } = await import("./jobs")
+    const { meetingEndedJobId } = await import("./jobs")
     const redis = new Redis(process.env.REDIS_URL!, { maxRetriesPerRequest: null })
-    const prefix = `test-${uid()}`
     const incidentKey = `test-incident-${uid()}`
-    const deps = { redis, queue: { connection: redis, prefix }, incidentKey }
+    const deps = { redis, incidentKey }
     try {
       const id = `m-${uid()}`
       running = [{ internalMeetingID: id }]
@@ -274,10 +273,8 @@ describe("runMeetingsSync", () => {
       const result = await runMeetingsSync({ ...deps, source })
       const meeting = await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: id } })
       expect(!result.skipped && result.endedMeetingIds).toContain(meeting.id)
-      const queue = new Queue(MEETING_ENDED_QUEUE, { connection: redis, prefix })
-      const job = await queue.getJob(meetingEndedJobId(meeting.id))
+      const job = await getQueue(QUEUES.meetingEnded).getJob(meetingEndedJobId(meeting.id))
       expect(job?.data).toEqual({ meetingId: meeting.id })
-      await queue.close()
 
       const down = { getMeetingChunks: async () => Promise.reject(new BbbError({ kind: "NETWORK", callName: "getMeetings", message: "ECONNREFUSED" })) }
       await expect(runMeetingsSync({ ...deps, source: down })).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })

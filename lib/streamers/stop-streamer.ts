@@ -1,0 +1,65 @@
+// The agent's half of domain flow 6, for one live of its server that must end (status STOPPING):
+// stop the streamer, publish this live's recording (a draft video owned by the requester), remove the
+// broadcaster, free the slot, STOPPED with its end date. Idempotent: the tick retries what failed.
+import { getEnv } from "@/lib/config/env"
+import { db } from "@/lib/db"
+import { publishChange } from "@/lib/events/change-feed"
+import { enqueueSlotFreed } from "@/lib/lives/jobs"
+import { logger } from "@/lib/logger"
+import { getProducerRedis } from "@/lib/redis"
+
+import { recordingsDir, type StreamerDriver } from "./driver"
+import { findLiveOnSlot, slotRef } from "./live-on-slot"
+import { collectRecording } from "./recording-files"
+
+export async function stopStreamer(input: { liveId: number; serverNumber: number; driver: StreamerDriver }): Promise<"stopped" | "not-mine" | "not-stopping"> {
+  const live = await findLiveOnSlot(input.liveId)
+  if (!live) return "not-mine"
+  if (live.status !== "STOPPING") return "not-stopping"
+  if (live.slot && live.slot.serverNumber !== input.serverNumber) return "not-mine"
+  const env = getEnv()
+  const now = new Date()
+
+  let recordingPath: string | null = null
+  if (live.slot) {
+    const slot = slotRef(live.slot)
+    const state = await input.driver.inspect(slot)
+    // Never stop another live's streamer: this slot may already run the next one.
+    if (state.running && (state.liveId === live.id || state.liveId === null)) await input.driver.stop(slot)
+    if (live.downloadMeeting && live.streamerStartedAt) {
+      recordingPath = await collectRecording({
+        dir: recordingsDir(slot),
+        targetDir: env.DEFAULT_BBB_PATH,
+        internalMeetingId: live.meeting.internalMeetingId,
+        liveId: live.id,
+        window: { from: live.streamerStartedAt, to: now },
+        timeZone: env.TZ,
+      })
+      if (!recordingPath) logger.warn({ liveId: live.id }, "recorded live left no recording file in its time window")
+    }
+  }
+
+  const stopped = await db.$transaction(async (tx) => {
+    const moved = await tx.live.updateMany({
+      where: { id: live.id, status: "STOPPING" },
+      data: { status: "STOPPED", statusChangedAt: now, endedAt: now, activeMeetingId: null, broadcasterId: null, ...(recordingPath ? { recordingPath } : {}) },
+    })
+    if (moved.count === 0) return false
+    if (live.broadcasterId) await tx.broadcaster.deleteMany({ where: { id: live.broadcasterId } })
+    await tx.streamerSlot.updateMany({ where: { currentLiveId: live.id }, data: { currentLiveId: null } })
+    if (recordingPath) {
+      await tx.draftVideo.upsert({
+        where: { liveId: live.id },
+        create: { ownerId: live.requestedById, title: live.meeting.name, sourcePath: recordingPath, liveId: live.id },
+        update: {},
+      })
+      await tx.meeting.update({ where: { id: live.meeting.id }, data: { publishedAt: now } })
+    }
+    return true
+  })
+  if (!stopped) return "not-stopping"
+  logger.info({ liveId: live.id, reason: live.stopReason, recording: recordingPath }, "live stopped")
+  await publishChange(getProducerRedis(), "lives", { liveId: live.id }).catch(() => undefined)
+  await enqueueSlotFreed(live.id).catch(() => undefined)
+  return "stopped"
+}

@@ -1,0 +1,18 @@
+// Every consumer of the application, by process: `npm run worker` runs the orchestrator (meeting sync,
+// purge, lives), `npm run agent` runs on each streamer server and drives only its own slots. One
+// machine may run both. Workers are thin adapters over lib/.
+import type { Env } from "@/lib/config/env"
+import type { StreamerDriver } from "@/lib/streamers/driver"
+
+import { livesWorker, meetingEndedWorker } from "./lives"
+import { meetingsPurgeWorker, meetingsSyncWorker } from "./meetings-sync"
+import type { WorkerDefinition } from "./run-worker"
+import { streamerWorker } from "./streamer"
+
+export function orchestratorWorkers(env: Env): WorkerDefinition[] {
+  return [meetingsSyncWorker(env), meetingsPurgeWorker(), meetingEndedWorker(), livesWorker(env)]
+}
+
+export function agentWorkers(env: Env, driver: StreamerDriver): WorkerDefinition[] {
+  return [streamerWorker(env, driver)]
+}
