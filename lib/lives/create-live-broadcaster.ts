@@ -27,12 +27,10 @@ export async function createLiveBroadcaster(
 ): Promise<number> {
   const existing = await tx.live.findUniqueOrThrow({ where: { id: live.id }, select: { broadcasterId: true } })
   if (existing.broadcasterId) return existing.broadcasterId
-  const building = await tx.building.upsert({
-    where: { name: getEnv().DEFAULT_BUILDING_NAME },
-    create: { name: getEnv().DEFAULT_BUILDING_NAME },
-    update: {},
-    select: { id: true },
-  })
+  // ON CONFLICT DO NOTHING: lives starting at the same moment all find the one default building.
+  const buildingName = getEnv().DEFAULT_BUILDING_NAME
+  await tx.building.createMany({ data: [{ name: buildingName }], skipDuplicates: true })
+  const building = await tx.building.findUniqueOrThrow({ where: { name: buildingName }, select: { id: true } })
   const name = broadcasterName(live.meetingName)
   const base = `bbb-${broadcasterSlug(live.meetingName)}`
   // Unique slug: the name's slug, else suffixed with the live's id (stable, never a guess).
