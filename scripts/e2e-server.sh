@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Started by Playwright (webServer) with the settings of e2e/fixtures/env.ts: a fresh e2e database,
-# migrated and seeded, the BBB simulator, the workers, then the built app. All stop together.
+# migrated and seeded, the BBB simulator, nginx-rtmp, the workers and a streamer agent (ffmpeg driver),
+# then the built app. All stop together.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node_modules/.bin/tsx scripts/recreate-db.ts "$DATABASE_URL"
@@ -9,14 +10,26 @@ node_modules/.bin/tsx prisma/seed/demo.ts >/dev/null
 redis-cli -u "$REDIS_URL" flushdb >/dev/null
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  # Streamers outlive their agent by design (it re-adopts them on restart): stop this run's ones.
+  for pid in $(pgrep -f lavfi || true); do
+    case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in "$PWD"/test-results/e2e-var/*) kill "$pid" 2>/dev/null || true ;; esac
+  done
+}
 trap cleanup EXIT INT TERM
 
 sim_port=$(node -e 'console.log(new URL(process.env.BBB_SERVER_URL).port)')
 BBB_SIM_PORT=$sim_port BBB_SIM_SECRET=$BBB_SECRET_KEY node_modules/.bin/tsx tools/bbb-simulator/server.ts --quiet &
 pids+=($!)
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:${sim_port}/_sim/health" >/dev/null && break; sleep 0.2; done
+rm -rf test-results/e2e-var
+node_modules/.bin/tsx tools/rtmp/server.ts &
+pids+=($!)
 node_modules/.bin/tsx workers/main.ts &
+pids+=($!)
+node_modules/.bin/tsx workers/agent.ts &
 pids+=($!)
 node_modules/.bin/next start -p "$PORT" &
 pids+=($!)

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import { z } from "zod"
 
 import { getEnv } from "@/lib/config/env"
+import { listRecentLives } from "@/lib/lives/list-recent-lives"
 import { listTeacherMeetings } from "@/lib/meetings/list-teacher-meetings"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
@@ -10,6 +11,7 @@ import { AutoRefresh } from "@/components/layout/auto-refresh"
 import { requirePageRole } from "@/app/_lib/guards"
 
 import { MeetingCard } from "./_components/meeting-card"
+import { RecentLives } from "./_components/recent-lives"
 
 export const dynamic = "force-dynamic"
 
@@ -22,7 +24,13 @@ const searchSchema = z.object({ notice: z.enum(["requested", "alreadyRequested",
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requirePageRole("teacher", "/meetings")
   const { notice } = searchSchema.parse(await searchParams)
-  const [t, tNav, format, view] = await Promise.all([getTranslations("meetings"), getTranslations("nav"), getFormatter(), listTeacherMeetings(user)])
+  const [t, tNav, format, view, recent] = await Promise.all([
+    getTranslations("meetings"),
+    getTranslations("nav"),
+    getFormatter(),
+    listTeacherMeetings(user),
+    listRecentLives(user),
+  ])
   const adminEmail = getEnv().ADMIN_EMAIL
   return (
     <section>
@@ -75,6 +83,7 @@ export default async function MeetingsPage({ searchParams }: { searchParams: Pro
               ))}
             </ul>
           )}
+          <RecentLives lives={recent} />
           <p className="mt-6 text-sm text-slate-500">{t("autoRefresh")}</p>
         </>
       )}

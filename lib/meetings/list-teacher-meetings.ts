@@ -9,7 +9,14 @@ export type TeacherMeetingView = {
   id: number
   name: string
   sessionDate: Date
-  live: { id: number; status: LiveStatus; isActive: boolean; failureReason: string | null; broadcasterSlug: string | null } | null
+  live: {
+    id: number
+    status: LiveStatus
+    isActive: boolean
+    failureReason: string | null
+    stopReason: string | null
+    broadcasterSlug: string | null
+  } | null
   /** True when the teacher may request a live now (no active live here, cap not reached). */
   canRequest: boolean
 }
@@ -35,7 +42,7 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
         lives: {
           orderBy: { requestedAt: "desc" },
           take: 1,
-          select: { id: true, status: true, failureReason: true, broadcaster: { select: { slug: true } } },
+          select: { id: true, status: true, failureReason: true, stopReason: true, broadcaster: { select: { slug: true } } },
         },
       },
     }),
@@ -49,7 +56,14 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
       name: m.name,
       sessionDate: m.sessionDate,
       live: last
-        ? { id: last.id, status: last.status, isActive, failureReason: last.failureReason, broadcasterSlug: last.broadcaster?.slug ?? null }
+        ? {
+            id: last.id,
+            status: last.status,
+            isActive,
+            failureReason: last.failureReason,
+            stopReason: last.stopReason,
+            broadcasterSlug: last.broadcaster?.slug ?? null,
+          }
         : null,
       canRequest: env.USE_BBB_LIVE && !isActive && !capReached,
     }

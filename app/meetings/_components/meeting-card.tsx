@@ -3,10 +3,18 @@ import { getTranslations } from "next-intl/server"
 
 import type { TeacherMeetingView } from "@/lib/meetings/list-teacher-meetings"
 
+import { CancelLiveButton } from "./cancel-live-button"
+
 export async function MeetingCard({ meeting, capReached, startedAt }: { meeting: TeacherMeetingView; capReached: boolean; startedAt: string }) {
-  const [t, tStatus, tFailure] = await Promise.all([getTranslations("meetings"), getTranslations("liveStatus"), getTranslations("liveFailure")])
+  const [t, tStatus, tFailure, tEnd] = await Promise.all([
+    getTranslations("meetings"),
+    getTranslations("liveStatus"),
+    getTranslations("liveFailure"),
+    getTranslations("liveEnd"),
+  ])
   const live = meeting.live
   const reason = live?.failureReason && tFailure.has(live.failureReason as "unknown") ? tFailure(live.failureReason as "unknown") : tFailure("unknown")
+  const endReason = live?.stopReason && tEnd.has(live.stopReason as "MEETING_ENDED") ? tEnd(live.stopReason as "MEETING_ENDED") : null
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`meeting-${meeting.id}`} aria-labelledby={`meeting-title-${meeting.id}`}>
       <h2 id={`meeting-title-${meeting.id}`} className="text-lg font-medium">
@@ -17,6 +25,7 @@ export async function MeetingCard({ meeting, capReached, startedAt }: { meeting:
         {live && (
           <p data-testid="live-status" className={live.status === "FAILED" ? "text-red-700" : live.status === "RUNNING" ? "font-medium text-green-800" : "text-slate-800"}>
             {tStatus(live.status, { reason })}
+            {live.status === "STOPPED" && endReason && <span className="text-slate-600"> ({endReason})</span>}
           </p>
         )}
         {live?.status === "RUNNING" && live.broadcasterSlug && (
@@ -24,6 +33,7 @@ export async function MeetingCard({ meeting, capReached, startedAt }: { meeting:
             {t("watch")}
           </Link>
         )}
+        {live?.isActive && live.status !== "STOPPING" && <CancelLiveButton liveId={live.id} running={live.status !== "REQUESTED"} />}
         {!live?.isActive &&
           (meeting.canRequest ? (
             <Link

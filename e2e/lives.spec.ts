@@ -1,0 +1,64 @@
+// A teacher's live, end to end with the real orchestrator, a streamer agent (ffmpeg driver) and
+// nginx-rtmp: requested, it goes on air within seconds, the teacher sees each step without reloading,
+// and it stops by itself when the meeting ends in BBB. A running live can be stopped from the page.
+import { randomUUID } from "node:crypto"
+
+import { expect, test, type Page } from "@playwright/test"
+
+import { apiSignIn, USERS } from "./fixtures/auth"
+import { hlsUrlOfMeeting, stopAllLives } from "./fixtures/db"
+import { simulator } from "./fixtures/simulator"
+
+const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
+
+function card(page: Page, name: string) {
+  return page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
+}
+
+async function requestLiveFor(page: Page, name: string) {
+  await page.goto("/meetings")
+  await card(page, name).getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
+  await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
+  await expect(page).toHaveURL(/\/meetings/)
+}
+
+test.beforeEach(async () => {
+  await simulator.reset()
+  await stopAllLives()
+})
+
+test("a requested live goes on air, then stops when the meeting ends", async ({ page, request }) => {
+  const name = `Amphi « direct » ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE, { fullName: "Étudiant 1", role: "VIEWER" }] })
+  await apiSignIn(page, USERS.teacher)
+  await requestLiveFor(page, name)
+
+  const status = card(page, name).getByTestId("live-status")
+  await expect(status).toHaveText("Le direct est en cours", { timeout: 20_000 })
+  await expect(card(page, name).getByRole("link", { name: "Voir le direct" })).toBeVisible()
+  // The stream is real: nginx-rtmp serves its HLS playlist.
+  const hls = await hlsUrlOfMeeting(meetingID)
+  await expect.poll(async () => (await request.get(hls)).status(), { timeout: 20_000 }).toBe(200)
+  expect(await (await request.get(hls)).text()).toContain("#EXTM3U")
+
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7))
+  await simulator.endMeeting(meetingID)
+  // The meeting leaves the running sessions; its live shows as ended, and why, without a reload.
+  await expect(page.getByRole("heading", { name })).toHaveCount(0, { timeout: 20_000 })
+  const recent = page.getByRole("region", { name: "Sessions terminées récemment" }).getByRole("listitem").filter({ hasText: name })
+  await expect(recent.getByTestId("recent-live-status")).toHaveText("Le direct est terminé (la session BigBlueButton est terminée)", { timeout: 20_000 })
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7)
+})
+
+test("a teacher stops her running live from the page", async ({ page }) => {
+  const name = `TD arrêt ${randomUUID().slice(0, 6)}`
+  await simulator.createMeeting({ meetingID: `e2e-${randomUUID()}`, name, attendees: [HELENE] })
+  await apiSignIn(page, USERS.teacher)
+  await requestLiveFor(page, name)
+  await expect(card(page, name).getByTestId("live-status")).toHaveText("Le direct est en cours", { timeout: 20_000 })
+  page.once("dialog", (dialog) => void dialog.accept())
+  await card(page, name).getByRole("button", { name: "Arrêter le direct" }).click()
+  await expect(card(page, name).getByTestId("live-status")).toHaveText("Le direct est terminé (annulé par l'enseignant)", { timeout: 20_000 })
+  await expect(card(page, name).getByRole("link", { name: "Réaliser un nouveau direct" })).toBeVisible()
+})
