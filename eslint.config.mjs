@@ -5,7 +5,7 @@ import tseslint from "typescript-eslint"
 const upward = ["@/app/*", "@/app/**", "@/components/*", "@/components/**", "@/workers/*", "@/workers/**", "@/tools/**", "@/bench/**"]
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "test-results/**", "next-env.d.ts"] },
+  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "test-results/**", "var/**", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
   {
     rules: {

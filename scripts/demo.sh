@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run demo — installs and prepares everything, then runs the whole application on this machine:
-# the BBB simulator (stand-in for BigBlueButton), the workers and the web app on http://localhost:3000.
+# the BBB simulator (stand-in for BigBlueButton), nginx-rtmp, the workers, a streamer agent (ffmpeg
+# driver) and the web app on http://localhost:3000.
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,15 @@ read -r sim_host sim_port BBB_SECRET_KEY < <(node -e '
   console.log(u.hostname, u.port || 80, process.env.BBB_SECRET_KEY)')
 
 pids=()
-cleanup() { echo; echo "Stopping…"; for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  echo; echo "Stopping…"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  # Streamers outlive their agent by design (a restarted agent re-adopts them): stop the demo's ones.
+  for pid in $(pgrep -f lavfi || true); do
+    case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in "$PWD"/var/*) kill "$pid" 2>/dev/null || true ;; esac
+  done
+}
 trap cleanup EXIT INT TERM
 
 if [ "$sim_host" = "127.0.0.1" ] || [ "$sim_host" = "localhost" ]; then
@@ -30,7 +39,11 @@ if [ "$sim_host" = "127.0.0.1" ] || [ "$sim_host" = "localhost" ]; then
 else
   echo "BBB_SERVER_URL points at ${sim_host}: using that server, no simulator started."
 fi
+node_modules/.bin/tsx tools/rtmp/server.ts &
+pids+=($!)
 node_modules/.bin/tsx workers/main.ts &
+pids+=($!)
+node_modules/.bin/tsx workers/agent.ts &
 pids+=($!)
 node_modules/.bin/next start -p "${PORT:-3000}" &
 pids+=($!)
