@@ -5,6 +5,7 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 
+import pino from "pino"
 import { parse } from "yaml"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
@@ -138,6 +139,16 @@ describe("docker driver", () => {
   it("reports a missing docker client as a start failure", async () => {
     const driver = createDockerDriver({ settings: { ...getEnv(), DOCKER_COMMAND: path.join(root, "no-docker") } })
     await expect(driver.start(makeSpec(6))).rejects.toMatchObject({ name: "StreamerError", reason: "streamer-start-failed" })
+  })
+})
+
+describe("checksum warning", () => {
+  it("warns once per process that the container signs with SHA-1 only", () => {
+    const lines: string[] = []
+    const logger = pino({ level: "warn" }, { write: (line: string) => void lines.push(line) })
+    for (let i = 0; i < 2; i++) createDockerDriver({ settings: { ...getEnv(), BBB_CHECKSUM_ALGORITHM: "sha256" }, logger })
+    expect(lines).toHaveLength(1)
+    expect(JSON.parse(lines[0]!)).toMatchObject({ algorithm: "sha256", msg: expect.stringContaining("SHA-1") })
   })
 })
 
