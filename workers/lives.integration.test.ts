@@ -112,6 +112,15 @@ describe("live orchestration", () => {
     expect(await db.streamerSlot.count({ where: { currentLiveId: { not: null } } })).toBe(0)
   }, 240_000)
 
+  it("starts a request whose job was lost (Redis down when it was made) at the next periodic scan", async () => {
+    const { teacher, meeting } = await meetingWithTeacher("Demande sans signal")
+    // What requestLive leaves behind when Redis is down: the row, and no job.
+    const live = await db.live.create({ data: { meetingId: meeting.id, activeMeetingId: meeting.id, requestedById: teacher.id } })
+    await waitUntil("running without any job", async () => (await statusOf(live.id)).status === "RUNNING", 30_000)
+    await cancelLive({ liveId: live.id }, teacher)
+    await waitUntil("stopped", async () => (await statusOf(live.id)).status === "STOPPED")
+  }, 60_000)
+
   it("holds the cap BBB_NUMBER_MAX_LIVES when claiming slots", async () => {
     process.env.BBB_NUMBER_MAX_LIVES = "1"
     const { resetEnvCache } = await import("@/lib/config/env")

@@ -143,8 +143,9 @@ export function createFfmpegDriver(options: { env?: Env } = {}): StreamerDriver 
         await writeFile(tmp, JSON.stringify(state))
         await rename(tmp, path.join(workdir, STATE_FILE))
       }
-      // ffmpeg refuses bad arguments or an unreachable RTMP server within a few hundred milliseconds.
-      for (let waited = 0; waited < 1_200 && !exited && !spawnError; waited += 100) await sleep(100)
+      // ffmpeg refuses bad arguments or an unreachable RTMP server within a few hundred milliseconds;
+      // one that dies later is caught by the agent's reconciliation (restarted once, then failed).
+      for (let waited = 0; waited < 600 && !exited && !spawnError; waited += 50) await sleep(50)
       if (spawnError || exited || child.pid === undefined) {
         await rm(path.join(workdir, STATE_FILE), { force: true })
         const tail = (await readFile(path.join(workdir, LOG_FILE), "utf8").catch(() => "")).trim().split("\n").slice(-3).join(" | ")

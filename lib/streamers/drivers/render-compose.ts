@@ -6,7 +6,8 @@ import { stringify } from "yaml"
 
 import { resolveApiBaseUrl } from "@/lib/bbb/checksum"
 import type { Env } from "@/lib/config/env"
-import type { StreamerSlotRef, StreamerSpec } from "@/lib/streamers/driver"
+import type { StreamerSpec } from "@/lib/streamers/driver"
+import { slotLabel } from "@/lib/streamers/slot-layout"
 
 export type ComposeSettings = Pick<
   Env,
@@ -35,11 +36,6 @@ export const COMPOSE_FILE_NAME = "docker-compose.yml"
 export const STREAMER_SERVICE = "bbb-streamer"
 /** Seconds the container gets to end its recording cleanly (PID 1 is a shell script). */
 export const STOP_GRACE_SECONDS = 30
-
-/** `server/slot`, as recorded on the live. */
-export function slotLabel(slot: Pick<StreamerSlotRef, "serverNumber" | "slotNumber">): string {
-  return `${slot.serverNumber}/${slot.slotNumber}`
-}
 
 /** The contract's environment, unescaped (what the container must see). */
 export function streamerEnvironment(spec: StreamerSpec, settings: ComposeSettings): Record<string, string> {
