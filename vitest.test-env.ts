@@ -1,15 +1,16 @@
 // Settings every unit/integration test process runs with (real local PostgreSQL and Redis).
 //
-// TEST_INSTANCE=N (0 by default, up to 3) lets several checkouts run their suites on one machine at
-// once: instance N uses databases suffixed `_iN`, Redis databases 4N+1 (vitest) and 4N+2 (browser
-// tests), and ports shifted by 10×N (see e2e/fixtures/env.ts).
+// TEST_INSTANCE=N (0 by default, up to 6) lets several checkouts run their suites on one machine at
+// once: instance N uses databases suffixed `_iN`, two Redis databases of its own (vitest, browser
+// tests; database 3 belongs to the benches), and ports shifted by 10×N (see e2e/fixtures/env.ts).
 const instance = Number(process.env.TEST_INSTANCE ?? 0)
-if (!Number.isInteger(instance) || instance < 0 || instance > 3) throw new Error("TEST_INSTANCE must be 0, 1, 2 or 3")
+const REDIS_DATABASES = [[1, 2], [5, 6], [9, 10], [13, 14], [4, 7], [8, 11], [12, 15]] as const
+if (!Number.isInteger(instance) || instance < 0 || instance >= REDIS_DATABASES.length) throw new Error("TEST_INSTANCE must be 0 to 6")
 
 export const TEST_INSTANCE = {
   number: instance,
   databaseSuffix: instance ? `_i${instance}` : "",
-  redisDatabase: (offset: 1 | 2) => 4 * instance + offset,
+  redisDatabase: (offset: 1 | 2) => REDIS_DATABASES[instance]![offset - 1]!,
   port: (base: number) => base + 10 * instance,
 }
 
