@@ -1,9 +1,11 @@
-import type { Metadata } from "next"
+import type { Metadata, Viewport } from "next"
 import { NextIntlClientProvider } from "next-intl"
 import { getLocale, getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 
+import { CONTAINER } from "@/components/layout/container"
 import { SiteHeader } from "@/components/layout/site-header"
+import { cn } from "@/components/ui/cn"
 
 import "./globals.css"
 
@@ -11,6 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app")
   return { title: { default: t("name"), template: `%s · ${t("name")}` } }
 }
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#185a82" }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale()
@@ -21,15 +25,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <a
             href="#main"
-            className="sr-only rounded bg-white px-3 py-2 text-brand-700 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+            className="sr-only rounded bg-white px-3 py-2 text-brand-700 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
           >
             {t("skipToContent")}
           </a>
           <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          <main id="main" className={cn(CONTAINER, "flex-1 py-6 sm:py-8")}>
             {children}
           </main>
-          <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">{t("footer")}</footer>
+          <footer className="border-t border-slate-200 bg-white py-4 text-sm text-slate-600">
+            <p className={CONTAINER}>{t("footer")}</p>
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>
