@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 
 import { CONTAINER } from "@/components/layout/container"
+import { LanguageSwitch } from "@/components/layout/language-switch"
 import { SiteHeader } from "@/components/layout/site-header"
 import { cn } from "@/components/ui/cn"
 
@@ -18,7 +19,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale()
-  const t = await getTranslations("app")
+  const [t, tNav] = await Promise.all([getTranslations("app"), getTranslations("nav")])
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
@@ -34,7 +35,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {children}
           </main>
           <footer className="border-t border-slate-200 bg-white py-4 text-sm text-slate-600">
-            <p className={CONTAINER}>{t("footer")}</p>
+            <div className={cn(CONTAINER, "flex flex-wrap items-center justify-between gap-3")}>
+              <p>{t("footer")}</p>
+              <div className="md:hidden">
+                <LanguageSwitch current={locale} label={tNav("language")} />
+              </div>
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>

@@ -57,7 +57,10 @@ export async function SiteHeader() {
               </span>
             </span>
           )}
-          <LanguageSwitch current={locale} label={t("language")} />
+          {/* On a phone the language switch sits in the footer, so the header keeps two rows. */}
+          <div className="hidden md:block">
+            <LanguageSwitch current={locale} label={t("language")} />
+          </div>
           {user ? (
             <SignOutButton label={t("signOut")} />
           ) : (

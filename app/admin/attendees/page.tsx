@@ -83,7 +83,7 @@ export default async function AttendeesToMatchPage() {
                 <AssignForm
                   attendeeId={r.id}
                   ambiguous={r.matchStatus === "AMBIGUOUS"}
-                  candidates={r.candidates.map((c) => ({ username: c.username, name: c.name }))}
+                  candidates={r.candidates.map((c) => ({ username: c.username, name: c.name, email: c.email }))}
                 />
               ),
             },

@@ -21,7 +21,7 @@ export function AssignForm({
 }: {
   attendeeId: number
   ambiguous: boolean
-  candidates: { username: string; name: string }[]
+  candidates: { username: string; name: string; email: string }[]
 }) {
   const t = useTranslations("adminAttendees")
   const tErrors = useTranslations("errors")
@@ -57,8 +57,13 @@ export function AssignForm({
               {candidates.map((c) => (
                 <li key={c.username}>
                   <Button type="submit" name="username" value={c.username} variant="secondary" size="sm" disabled={pending}>
-                    <span className="sr-only">{t("assignTo")} </span>
-                    {c.name} <span className="text-slate-600">({c.username})</span>
+                    <span className="text-left">
+                      <span className="block">
+                        <span className="sr-only">{t("assignTo")} </span>
+                        {c.name} <span className="text-slate-600">({c.username})</span>
+                      </span>
+                      {ambiguous && <span className="block text-xs font-normal text-slate-600">{c.email}</span>}
+                    </span>
                   </Button>
                 </li>
               ))}

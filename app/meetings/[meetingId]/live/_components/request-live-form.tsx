@@ -24,13 +24,6 @@ export function RequestLiveForm({ meetingId, showDownloadOption }: { meetingId: 
   const error = state && !state.ok ? tErrors(state.code) : null
   return (
     <form action={action} className="space-y-5">
-      <div aria-live="assertive" data-testid="form-error">
-        {error && (
-          <Notice tone="error" live={false}>
-            <p>{error}</p>
-          </Notice>
-        )}
-      </div>
       <input type="hidden" name="meetingId" value={meetingId} />
       <fieldset className="space-y-4">
         <legend className="mb-3 font-semibold text-slate-900">{t("options")}</legend>
@@ -58,6 +51,13 @@ export function RequestLiveForm({ meetingId, showDownloadOption }: { meetingId: 
       <Notice tone="info" live={false}>
         <p>{t("autoStop")}</p>
       </Notice>
+      <div className="empty:-mt-5" aria-live="assertive" data-testid="form-error">
+        {error && (
+          <Notice tone="error" live={false}>
+            <p>{error}</p>
+          </Notice>
+        )}
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
