@@ -81,6 +81,12 @@ test.beforeAll(async ({ browser }) => {
   await page.context().close()
 })
 
+test("the site has a favicon", async ({ request }) => {
+  const response = await request.get("/favicon.ico")
+  expect(response.status()).toBe(200)
+  expect(response.headers()["content-type"]).toMatch(/^image\//)
+})
+
 test.afterAll(async () => {
   await stopAllLives()
 })
