@@ -1,8 +1,22 @@
+import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { MessagePage } from "@/components/layout/message-page"
 
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forbidden"))("title") }
+}
+
 export default async function Forbidden() {
-  const t = await getTranslations("forbidden")
-  return <MessagePage title={t("title")} body={t("body")} back={t("back")} testId="forbidden" />
+  const [t, tApp] = await Promise.all([getTranslations("forbidden"), getTranslations("app")])
+  return (
+    <MessagePage
+      title={t("title")}
+      documentTitle={`${t("title")} · ${tApp("name")}`}
+      body={t("body")}
+      back={t("back")}
+      home={tApp("home")}
+      testId="forbidden"
+    />
+  )
 }

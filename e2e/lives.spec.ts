@@ -17,8 +17,8 @@ function card(page: Page, name: string) {
 
 async function requestLiveFor(page: Page, name: string) {
   await page.goto("/meetings")
-  await card(page, name).getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
-  await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
+  await card(page, name).getByRole("link", { name: "Réaliser un direct" }).click()
+  await page.getByRole("button", { name: "Lancer le direct" }).click()
   await expect(page).toHaveURL(/\/meetings/)
 }
 
@@ -35,7 +35,7 @@ test("a requested live goes on air, then stops when the meeting ends", async ({ 
   await requestLiveFor(page, name)
 
   const status = card(page, name).getByTestId("live-status")
-  await expect(status).toHaveText("Le direct est en cours", { timeout: 20_000 })
+  await expect(status).toHaveText("En direct", { timeout: 20_000 })
   await expect(card(page, name).getByRole("link", { name: "Voir le direct" })).toBeVisible()
   // The stream is real: nginx-rtmp serves its HLS playlist.
   const hls = await hlsUrlOfMeeting(meetingID)
@@ -47,7 +47,7 @@ test("a requested live goes on air, then stops when the meeting ends", async ({ 
   // The meeting leaves the running sessions; its live shows as ended, and why, without a reload.
   await expect(page.getByRole("heading", { name })).toHaveCount(0, { timeout: 20_000 })
   const recent = page.getByRole("region", { name: "Sessions terminées récemment" }).getByRole("listitem").filter({ hasText: name })
-  await expect(recent.getByTestId("recent-live-status")).toHaveText("Le direct est terminé (la session BigBlueButton est terminée)", { timeout: 20_000 })
+  await expect(recent.getByTestId("recent-live-status")).toHaveText("Le direct est terminé\u00a0: la session BigBlueButton est terminée.", { timeout: 20_000 })
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7)
 })
 
@@ -56,9 +56,10 @@ test("a teacher stops her running live from the page", async ({ page }) => {
   await simulator.createMeeting({ meetingID: `e2e-${randomUUID()}`, name, attendees: [HELENE] })
   await apiSignIn(page, USERS.teacher)
   await requestLiveFor(page, name)
-  await expect(card(page, name).getByTestId("live-status")).toHaveText("Le direct est en cours", { timeout: 20_000 })
+  await expect(card(page, name).getByTestId("live-status")).toHaveText("En direct", { timeout: 20_000 })
   page.once("dialog", (dialog) => void dialog.accept())
   await card(page, name).getByRole("button", { name: "Arrêter le direct" }).click()
-  await expect(card(page, name).getByTestId("live-status")).toHaveText("Le direct est terminé (annulé par l'enseignant)", { timeout: 20_000 })
-  await expect(card(page, name).getByRole("link", { name: "Réaliser un nouveau direct" })).toBeVisible()
+  await expect(card(page, name).getByTestId("live-status")).toHaveText("Terminé", { timeout: 20_000 })
+  await expect(card(page, name).getByTestId("live-status-detail")).toHaveText("Le direct est terminé\u00a0: annulé par l'enseignant.")
+  await expect(card(page, name).getByRole("link", { name: "Relancer un direct" })).toBeVisible()
 })

@@ -30,37 +30,45 @@ test("a teacher sees her running meeting, not another teacher's, and requests a 
   await createMeeting("Cours de Jean", JEAN)
   await apiSignIn(page, USERS.teacher)
   await page.goto("/meetings")
-  await expect(page.getByRole("heading", { name: "Réaliser un direct BigBlueButton" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "Réaliser un direct" })).toBeVisible()
   await expect(card(page, "Amphi L1 — Chimie & physique")).toBeVisible()
-  await expect(page.getByTestId("meetings-count")).toHaveText("1 session BigBlueButton en cours trouvée")
+  await expect(page.getByTestId("meetings-count")).toHaveText("1 session en cours")
   await expect(page.getByRole("heading", { name: "Cours de Jean" })).toHaveCount(0)
-  await expect(page.getByText("mettre fin à la réunion", { exact: false })).toBeVisible()
+  // The instructions are folded away until asked for.
+  const help = page.getByTestId("meetings-help")
+  await expect(help.getByText("mettez fin à la réunion", { exact: false })).toBeHidden()
+  await help.getByText("Avant de lancer un direct").click()
+  await expect(help.getByText("mettez fin à la réunion", { exact: false })).toBeVisible()
 
-  await card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
-  await expect(page.getByRole("heading", { name: "Êtes-vous sûr de vouloir réaliser un direct BigBlueButton ?" })).toBeVisible()
+  await card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un direct" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Confirmer le direct" })).toBeVisible()
+  await expect(page).toHaveTitle(/^Confirmer le direct · /)
   await expect(page.getByText("Ce direct sera arrêté automatiquement à la fin de la session BigBlueButton.")).toBeVisible()
   await expect(page.getByLabel("Accès restreint")).not.toBeChecked()
-  await expect(page.getByLabel("Affichage du chat public")).toBeChecked()
-  await expect(page.getByLabel("Enregistrer la session dans Mes vidéos")).not.toBeChecked()
-  await expect(page.getByLabel("Activer le chat")).not.toBeChecked()
-  await page.getByLabel("Activer le chat").check()
-  await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
+  await expect(page.getByLabel("Montrer le chat public")).toBeChecked()
+  await expect(page.getByLabel("Enregistrer dans Mes vidéos")).not.toBeChecked()
+  await expect(page.getByLabel("Chat sur la page du direct")).not.toBeChecked()
+  await page.getByLabel("Chat sur la page du direct").check()
+  await page.getByRole("button", { name: "Lancer le direct" }).click()
 
-  await expect(page).toHaveURL(/\/meetings\?notice=requested$/)
-  await expect(page.getByRole("status")).toHaveText("Le direct BigBlueButton a été publié et va bientôt démarrer.")
-  // The orchestrator takes it at once: waiting for a server, starting, then on air.
-  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(
-    /En attente d'un serveur de diffusion libre|Le direct démarre…|Le direct est en cours/,
-  )
+  // The notice says what happened (requested, not yet on air), once: not in the URL, gone on reload.
+  await expect(page).toHaveURL(/\/meetings$/)
+  await expect(page.getByTestId("flash")).toHaveText("Direct demandé. Il démarre dans quelques instants.")
+  // The orchestrator takes it at once: requested, starting, then on air.
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(/^(Demandé|Démarrage|En direct)$/)
   expect(await countLivesOfMeeting(mine)).toBe(1)
+  await page.reload()
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(/^(Demandé|Démarrage|En direct)$/)
+  await expect(page.getByTestId("flash")).toHaveCount(0)
 
   // Without any reload: a live's new status shows, a new meeting appears, an ended one disappears.
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42))
   await failLiveOfMeeting(mine, "STREAMER_FAILED")
-  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(
-    "Le direct a échoué : le diffuseur n'a pas pu démarrer",
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText("Échec")
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status-detail")).toHaveText(
+    "Le direct a échoué\u00a0: le diffuseur n'a pas pu démarrer.",
   )
-  await expect(card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un nouveau direct" })).toBeVisible()
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Relancer un direct" })).toBeVisible()
   await createMeeting("TD de thermodynamique", HELENE)
   await expect(card(page, "TD de thermodynamique")).toBeVisible({ timeout: 15_000 })
   await simulator.endMeeting(mine)
@@ -73,18 +81,20 @@ test("a teacher without a matched session is told why, and cannot use another's 
   const helene = await browser.newPage()
   await apiSignIn(helene, USERS.teacher)
   await helene.goto("/meetings")
-  const href = await card(helene, "Séminaire d'Hélène").getByRole("link", { name: "Réaliser un direct BigBlueButton" }).getAttribute("href")
+  const href = await card(helene, "Séminaire d'Hélène").getByRole("link", { name: "Réaliser un direct" }).getAttribute("href")
   await helene.close()
 
   await apiSignIn(page, USERS.otherTeacher)
   await page.goto("/meetings")
-  await expect(page.getByTestId("meetings-count")).toHaveText("Aucune session BigBlueButton en cours trouvée")
-  await expect(page.getByTestId("no-meetings")).toContainText("« Jean Martin »")
+  await expect(page.getByTestId("meetings-count")).toHaveText("Aucune session en cours")
+  await expect(page.getByTestId("no-meetings")).toContainText("«\u00a0Jean Martin\u00a0»")
   await expect(page.getByTestId("no-meetings")).toContainText("admin@example.org")
 
   await page.goto(href!)
-  await expect(page.locator("#main").getByRole("alert")).toContainText("Vous n'êtes pas modérateur de cette session BigBlueButton.")
-  await expect(page.getByRole("button", { name: "Réaliser un direct BigBlueButton" })).toHaveCount(0)
+  await expect(page.getByRole("heading", { level: 1, name: "Direct impossible" })).toBeVisible()
+  await expect(page).toHaveTitle(/^Direct impossible · /)
+  await expect(page.locator("#main").getByRole("alert")).toContainText("Vous n'êtes pas modérateur de cette session.")
+  await expect(page.getByRole("button", { name: "Lancer le direct" })).toHaveCount(0)
 })
 
 test("a student is refused the teacher pages", async ({ page }) => {
@@ -102,30 +112,28 @@ test("when BBB_NUMBER_MAX_LIVES lives run, the button gives way to the busy mess
   await apiSignIn(page, USERS.teacher)
   await page.goto("/meetings")
   for (const name of ["Cours A", "Cours B"]) {
-    await card(page, name).getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
-    await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
-    await expect(page).toHaveURL(/notice=requested/)
+    await card(page, name).getByRole("link", { name: "Réaliser un direct" }).click()
+    await page.getByRole("button", { name: "Lancer le direct" }).click()
+    await expect(page.getByTestId("flash")).toHaveText("Direct demandé. Il démarre dans quelques instants.")
   }
   const third = card(page, "Cours C")
-  await expect(third.getByTestId("busy")).toHaveText(
-    "Impossible de réaliser un direct BigBlueButton pour le moment (toutes les ressources sont occupées)",
-  )
-  await expect(third.getByRole("link", { name: "Réaliser un direct BigBlueButton" })).toHaveCount(0)
+  await expect(third.getByTestId("busy")).toHaveText("Impossible de réaliser un direct pour le moment\u00a0: toutes les ressources sont occupées.")
+  await expect(third.getByRole("link", { name: "Réaliser un direct" })).toHaveCount(0)
 })
 
 test("a double submit, and a re-post from a second tab, create one live", async ({ page, context }) => {
   const meetingID = await createMeeting("Cours en double", HELENE)
   await apiSignIn(page, USERS.teacher)
   await page.goto("/meetings")
-  const href = await card(page, "Cours en double").getByRole("link", { name: "Réaliser un direct BigBlueButton" }).getAttribute("href")
+  const href = await card(page, "Cours en double").getByRole("link", { name: "Réaliser un direct" }).getAttribute("href")
   const second = await context.newPage()
   await second.goto(href!)
   await page.goto(href!)
-  await page.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).dblclick()
-  await expect(page).toHaveURL(/notice=(requested|alreadyRequested)/)
-  await second.getByRole("button", { name: "Réaliser un direct BigBlueButton" }).click()
-  await expect(second).toHaveURL(/notice=alreadyRequested/)
-  await expect(second.getByRole("status")).toContainText("Un direct existe déjà pour cette session BigBlueButton")
+  await page.getByRole("button", { name: "Lancer le direct" }).dblclick()
+  await expect(page.getByTestId("flash")).toBeVisible()
+  await second.getByRole("button", { name: "Lancer le direct" }).click()
+  await expect(second).toHaveURL(/\/meetings$/)
+  await expect(second.getByTestId("flash")).toHaveText("Un direct est déjà demandé pour cette session\u00a0: rien n'a été ajouté.")
   expect(await countLivesOfMeeting(meetingID)).toBe(1)
 })
 
@@ -135,10 +143,17 @@ test("an admin links an unrecognised moderator to a teacher, who then sees the s
   await page.goto("/admin/attendees")
   const row = page.getByRole("row").filter({ hasText: "H. Lefèvre-Durand" })
   await expect(row).toBeVisible({ timeout: 15_000 })
-  await expect(row).toContainText("Aucun compte de ce nom")
-  await row.getByLabel("Identifiant du compte").fill(USERS.teacher.username)
+  await expect(row).toContainText("Nom inconnu")
+  // The account is offered as a candidate (a close name); a wrong typed username is refused clearly.
+  await expect(row.getByRole("button", { name: "Associer à Hélène Lefèvre (hlefevre)" })).toBeVisible()
   await row.getByRole("button", { name: "Associer", exact: true }).click()
+  await expect(row.getByRole("status")).toHaveText("Saisissez un identifiant.")
+  await row.getByLabel("Autre compte (identifiant)").fill("nobody-here")
+  await row.getByRole("button", { name: "Associer", exact: true }).click()
+  await expect(row.getByRole("status")).toHaveText("Aucun compte actif n'a cet identifiant.")
+  await row.getByRole("button", { name: "Associer à Hélène Lefèvre (hlefevre)" }).click()
   await expect(page.getByRole("row").filter({ hasText: "H. Lefèvre-Durand" })).toHaveCount(0)
+  await expect(page.getByTestId("flash")).toHaveText("«\u00a0H. Lefèvre-Durand\u00a0» est associé au compte Hélène Lefèvre (hlefevre).")
 
   const teacher = await browser.newPage()
   await apiSignIn(teacher, USERS.teacher)

@@ -4,6 +4,9 @@ import { getTranslations } from "next-intl/server"
 
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
 
+import { cn } from "@/components/ui/cn"
+import { PageHeader } from "@/components/ui/page-header"
+
 import { requirePageRole } from "@/app/_lib/guards"
 
 export const dynamic = "force-dynamic"
@@ -12,37 +15,54 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") }
 }
 
+type StatCard = { key: "attendeesToMatch" | "runningMeetings" | "activeLives" | "users"; label: string; hint?: string; value: number; href?: string; attention?: boolean }
+
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, tAttendees, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminAttendees"), getAdminOverview()])
-  const cards = [
-    ["users", overview.users],
-    ["meetings", overview.meetings],
-    ["runningMeetings", overview.runningMeetings],
-    ["attendees", overview.attendees],
-    ["ambiguous", overview.ambiguousAttendees],
-    ["lives", overview.lives],
-    ["activeLives", overview.activeLives],
-  ] as const
+  const [t, overview] = await Promise.all([getTranslations("admin"), getAdminOverview()])
+  // Each card counts exactly what its page lists; a card links to its page when there is one.
+  const cards: StatCard[] = [
+    { key: "attendeesToMatch", label: t("toMatch"), hint: t("toMatchHint"), value: overview.attendeesToMatch, href: "/admin/attendees", attention: overview.attendeesToMatch > 0 },
+    { key: "runningMeetings", label: t("runningMeetings"), value: overview.runningMeetings },
+    { key: "activeLives", label: t("activeLives"), hint: t("activeLivesHint"), value: overview.activeLives },
+    { key: "users", label: t("users"), hint: t("usersHint"), value: overview.users },
+  ]
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-600">{t("intro")}</p>
-      <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
-        {cards.map(([key, value]) => (
-          <div key={key} className="rounded-lg border border-slate-200 bg-white p-4">
-            <dt className="text-sm text-slate-600">{t(key)}</dt>
-            <dd className="mt-1 text-2xl font-semibold" data-testid={`admin-${key}`}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-6">
-        <Link href="/admin/attendees" className="text-brand-700 underline">
-          {tAttendees("link")}
-        </Link>
-      </p>
-    </section>
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {cards.map((c) => {
+          const body = (
+            <>
+              <span className="block text-sm font-medium text-slate-700">{c.label}</span>
+              <span className={cn("mt-1 block text-3xl font-semibold", c.attention ? "text-amber-800" : "text-slate-900")} data-testid={`admin-${c.key}`}>
+                {c.value}
+              </span>
+              {c.hint && <span className="mt-1 block text-xs text-slate-600">{c.hint}</span>}
+              {c.href && (
+                <span className="mt-3 inline-flex items-center gap-1 text-sm font-medium text-brand-700">
+                  {t("open")} <span aria-hidden="true">→</span>
+                </span>
+              )}
+            </>
+          )
+          const box = "block h-full rounded-lg border bg-white p-4 shadow-sm"
+          return (
+            <li key={c.key}>
+              {c.href ? (
+                <Link
+                  href={c.href}
+                  className={cn(box, "transition-colors hover:border-brand-600 hover:bg-brand-50", c.attention ? "border-amber-400" : "border-slate-200")}
+                >
+                  {body}
+                </Link>
+              ) : (
+                <div className={cn(box, "border-slate-200")}>{body}</div>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </>
   )
 }

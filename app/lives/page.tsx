@@ -3,6 +3,12 @@ import { getTranslations } from "next-intl/server"
 
 import { listOnAirBroadcasters } from "@/lib/lives/list-on-air-broadcasters"
 
+import { Badge } from "@/components/ui/badge"
+import { Card } from "@/components/ui/card"
+import { EmptyState } from "@/components/ui/empty-state"
+import { LiveStatusBadge } from "@/components/ui/live-status-badge"
+import { PageHeader } from "@/components/ui/page-header"
+
 export const dynamic = "force-dynamic"
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,25 +18,28 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LivesPage() {
   const [t, broadcasters] = await Promise.all([getTranslations("lives"), listOnAirBroadcasters()])
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-600">{t("intro")}</p>
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
       {broadcasters.length === 0 ? (
-        <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("empty")}</p>
+        <EmptyState title={t("empty")} testId="no-lives">
+          {t("emptyHelp")}
+        </EmptyState>
       ) : (
-        <ul className="mt-6 grid gap-4 sm:grid-cols-2">
+        <ul className="grid gap-4 sm:grid-cols-2">
           {broadcasters.map((b) => (
-            <li key={b.slug} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <p className="flex items-center gap-2 text-sm">
-                <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">{t("onAir")}</span>
-                {b.isRestricted && <span className="text-slate-600">{t("restricted")}</span>}
-              </p>
-              <h2 className="mt-2 font-medium">{b.name}</h2>
-              <p className="text-sm text-slate-600">{t("building", { name: b.buildingName })}</p>
+            <li key={b.slug}>
+              <Card as="article" className="h-full">
+                <p className="flex flex-wrap items-center gap-2">
+                  <LiveStatusBadge status="RUNNING" />
+                  {b.isRestricted && <Badge>{t("restricted")}</Badge>}
+                </p>
+                <h2 className="mt-3 text-lg font-medium">{b.name}</h2>
+                <p className="text-sm text-slate-600">{t("building", { name: b.buildingName })}</p>
+              </Card>
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </>
   )
 }

@@ -6,6 +6,8 @@ import { z } from "zod"
 import { getCurrentUser } from "@/lib/auth/session"
 import { getEnv, isOidcEnabled } from "@/lib/config/env"
 
+import { Card } from "@/components/ui/card"
+
 import { LoginForm } from "./_components/login-form"
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,15 +31,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const env = getEnv()
   const oidc = isOidcEnabled(env) ? env.OIDC_DISPLAY_NAME : null
   return (
-    <section className="mx-auto max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <Card className="mx-auto max-w-md sm:p-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-600">{t("intro")}</p>
+      <p className="mt-1 text-slate-600">{t("intro")}</p>
       <LoginForm
         callbackUrl={callbackUrl}
         localAccounts={env.AUTH_LOCAL_ACCOUNTS}
         oidcProvider={oidc}
         initialError={error ? (error === "CredentialsSignin" ? "invalidCredentials" : "oidcFailed") : null}
       />
-    </section>
+    </Card>
   )
 }

@@ -16,7 +16,7 @@ export function LanguageSwitch({ current, label }: { current: string; label: str
           lang={locale}
           aria-pressed={locale === current}
           className={cn(
-            "px-2 py-1 text-xs font-semibold uppercase",
+            "min-h-8 px-2 text-xs font-semibold uppercase",
             locale === current ? "bg-slate-800 text-white" : "bg-white text-slate-700 hover:bg-slate-100",
           )}
         >

@@ -2,14 +2,12 @@
 
 import { signOut } from "next-auth/react"
 
+import { Button } from "@/components/ui/button"
+
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/lives" })}
-      className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-100"
-    >
+    <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/lives" })}>
       {label}
-    </button>
+    </Button>
   )
 }

@@ -4,50 +4,69 @@ import { getLocale, getTranslations } from "next-intl/server"
 import { getCurrentUser, hasRole } from "@/lib/auth/session"
 import { getEnv } from "@/lib/config/env"
 
+import { LinkButton } from "@/components/ui/link-button"
+import { cn } from "@/components/ui/cn"
+
+import { CONTAINER } from "./container"
 import { LanguageSwitch } from "./language-switch"
 import { NavLink } from "./nav-link"
 import { SignOutButton } from "./sign-out-button"
 
+/**
+ * One row from 768 px (logo, navigation, account); on a phone two rows: logo and account controls,
+ * then the navigation.
+ */
 export async function SiteHeader() {
-  const [t, tRoles, user, locale] = await Promise.all([getTranslations("nav"), getTranslations("roles"), getCurrentUser(), getLocale()])
-  const appName = (await getTranslations("app"))("name")
+  const [t, tApp, tRoles, user, locale] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("app"),
+    getTranslations("roles"),
+    getCurrentUser(),
+    getLocale(),
+  ])
+  const links = [
+    { href: "/lives", label: t("lives"), show: true },
+    { href: "/meetings", label: t("meetings"), show: !!user && hasRole(user, "teacher") && getEnv().USE_BBB_LIVE },
+    { href: "/admin", label: t("admin"), show: !!user && hasRole(user, "admin") },
+  ].filter((l) => l.show)
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
-        <Link href="/lives" className="text-lg font-semibold text-brand-800">
-          {appName}
+      <div className={cn(CONTAINER, "flex flex-wrap items-center gap-x-4 gap-y-2 py-2.5 md:flex-nowrap")}>
+        <Link href="/lives" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-brand-800">
+          <span aria-hidden="true" className="size-3 rounded-full bg-red-600 ring-4 ring-red-100" />
+          {tApp("name")}
         </Link>
-        <nav aria-label={t("label")} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-1">
-            <li>
-              <NavLink href="/lives">{t("lives")}</NavLink>
-            </li>
-            {user && hasRole(user, "teacher") && getEnv().USE_BBB_LIVE && (
-              <li>
-                <NavLink href="/meetings">{t("meetings")}</NavLink>
+        <nav aria-label={t("label")} className="order-last -mx-3 w-full md:order-none md:mx-0 md:w-auto">
+          <ul className="flex gap-1">
+            {links.map((l) => (
+              <li key={l.href}>
+                <NavLink href={l.href}>{l.label}</NavLink>
               </li>
-            )}
-            {user && hasRole(user, "admin") && (
-              <li>
-                <NavLink href="/admin">{t("admin")}</NavLink>
-              </li>
-            )}
+            ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <LanguageSwitch current={locale} label={t("language")} />
-          {user ? (
-            <>
-              <span className="hidden text-slate-700 md:inline" data-testid="signed-in-user">
-                {t("signedInAs", { name: `${user.firstName} ${user.lastName}` })}
-                <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{tRoles(user.role)}</span>
+        <div className="ml-auto flex shrink-0 items-center gap-2 text-sm">
+          {user && (
+            <span className="hidden max-w-56 truncate text-right leading-tight text-slate-700 lg:block" data-testid="signed-in-user">
+              <span className="sr-only">{t("account", { name: `${user.firstName} ${user.lastName}`, role: tRoles(user.role) })}</span>
+              <span aria-hidden="true">
+                <span className="block truncate font-medium text-slate-900">
+                  {user.firstName} {user.lastName}
+                </span>
+                <span className="block text-xs text-slate-600">{tRoles(user.role)}</span>
               </span>
-              <SignOutButton label={t("signOut")} />
-            </>
+            </span>
+          )}
+          {/* On a phone the language switch sits in the footer, so the header keeps two rows. */}
+          <div className="hidden md:block">
+            <LanguageSwitch current={locale} label={t("language")} />
+          </div>
+          {user ? (
+            <SignOutButton label={t("signOut")} />
           ) : (
-            <Link href="/login" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+            <LinkButton href="/login" size="sm">
               {t("signIn")}
-            </Link>
+            </LinkButton>
           )}
         </div>
       </div>

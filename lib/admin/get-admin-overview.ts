@@ -1,25 +1,21 @@
 import { db } from "@/lib/db"
 import { ACTIVE_LIVE_WHERE } from "@/lib/lives/is-live-cap-reached"
+import { ATTENDEES_TO_MATCH_WHERE } from "@/lib/meetings/list-attendees-to-match"
 
 export type AdminOverview = {
   users: number
-  meetings: number
   runningMeetings: number
-  attendees: number
-  ambiguousAttendees: number
-  lives: number
+  /** The same rows as the matching page (/admin/attendees) lists. */
+  attendeesToMatch: number
   activeLives: number
 }
 
 export async function getAdminOverview(): Promise<AdminOverview> {
-  const [users, meetings, runningMeetings, attendees, ambiguousAttendees, lives, activeLives] = await db.$transaction([
+  const [users, runningMeetings, attendeesToMatch, activeLives] = await db.$transaction([
     db.user.count(),
-    db.meeting.count(),
-    db.meeting.count({ where: { endedAt: null } }),
-    db.attendee.count(),
-    db.attendee.count({ where: { matchStatus: "AMBIGUOUS" } }),
-    db.live.count(),
+    db.meeting.count({ where: { endedAt: null, isBreakout: false } }),
+    db.attendee.count({ where: ATTENDEES_TO_MATCH_WHERE }),
     db.live.count({ where: ACTIVE_LIVE_WHERE }),
   ])
-  return { users, meetings, runningMeetings, attendees, ambiguousAttendees, lives, activeLives }
+  return { users, runningMeetings, attendeesToMatch, activeLives }
 }

@@ -27,4 +27,10 @@ describe("i18n catalogues", () => {
     const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "string" ? [v] : values(v)))
     expect([...values(fr), ...values(en)].filter((v) => v.trim() === "")).toEqual([])
   })
+
+  it("write French typographically: a no-break space before : ; ! ? and inside « »", () => {
+    const values = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === "string" ? [v] : values(v)))
+    const bad = values(fr).filter((v) => / [:;!?»]|« |[^\u00a0\u202f{]»|«[^\u00a0\u202f]|[^\s\u00a0\u202f][;!?»](?!\/)/u.test(v.replace(/\{[^}]*\}/g, "x")))
+    expect(bad).toEqual([])
+  })
 })

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto"
 
 import { describe, expect, it } from "vitest"
 
+import { getAdminOverview } from "@/lib/admin/get-admin-overview"
 import { db } from "@/lib/db"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { normalizeName } from "@/lib/users/normalize-name"
 
 import { assignAttendee } from "./assign-attendee"
-import { listAttendeesToMatch } from "./list-attendees-to-match"
+import { ATTENDEES_TO_MATCH_WHERE, listAttendeesToMatch } from "./list-attendees-to-match"
 import { matchAttendees } from "./match-attendees"
 
 async function moderator(fullName: string) {
@@ -31,7 +32,36 @@ describe("admin matching", () => {
       matchStatus: "AMBIGUOUS",
       candidates: [{ id: a.id }, { id: b.id }],
     })
-    expect(rows.find((r) => r.id === unknown.id)).toMatchObject({ matchStatus: "UNMATCHED", candidates: [] })
+    // An unknown name is offered the staff accounts that share a name word with it.
+    expect(rows.find((r) => r.id === unknown.id)).toMatchObject({ matchStatus: "UNMATCHED", candidates: [{ id: a.id }, { id: b.id }] })
+  })
+
+  it("suggests staff accounts with a close name for an unknown moderator, never students or unrelated accounts", async () => {
+    const last = `Proche${randomUUID().slice(0, 6)}`
+    const teacher = await seedUser({ role: "TEACHER", firstName: "Hélène", lastName: last })
+    await seedUser({ role: "STUDENT", firstName: "Hélène", lastName: last })
+    await seedUser({ role: "TEACHER", firstName: "Hélène", lastName: `${last}x` }) // a longer word is not the same word
+    const unknown = await moderator(`H. ${last}-Durand`)
+    const stranger = await moderator(`Zz ${randomUUID().slice(0, 8)}`)
+    const rows = await listAttendeesToMatch()
+    expect(rows.find((r) => r.id === unknown.id)?.candidates).toEqual([
+      { id: teacher.id, username: teacher.username, name: `Hélène ${last}`, email: teacher.email },
+    ])
+    expect(rows.find((r) => r.id === stranger.id)).toMatchObject({ matchStatus: "UNMATCHED", candidates: [] })
+  })
+
+  it("counts for the admin overview exactly the moderators the matching page lists", async () => {
+    const unknown = await moderator(`Inconnu ${randomUUID().slice(0, 8)}`)
+    const ended = await seedMeeting({ running: false })
+    const gone = await db.attendee.create({
+      data: { meetingId: ended.id, attendeeKey: randomUUID(), fullName: "Parti Ailleurs", normalizedName: "parti ailleurs", role: "MODERATOR", lastSeenAt: new Date() },
+    })
+    const listed = new Set((await listAttendeesToMatch()).map((r) => r.id))
+    for (const [attendee, expected] of [[unknown, 1], [gone, 0]] as const) {
+      expect(await db.attendee.count({ where: { ...ATTENDEES_TO_MATCH_WHERE, id: attendee.id } })).toBe(expected)
+      expect(listed.has(attendee.id)).toBe(expected === 1)
+    }
+    expect((await getAdminOverview()).attendeesToMatch).toBeGreaterThanOrEqual(1)
   })
 
   it("links by hand (kept by later matching), and hands back to automatic matching", async () => {
@@ -40,12 +70,17 @@ describe("admin matching", () => {
     const chosen = await seedUser({ role: "TEACHER", firstName: "Paul", lastName: last })
     await seedUser({ role: "TEACHER", firstName: "Paul", lastName: last })
     const attendee = await moderator(`Paul ${last}`)
-    expect(await assignAttendee({ attendeeId: attendee.id, username: chosen.username }, admin)).toEqual({ userId: chosen.id, matchStatus: "BY_ADMIN" })
+    expect(await assignAttendee({ attendeeId: attendee.id, username: chosen.username }, admin)).toEqual({
+      userId: chosen.id,
+      matchStatus: "BY_ADMIN",
+      fullName: `Paul ${last}`,
+      user: { username: chosen.username, name: `Paul ${last}` },
+    })
     await matchAttendees([attendee.id])
     expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ userId: chosen.id, matchStatus: "BY_ADMIN" })
     expect((await listAttendeesToMatch()).some((r) => r.id === attendee.id)).toBe(false)
 
-    expect(await assignAttendee({ attendeeId: attendee.id, username: undefined }, admin)).toEqual({ userId: null, matchStatus: "AMBIGUOUS" })
+    expect(await assignAttendee({ attendeeId: attendee.id, username: undefined }, admin)).toMatchObject({ userId: null, matchStatus: "AMBIGUOUS", user: null })
   })
 
   it("refuses non-admins, unknown attendees and unknown usernames", async () => {

@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
 import { isActiveLiveStatus, type LiveStatus } from "@/lib/lives/schemas"
+import { countFreeSlots } from "@/lib/streamers/count-free-slots"
 
 export type TeacherMeetingView = {
   id: number
@@ -13,6 +14,8 @@ export type TeacherMeetingView = {
     id: number
     status: LiveStatus
     isActive: boolean
+    /** Requested, and no streamer is free to take it: it starts when one frees. */
+    waiting: boolean
     failureReason: string | null
     stopReason: string | null
     broadcasterSlug: string | null
@@ -31,7 +34,7 @@ export type TeacherMeetingsView = {
 
 export async function listTeacherMeetings(user: { id: number }): Promise<TeacherMeetingsView> {
   const env = getEnv()
-  const [rows, capReached] = await Promise.all([
+  const [rows, capReached, freeSlots] = await Promise.all([
     db.meeting.findMany({
       where: { endedAt: null, isBreakout: false, attendees: { some: { role: "MODERATOR", userId: user.id } } },
       orderBy: { sessionDate: "desc" },
@@ -47,6 +50,7 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
       },
     }),
     isLiveCapReached(),
+    countFreeSlots(),
   ])
   const meetings = rows.map((m) => {
     const last = m.lives[0]
@@ -60,6 +64,7 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
             id: last.id,
             status: last.status,
             isActive,
+            waiting: last.status === "REQUESTED" && freeSlots === 0,
             failureReason: last.failureReason,
             stopReason: last.stopReason,
             broadcasterSlug: last.broadcaster?.slug ?? null,

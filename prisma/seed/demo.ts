@@ -12,6 +12,9 @@ export const DEMO_USERS = [
   { username: "admin", email: "admin@example.org", firstName: "Alice", lastName: "Admin", role: "ADMIN", password: "admin-demo-2026" },
   { username: "hlefevre", email: "helene.lefevre@example.org", firstName: "Hélène", lastName: "Lefèvre", role: "TEACHER", password: "teacher-demo-2026" },
   { username: "jmartin", email: "jean.martin@example.org", firstName: "Jean", lastName: "Martin", role: "TEACHER", password: "teacher-demo-2026" },
+  // Two teachers with the same name: the BBB session "Marie Dupont" moderates is left to an admin.
+  { username: "mdupont", email: "marie.dupont@example.org", firstName: "Marie", lastName: "Dupont", role: "TEACHER", password: "teacher-demo-2026" },
+  { username: "mdupont2", email: "marie.dupont2@example.org", firstName: "Marie", lastName: "Dupont", role: "TEACHER", password: "teacher-demo-2026" },
   { username: "etudiant", email: "etudiant@example.org", firstName: "Emma", lastName: "Étudiante", role: "STUDENT", password: "student-demo-2026" },
 ] as const
 

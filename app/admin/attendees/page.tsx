@@ -1,11 +1,17 @@
 import type { Metadata } from "next"
-import Link from "next/link"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { listAttendeesToMatch } from "@/lib/meetings/list-attendees-to-match"
+import { listAttendeesToMatch, type AttendeeToMatch } from "@/lib/meetings/list-attendees-to-match"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
+import { Badge } from "@/components/ui/badge"
+import { DataTable } from "@/components/ui/data-table"
+import { EmptyState } from "@/components/ui/empty-state"
+import { FlashNotice } from "@/components/ui/flash-notice"
+import { Help } from "@/components/ui/help"
+import { PageHeader } from "@/components/ui/page-header"
 
+import { readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 
 import { AssignForm } from "./_components/assign-form"
@@ -18,50 +24,73 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AttendeesToMatchPage() {
   await requirePageRole("admin", "/admin/attendees")
-  const [t, tAdmin, format, rows] = await Promise.all([getTranslations("adminAttendees"), getTranslations("admin"), getFormatter(), listAttendeesToMatch()])
+  const [t, tAdmin, format, rows, flash] = await Promise.all([
+    getTranslations("adminAttendees"),
+    getTranslations("admin"),
+    getFormatter(),
+    listAttendeesToMatch(),
+    readFlashMessage(),
+  ])
   return (
-    <section>
-      <p className="text-sm text-slate-600">
-        <Link href="/admin" className="underline">
-          {tAdmin("title")}
-        </Link>{" "}
-        / {t("title")}
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 max-w-3xl text-slate-600">{t("intro")}</p>
-      {rows.length === 0 ? (
-        <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("empty")}</p>
-      ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("session")}</th>
-                <th scope="col" className="px-3 py-2">{t("fullName")}</th>
-                <th scope="col" className="px-3 py-2">{t("status")}</th>
-                <th scope="col" className="px-3 py-2">{t("candidates")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200 align-top" data-testid={`attendee-${r.id}`}>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{r.meeting.name}</span>
-                    <br />
-                    <span className="text-slate-600">{format.dateTime(r.meeting.sessionDate, { dateStyle: "medium", timeStyle: "short" })}</span>
-                  </td>
-                  <td className="px-3 py-2">{r.fullName}</td>
-                  <td className="px-3 py-2">{t(r.matchStatus)}</td>
-                  <td className="px-3 py-2">
-                    <AssignForm attendeeId={r.id} candidates={r.candidates.map((c) => ({ username: c.username, name: c.name }))} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+    <>
+      <PageHeader title={t("title")} description={t("intro")} back={{ href: "/admin", label: tAdmin("title") }}>
+        <div className="mt-4 max-w-prose">
+          <Help summary={t("helpSummary")}>
+            <p>{t("helpMatch")}</p>
+            <p>{t("helpManual")}</p>
+          </Help>
         </div>
+      </PageHeader>
+      <FlashNotice flash={flash} />
+      {rows.length === 0 ? (
+        <EmptyState title={t("empty")} testId="no-attendees">
+          {t("emptyHelp")}
+        </EmptyState>
+      ) : (
+        <DataTable<AttendeeToMatch>
+          caption={t("caption")}
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowTestId={(r) => `attendee-${r.id}`}
+          columns={[
+            {
+              key: "fullName",
+              header: t("fullName"),
+              className: "md:w-1/5",
+              cell: (r) => <span className="font-medium break-words text-slate-900">{r.fullName}</span>,
+            },
+            {
+              key: "status",
+              header: t("status"),
+              className: "md:w-32",
+              cell: (r) => <Badge tone={r.matchStatus === "AMBIGUOUS" ? "warning" : "neutral"}>{t(r.matchStatus)}</Badge>,
+            },
+            {
+              key: "session",
+              header: t("session"),
+              className: "md:w-1/4",
+              cell: (r) => (
+                <>
+                  <span className="block break-words">{r.meeting.name}</span>
+                  <span className="text-slate-600">{format.dateTime(r.meeting.sessionDate, { dateStyle: "medium", timeStyle: "short" })}</span>
+                </>
+              ),
+            },
+            {
+              key: "candidates",
+              header: t("candidates"),
+              cell: (r) => (
+                <AssignForm
+                  attendeeId={r.id}
+                  ambiguous={r.matchStatus === "AMBIGUOUS"}
+                  candidates={r.candidates.map((c) => ({ username: c.username, name: c.name, email: c.email }))}
+                />
+              ),
+            },
+          ]}
+        />
       )}
       <AutoRefresh />
-    </section>
+    </>
   )
 }

@@ -4,6 +4,9 @@ import { signIn } from "next-auth/react"
 import { useTranslations } from "next-intl"
 import { useState, type FormEvent } from "react"
 
+import { Button } from "@/components/ui/button"
+import { Field, inputClasses } from "@/components/ui/field"
+
 type ErrorKey = "invalidCredentials" | "missingFields" | "unavailable" | "oidcFailed"
 
 export function LoginForm(props: {
@@ -39,52 +42,25 @@ export function LoginForm(props: {
 
   return (
     <div className="mt-6 space-y-6">
-      <p role="alert" aria-live="assertive" className={error ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
+      <p role="alert" aria-live="assertive" className={error ? "rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900" : "sr-only"}>
         {error ? t(error, { provider: props.oidcProvider ?? "OIDC" }) : ""}
       </p>
       {props.oidcProvider && (
-        <button
-          type="button"
-          onClick={() => signIn("oidc", { callbackUrl: props.callbackUrl })}
-          className="w-full rounded-md border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50"
-        >
+        <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: props.callbackUrl })}>
           {t("oidc", { provider: props.oidcProvider })}
-        </button>
+        </Button>
       )}
       {props.localAccounts ? (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <div>
-            <label htmlFor="username" className="block text-sm font-medium text-slate-800">
-              {t("username")}
-            </label>
-            <input
-              id="username"
-              name="username"
-              autoComplete="username"
-              required
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-            />
-          </div>
-          <div>
-            <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-              {t("password")}
-            </label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2"
-            />
-          </div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <Field id="username" label={t("username")}>
+            {(control) => <input {...control} name="username" autoComplete="username" required className={inputClasses} />}
+          </Field>
+          <Field id="password" label={t("password")}>
+            {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required className={inputClasses} />}
+          </Field>
+          <Button type="submit" disabled={pending} className="w-full">
             {pending ? t("submitting") : t("submit")}
-          </button>
+          </Button>
         </form>
       ) : (
         <p className="text-sm text-slate-600">{t("localDisabled")}</p>

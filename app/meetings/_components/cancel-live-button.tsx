@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl"
 import { useActionState } from "react"
 
+import { Button } from "@/components/ui/button"
+
 import { cancelLiveAction } from "../actions"
 
 /** "Annuler" for a live that waits, "Arrêter le direct" (after confirmation) for one that starts or runs. */
@@ -19,13 +21,9 @@ export function CancelLiveButton({ liveId, running }: { liveId: number; running:
       className="flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="liveId" value={liveId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-      >
+      <Button type="submit" variant={running ? "danger" : "secondary"} size="sm" disabled={pending}>
         {running ? t("stop") : t("cancel")}
-      </button>
+      </Button>
       {state && !state.ok && (
         <span role="alert" className="text-sm text-red-700">
           {tErrors(state.code)}

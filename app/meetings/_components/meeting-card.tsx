@@ -1,7 +1,10 @@
-import Link from "next/link"
 import { getTranslations } from "next-intl/server"
 
 import type { TeacherMeetingView } from "@/lib/meetings/list-teacher-meetings"
+
+import { Card } from "@/components/ui/card"
+import { LinkButton, TextLink } from "@/components/ui/link-button"
+import { LiveStatusBadge } from "@/components/ui/live-status-badge"
 
 import { CancelLiveButton } from "./cancel-live-button"
 
@@ -15,41 +18,41 @@ export async function MeetingCard({ meeting, capReached, startedAt }: { meeting:
   const live = meeting.live
   const reason = live?.failureReason && tFailure.has(live.failureReason as "unknown") ? tFailure(live.failureReason as "unknown") : tFailure("unknown")
   const endReason = live?.stopReason && tEnd.has(live.stopReason as "MEETING_ENDED") ? tEnd(live.stopReason as "MEETING_ENDED") : null
+  const titleId = `meeting-title-${meeting.id}`
   return (
-    <article className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={`meeting-${meeting.id}`} aria-labelledby={`meeting-title-${meeting.id}`}>
-      <h2 id={`meeting-title-${meeting.id}`} className="text-lg font-medium">
-        {meeting.name}
-      </h2>
-      <p className="text-sm text-slate-600">{t("startedAt", { date: startedAt })}</p>
-      <div className="mt-3 flex flex-wrap items-center gap-3">
-        {live && (
-          <p data-testid="live-status" className={live.status === "FAILED" ? "text-red-700" : live.status === "RUNNING" ? "font-medium text-green-800" : "text-slate-800"}>
-            {tStatus(live.status, { reason })}
-            {live.status === "STOPPED" && endReason && <span className="text-slate-600"> ({endReason})</span>}
-          </p>
-        )}
-        {live?.status === "RUNNING" && live.broadcasterSlug && (
-          <Link href={`/lives/${live.broadcasterSlug}`} className="text-brand-700 underline">
-            {t("watch")}
-          </Link>
-        )}
-        {live?.isActive && live.status !== "STOPPING" && <CancelLiveButton liveId={live.id} running={live.status !== "REQUESTED"} />}
-        {!live?.isActive &&
-          (meeting.canRequest ? (
-            <Link
-              href={`/meetings/${meeting.id}/live`}
-              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-            >
-              {live ? t("requestAgain") : t("request")}
-            </Link>
-          ) : (
-            capReached && (
-              <p className="rounded-md bg-slate-100 px-3 py-2 text-slate-800" data-testid="busy">
-                {t("busy")}
-              </p>
-            )
-          ))}
+    <Card as="article" testId={`meeting-${meeting.id}`} labelledBy={titleId}>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+        <div className="min-w-0">
+          <h2 id={titleId} className="text-lg font-medium break-words">
+            {meeting.name}
+          </h2>
+          <p className="text-sm text-slate-600">{t("startedAt", { date: startedAt })}</p>
+          {live && (
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+              <LiveStatusBadge status={live.waiting ? "WAITING" : live.status} />
+              <span data-testid="live-status-detail">
+                {live.status === "STOPPED" && endReason ? tEnd("sentence", { reason: endReason }) : tStatus(live.waiting ? "WAITING" : live.status, { reason })}
+              </span>
+            </p>
+          )}
+        </div>
+        <div className="flex shrink-0 flex-wrap items-center gap-3">
+          {live?.status === "RUNNING" && live.broadcasterSlug && <TextLink href={`/lives/${live.broadcasterSlug}`}>{t("watch")}</TextLink>}
+          {live?.isActive && live.status !== "STOPPING" && <CancelLiveButton liveId={live.id} running={live.status !== "REQUESTED"} />}
+          {!live?.isActive &&
+            (meeting.canRequest ? (
+              <LinkButton href={`/meetings/${meeting.id}/live`} variant={live ? "secondary" : "primary"}>
+                {live ? t("requestAgain") : t("request")}
+              </LinkButton>
+            ) : (
+              capReached && (
+                <p className="max-w-xs text-sm text-slate-700" data-testid="busy">
+                  {t("busy")}
+                </p>
+              )
+            ))}
+        </div>
       </div>
-    </article>
+    </Card>
   )
 }

@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server"
 
 import type { RecentLiveView } from "@/lib/lives/list-recent-lives"
 
+import { LiveStatusBadge } from "@/components/ui/live-status-badge"
+
 /** Lives of sessions that ended recently, with how each ended. */
 export async function RecentLives({ lives }: { lives: RecentLiveView[] }) {
   if (lives.length === 0) return null
@@ -23,9 +25,9 @@ export async function RecentLives({ lives }: { lives: RecentLiveView[] }) {
           return (
             <li key={live.id} className="px-4 py-3" data-testid={`recent-live-${live.id}`}>
               <p className="font-medium break-words">{live.meetingName}</p>
-              <p className="text-sm text-slate-700" data-testid="recent-live-status">
-                {tStatus(live.status, { reason })}
-                {live.status === "STOPPED" && end && ` (${end})`}
+              <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+                <LiveStatusBadge status={live.status} testId="recent-live-badge" />
+                <span data-testid="recent-live-status">{live.status === "STOPPED" && end ? tEnd("sentence", { reason: end }) : tStatus(live.status, { reason })}</span>
               </p>
             </li>
           )

@@ -2,49 +2,99 @@
 
 import { useRouter } from "next/navigation"
 import { useTranslations } from "next-intl"
-import { useActionState, useEffect } from "react"
+import { useActionState, useEffect, useState, type FormEvent } from "react"
+
+import { Button } from "@/components/ui/button"
+import { inputClasses } from "@/components/ui/field"
+import { cn } from "@/components/ui/cn"
 
 import { assignAttendeeAction } from "../actions"
 
-export function AssignForm({ attendeeId, candidates }: { attendeeId: number; candidates: { username: string; name: string }[] }) {
+/**
+ * The accounts to pick from (one button each) and, for anyone else, a username field. Errors stay
+ * under the form; a success refreshes the page, whose notice confirms the link.
+ */
+export function AssignForm({
+  attendeeId,
+  ambiguous,
+  candidates,
+}: {
+  attendeeId: number
+  ambiguous: boolean
+  candidates: { username: string; name: string; email: string }[]
+}) {
   const t = useTranslations("adminAttendees")
   const tErrors = useTranslations("errors")
   const router = useRouter()
   const [state, action, pending] = useActionState(assignAttendeeAction, null)
+  const [missing, setMissing] = useState(false)
   useEffect(() => {
     if (state?.ok) router.refresh()
   }, [state, router])
-  const error = state && !state.ok ? (state.code === "INVALID_INPUT" ? t("unknownUser") : tErrors(state.code)) : null
+  const serverError = state && !state.ok ? (state.code === "INVALID_INPUT" ? t("unknownUser") : tErrors(state.code)) : null
+  const error = missing ? t("missingUser") : serverError
+  const inputId = `username-${attendeeId}`
+  const errorId = `assign-error-${attendeeId}`
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // A click on a candidate names its account; the free field must not be submitted empty
+    // (an empty username would hand the attendee back to automatic matching).
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null
+    const typed = new FormData(event.currentTarget).get("username")
+    const isEmpty = submitter?.name !== "username" && !String(typed ?? "").trim()
+    setMissing(isEmpty)
+    if (isEmpty) event.preventDefault()
+  }
+
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
-      <input type="hidden" name="attendeeId" value={attendeeId} />
-      {candidates.map((c) => (
-        <button
-          key={c.username}
-          type="submit"
-          name="username"
-          value={c.username}
-          disabled={pending}
-          className="rounded-md border border-brand-600 px-2 py-1 text-sm text-brand-700 hover:bg-brand-50"
-        >
-          {t("assignTo", { name: c.name, username: c.username })}
-        </button>
-      ))}
-      <label className="sr-only" htmlFor={`username-${attendeeId}`}>
-        {t("username")}
-      </label>
-      <input
-        id={`username-${attendeeId}`}
-        name="username"
-        placeholder={t("username")}
-        className="w-40 rounded-md border border-slate-300 px-2 py-1 text-sm"
-      />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700">
-        {t("assign")}
-      </button>
-      <span role="status" aria-live="polite" className={error ? "text-sm text-red-700" : "text-sm text-green-800"}>
-        {error ?? (state?.ok ? t("assigned") : "")}
-      </span>
-    </form>
+    <div className="space-y-3">
+      <form action={action} onSubmit={onSubmit} className="space-y-3">
+        <input type="hidden" name="attendeeId" value={attendeeId} />
+        {candidates.length > 0 ? (
+          <div>
+            <p className="mb-1 text-slate-600">{ambiguous ? t("candidatesAmbiguous") : t("candidatesSimilar")}</p>
+            <ul className="flex flex-wrap gap-2">
+              {candidates.map((c) => (
+                <li key={c.username}>
+                  <Button type="submit" name="username" value={c.username} variant="secondary" size="sm" disabled={pending}>
+                    <span className="text-left">
+                      <span className="block">
+                        <span className="sr-only">{t("assignTo")} </span>
+                        {c.name} <span className="text-slate-600">({c.username})</span>
+                      </span>
+                      {ambiguous && <span className="block text-xs font-normal text-slate-600">{c.email}</span>}
+                    </span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p className="text-slate-600">{t("noCandidate")}</p>
+        )}
+      </form>
+      <form action={action} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="attendeeId" value={attendeeId} />
+        <div className="min-w-0 flex-1 basis-44">
+          <label htmlFor={inputId} className="mb-1 block text-slate-700">
+            {t("otherAccount")}
+          </label>
+          <input
+            id={inputId}
+            name="username"
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            className={cn(inputClasses, "py-1.5 text-sm")}
+          />
+        </div>
+        <Button type="submit" size="sm" disabled={pending} className="min-h-9">
+          {pending ? t("assigning") : t("assign")}
+        </Button>
+      </form>
+      <p id={errorId} role="status" aria-live="polite" className={error ? "font-medium text-red-700" : "sr-only"}>
+        {error ?? ""}
+      </p>
+    </div>
   )
 }

@@ -7,6 +7,7 @@ import { requestLive } from "@/lib/lives/request-live"
 import { requestLiveInputSchema } from "@/lib/lives/schemas"
 
 import { runAction, type FormState } from "@/app/_lib/adapters"
+import { setFlash } from "@/app/_lib/flash"
 
 export async function requestLiveAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(async () => {
@@ -15,6 +16,6 @@ export async function requestLiveAction(_prev: FormState, form: FormData): Promi
     return requestLive(input, teacher)
   })
   if (!result?.ok) return result
-  const notice = !result.data.created ? "alreadyRequested" : result.data.signalled ? "requested" : "notSignalled"
-  redirect(`/meetings?notice=${notice}`)
+  await setFlash(!result.data.created ? "liveAlreadyRequested" : result.data.signalled ? "liveRequested" : "liveNotSignalled")
+  redirect("/meetings")
 }

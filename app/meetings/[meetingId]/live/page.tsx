@@ -1,10 +1,14 @@
 import type { Metadata } from "next"
-import Link from "next/link"
 import { notFound } from "next/navigation"
 import { getFormatter, getTranslations } from "next-intl/server"
 import { z } from "zod"
 
+import { getCurrentUser } from "@/lib/auth/session"
 import { getLiveRequestForm } from "@/lib/meetings/get-live-request-form"
+
+import { Card } from "@/components/ui/card"
+import { Notice } from "@/components/ui/notice"
+import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
 
@@ -12,11 +16,16 @@ import { RequestLiveForm } from "./_components/request-live-form"
 
 export const dynamic = "force-dynamic"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("liveRequest"))("breadcrumb") }
-}
-
 const paramsSchema = z.object({ meetingId: z.coerce.number().int().positive() })
+
+export async function generateMetadata({ params }: { params: Promise<{ meetingId: string }> }): Promise<Metadata> {
+  const t = await getTranslations("liveRequest")
+  // The page says "not possible" to a teacher who is not a moderator here: so does the tab.
+  const parsed = paramsSchema.safeParse(await params)
+  const user = await getCurrentUser()
+  const form = parsed.success && user ? await getLiveRequestForm(parsed.data.meetingId, user) : null
+  return { title: form?.refusal === "NOT_A_MODERATOR" ? t("refused") : t("title") }
+}
 
 export default async function RequestLivePage({ params }: { params: Promise<{ meetingId: string }> }) {
   const parsed = paramsSchema.safeParse(await params)
@@ -24,44 +33,31 @@ export default async function RequestLivePage({ params }: { params: Promise<{ me
   const user = await requirePageRole("teacher", `/meetings/${parsed.data.meetingId}/live`)
   const form = await getLiveRequestForm(parsed.data.meetingId, user)
   if (!form) notFound()
-  const [t, tNav, tMeetings, tErrors, format] = await Promise.all([
-    getTranslations("liveRequest"),
-    getTranslations("nav"),
-    getTranslations("meetings"),
-    getTranslations("errors"),
-    getFormatter(),
-  ])
+  const [t, tErrors, format] = await Promise.all([getTranslations("liveRequest"), getTranslations("errors"), getFormatter()])
+  const back = { href: "/meetings", label: t("back") }
+  if (form.refusal === "NOT_A_MODERATOR") {
+    return (
+      <div className="max-w-2xl">
+        <PageHeader title={t("refused")} back={back} />
+        <Notice tone="error" testId="refusal">
+          <p>{tErrors("NOT_A_MODERATOR")}</p>
+        </Notice>
+      </div>
+    )
+  }
+  const date = format.dateTime(form.meeting.sessionDate, { dateStyle: "long", timeStyle: "short" })
   return (
-    <section className="max-w-3xl">
-      <nav aria-label={tNav("breadcrumb")} className="text-sm text-slate-600">
-        <Link href="/meetings" className="underline">
-          {tMeetings("breadcrumb")}
-        </Link>{" "}
-        / {t("breadcrumb")}
-      </nav>
-      {form.refusal === "NOT_A_MODERATOR" ? (
-        <div className="mt-4" role="alert">
-          <h1 className="text-2xl font-semibold">{t("refused")}</h1>
-          <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-red-800">{tErrors("NOT_A_MODERATOR")}</p>
-        </div>
+    <div className="max-w-2xl">
+      <PageHeader title={t("title")} description={t("meeting", { name: form.meeting.name, date })} back={back} />
+      {form.refusal ? (
+        <Notice tone="error" testId="refusal">
+          <p>{tErrors(form.refusal)}</p>
+        </Notice>
       ) : (
-        <>
-          <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 text-slate-700">
-            {t("meeting", { name: form.meeting.name, date: format.dateTime(form.meeting.sessionDate, { dateStyle: "long", timeStyle: "short" }) })}
-          </p>
-          {form.refusal ? (
-            <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-red-800" data-testid="refusal">
-              {form.refusal === "LIVE_CAP_REACHED" ? tMeetings("busy") : tErrors(form.refusal)}
-            </p>
-          ) : (
-            <RequestLiveForm meetingId={form.meeting.id} showDownloadOption={form.showDownloadOption} />
-          )}
-        </>
+        <Card>
+          <RequestLiveForm meetingId={form.meeting.id} showDownloadOption={form.showDownloadOption} />
+        </Card>
       )}
-      <Link href="/meetings" className="mt-6 inline-block text-brand-700 underline">
-        {t("back")}
-      </Link>
-    </section>
+    </div>
   )
 }

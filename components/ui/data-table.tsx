@@ -1,0 +1,59 @@
+import type { ReactNode } from "react"
+
+import { cn } from "./cn"
+
+export type Column<Row> = {
+  key: string
+  header: ReactNode
+  cell: (row: Row) => ReactNode
+  className?: string
+}
+
+/**
+ * A table on wide screens; on a phone each row becomes a card whose cells carry their column's
+ * name, so nothing scrolls sideways. Server component (cells are render functions).
+ */
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  rowTestId,
+}: {
+  caption: string
+  columns: Column<Row>[]
+  rows: Row[]
+  rowKey: (row: Row) => string | number
+  rowTestId?: (row: Row) => string
+}) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white md:overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="hidden bg-slate-50 text-slate-700 md:table-header-group">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className={cn("px-4 py-2 font-semibold", c.className)}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="block divide-y divide-slate-200 md:table-row-group">
+          {rows.map((row) => (
+            <tr key={rowKey(row)} data-testid={rowTestId?.(row)} className="block px-4 py-3 md:table-row md:p-0">
+              {columns.map((c) => (
+                <td key={c.key} className={cn("block py-1 align-top md:table-cell md:px-4 md:py-3", c.className)}>
+                  <span className="block text-xs font-semibold text-slate-500 md:hidden">
+                    {c.header}
+                  </span>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,130 @@
+// Every page, in French and English, on a desktop (1280×800) and a phone (390×844): nothing
+// scrolls sideways, axe finds no serious or critical violation, and the tab title names the page.
+// The French runs save one screenshot per page and viewport under docs/screenshots/.
+import { randomUUID } from "node:crypto"
+
+import AxeBuilder from "@axe-core/playwright"
+import { expect, test, type Browser, type Page } from "@playwright/test"
+
+import { apiSignIn, USERS } from "./fixtures/auth"
+import { stopAllLives } from "./fixtures/db"
+import { simulator } from "./fixtures/simulator"
+
+type Role = keyof typeof USERS | "anonymous"
+type PageCase = { name: string; role: Role; path: string | (() => string); status?: number; ready?: (page: Page) => Promise<void> }
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const
+const APP_NAME = { fr: "Pod Directs BBB", en: "Pod BBB Lives" } as const
+
+let requestFormPath = ""
+
+const PAGES: PageCase[] = [
+  { name: "lives", role: "anonymous", path: "/lives" },
+  { name: "login", role: "anonymous", path: "/login" },
+  {
+    name: "meetings",
+    role: "teacher",
+    path: "/meetings",
+    ready: async (page) => {
+      await expect(page.getByRole("article")).toHaveCount(2)
+      await expect(page.getByTestId("live-status")).toHaveCount(1)
+    },
+  },
+  { name: "meetings-empty", role: "otherTeacher", path: "/meetings", ready: (page) => expect(page.getByTestId("no-meetings")).toBeVisible() },
+  { name: "live-request", role: "teacher", path: () => requestFormPath },
+  { name: "admin", role: "admin", path: "/admin" },
+  {
+    name: "admin-attendees",
+    role: "admin",
+    path: "/admin/attendees",
+    ready: async (page) => {
+      await expect(page.getByTestId(/^attendee-/)).toHaveCount(2)
+    },
+  },
+  { name: "forbidden", role: "student", path: "/admin", status: 403 },
+  { name: "not-found", role: "anonymous", path: "/no-such-page", status: 404 },
+]
+
+async function createMeeting(name: string, moderator: string): Promise<string> {
+  const meetingID = `pages-${randomUUID()}`
+  const viewers = Array.from({ length: 5 }, (_, i) => ({ fullName: `Étudiant ${i + 1}`, role: "VIEWER" as const }))
+  await simulator.createMeeting({ meetingID, name, attendees: [{ fullName: moderator, role: "MODERATOR" }, ...viewers] })
+  return meetingID
+}
+
+async function signedInPage(browser: Browser, role: Role, locale: "fr" | "en", viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport, locale: locale === "fr" ? "fr-FR" : "en-GB" })
+  await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL! }])
+  const page = await context.newPage()
+  if (role !== "anonymous") await apiSignIn(page, USERS[role])
+  return page
+}
+
+test.beforeAll(async ({ browser }) => {
+  await simulator.reset()
+  await stopAllLives()
+  // The teacher's page: one session with a requested live, one without; the admin's matching page:
+  // namesakes (two "Marie Dupont" accounts) and a name no account bears.
+  await createMeeting("Amphi L1 — Chimie générale", "Hélène Lefèvre")
+  await createMeeting("TD de thermodynamique (groupe 2)", "Hélène Lefèvre")
+  await createMeeting("Séminaire d'histoire moderne", "Marie Dupont")
+  await createMeeting("Amphi L2 — Chimie organique", "H. Lefèvre-Durand")
+  const page = await signedInPage(browser, "teacher", "fr", VIEWPORTS.desktop)
+  await page.goto("/meetings")
+  const card = page.getByRole("article").filter({ hasText: "Amphi L1 — Chimie générale" })
+  await expect(card).toBeVisible({ timeout: 15_000 })
+  await card.getByRole("link", { name: "Réaliser un direct" }).click()
+  await page.getByRole("button", { name: "Lancer le direct" }).click()
+  await expect(page.getByTestId("flash")).toBeVisible()
+  const other = page.getByRole("article").filter({ hasText: "TD de thermodynamique" })
+  requestFormPath = (await other.getByRole("link", { name: "Réaliser un direct" }).getAttribute("href"))!
+  await page.context().close()
+})
+
+test("the site has a favicon", async ({ request }) => {
+  const response = await request.get("/favicon.ico")
+  expect(response.status()).toBe(200)
+  expect(response.headers()["content-type"]).toMatch(/^image\//)
+})
+
+test.afterAll(async () => {
+  await stopAllLives()
+})
+
+for (const locale of ["fr", "en"] as const) {
+  for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+    for (const p of PAGES) {
+      test(`${p.name} · ${locale} · ${viewportName}`, async ({ browser }) => {
+        const page = await signedInPage(browser, p.role, locale, viewport)
+        const response = await page.goto(typeof p.path === "string" ? p.path : p.path())
+        expect(response?.status()).toBe(p.status ?? 200)
+        await p.ready?.(page)
+        await expect(page.locator("html")).toHaveAttribute("lang", locale)
+
+        // The tab title is "<the page's heading> · <app name>".
+        const h1 = page.getByRole("heading", { level: 1 })
+        await expect(h1).toHaveCount(1)
+        await expect(page).toHaveTitle(`${(await h1.innerText()).trim()} · ${APP_NAME[locale]}`)
+
+        // Nothing scrolls sideways.
+        const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
+        expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.inner}px window`).toBeLessThanOrEqual(widths.inner)
+
+        // The header takes one row on a desktop, two at most on a phone.
+        const headerHeight = await page.locator("body > header, header").first().evaluate((el) => el.getBoundingClientRect().height)
+        expect(headerHeight).toBeLessThanOrEqual(viewportName === "desktop" ? 64 : 112)
+
+        const { violations } = await new AxeBuilder({ page }).analyze()
+        const serious = violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)
+        expect(serious).toEqual([])
+
+        if (locale === "fr") {
+          await page.screenshot({ path: `docs/screenshots/${p.name}${viewportName === "mobile" ? "-mobile" : ""}.png`, fullPage: true })
+        }
+        await page.context().close()
+      })
+    }
+  }
+}
