@@ -1,12 +1,11 @@
 // npm run db:seed — the demo accounts, printed with their passwords. Idempotent: re-running resets
 // their passwords and roles and creates nothing twice.
-import { loadDotEnv } from "@/lib/config/load-dotenv"
+import { bootstrap } from "@/lib/config/bootstrap"
+import { db } from "@/lib/db"
+import { hashPassword } from "@/lib/users/create-user"
+import { userNameKeys } from "@/lib/users/normalize-name"
 
-loadDotEnv()
-
-const { db } = await import("@/lib/db")
-const { hashPassword } = await import("@/lib/users/create-user")
-const { userNameKeys } = await import("@/lib/users/normalize-name")
+await bootstrap("db:seed", { services: false })
 
 export const DEMO_USERS = [
   { username: "admin", email: "admin@example.org", firstName: "Alice", lastName: "Admin", role: "ADMIN", password: "admin-demo-2026" },
