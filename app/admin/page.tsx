@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, tAttendees, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminAttendees"), getAdminOverview()])
+  const [t, tAttendees, tSignIns, overview] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("adminAttendees"),
+    getTranslations("adminSignIns"),
+    getAdminOverview(),
+  ])
   const cards = [
     ["users", overview.users],
     ["meetings", overview.meetings],
@@ -38,11 +43,18 @@ export default async function AdminPage() {
           </div>
         ))}
       </dl>
-      <p className="mt-6">
-        <Link href="/admin/attendees" className="text-brand-700 underline">
-          {tAttendees("link")}
-        </Link>
-      </p>
+      <ul className="mt-6 space-y-2">
+        <li>
+          <Link href="/admin/attendees" className="text-brand-700 underline">
+            {tAttendees("link")}
+          </Link>
+        </li>
+        <li>
+          <Link href="/admin/sign-ins" className="text-brand-700 underline">
+            {tSignIns("link")}
+          </Link>
+        </li>
+      </ul>
     </section>
   )
 }

@@ -4,16 +4,18 @@ import { signIn } from "next-auth/react"
 import { useTranslations } from "next-intl"
 import { useState, type FormEvent } from "react"
 
-type ErrorKey = "invalidCredentials" | "missingFields" | "unavailable" | "oidcFailed"
+import { parseSignInError, type SignInError } from "@/lib/auth/schemas"
+
+type FormError = SignInError | { kind: "missingFields" }
 
 export function LoginForm(props: {
   callbackUrl: string
   localAccounts: boolean
   oidcProvider: string | null
-  initialError: ErrorKey | null
+  initialError: SignInError | null
 }) {
   const t = useTranslations("login")
-  const [error, setError] = useState<ErrorKey | null>(props.initialError)
+  const [error, setError] = useState<FormError | null>(props.initialError)
   const [pending, setPending] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -21,7 +23,7 @@ export function LoginForm(props: {
     const form = new FormData(event.currentTarget)
     const username = String(form.get("username") ?? "").trim()
     const password = String(form.get("password") ?? "")
-    if (!username || !password) return setError("missingFields")
+    if (!username || !password) return setError({ kind: "missingFields" })
     setPending(true)
     setError(null)
     try {
@@ -30,9 +32,9 @@ export function LoginForm(props: {
         window.location.assign(props.callbackUrl)
         return
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "invalidCredentials" : "unavailable")
+      setError(parseSignInError(result?.error, result?.status ?? 500) ?? { kind: "unavailable" })
     } catch {
-      setError("unavailable")
+      setError({ kind: "unavailable" })
     }
     setPending(false)
   }
@@ -40,7 +42,11 @@ export function LoginForm(props: {
   return (
     <div className="mt-6 space-y-6">
       <p role="alert" aria-live="assertive" className={error ? "rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
-        {error ? t(error, { provider: props.oidcProvider ?? "OIDC" }) : ""}
+        {error
+          ? error.kind === "throttled"
+            ? t("throttled", { minutes: Math.ceil(error.retryAfterSeconds / 60) })
+            : t(error.kind, { provider: props.oidcProvider ?? "OIDC" })
+          : ""}
       </p>
       {props.oidcProvider && (
         <button
