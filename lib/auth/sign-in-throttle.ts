@@ -10,6 +10,26 @@ import { getProducerRedis } from "@/lib/redis"
 /** Longest wait for Redis before the in-process limiter answers instead. */
 const REDIS_TIMEOUT_MS = 500
 
+/**
+ * While the first connection is being made, wait for it (briefly): otherwise the first attempts
+ * after a start would be counted in memory and the next ones in Redis, each from zero.
+ */
+async function settleFirstConnection(): Promise<void> {
+  const redis = getProducerRedis()
+  if (redis.status !== "connecting" && redis.status !== "wait") return
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      redis.off("ready", done)
+      redis.off("error", done)
+      resolve()
+    }
+    const timer = setTimeout(done, REDIS_TIMEOUT_MS)
+    redis.once("ready", done)
+    redis.once("error", done)
+  })
+}
+
 export type SignInThrottle = {
   account: RateLimiterAbstract
   ip: RateLimiterAbstract
@@ -36,7 +56,8 @@ function limiter(keyPrefix: string, points: number, env: Env): RateLimiterAbstra
 let cached: { env: Env; throttle: SignInThrottle } | undefined
 
 /** The limiters for the current settings (rebuilt when tests change the settings). */
-export function getSignInThrottle(): SignInThrottle {
+export async function getSignInThrottle(): Promise<SignInThrottle> {
+  await settleFirstConnection()
   const env = getEnv()
   if (cached?.env !== env) {
     cached = {

@@ -32,7 +32,7 @@ export async function signInWithPassword(input: unknown, context: { ip: string }
   const { username } = parsed.data
   const account = accountKey(username)
   const { ip } = context
-  const throttle = getSignInThrottle()
+  const throttle = await getSignInThrottle()
 
   const [accountRes, ipRes] = await Promise.allSettled([throttle.account.consume(account), throttle.ip.consume(ip)])
   const refused = [accountRes, ipRes].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []))
