@@ -3,7 +3,7 @@ import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
 import { z } from "zod"
 
-import { parseSignInError } from "@/lib/auth/schemas"
+import { parseSignInError } from "@/lib/auth/sign-in-error"
 import { getCurrentUser } from "@/lib/auth/session"
 import { getEnv, isOidcEnabled } from "@/lib/config/env"
 

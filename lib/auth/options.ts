@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
 
 import { getClientIp, PEER_ADDRESS_HEADER, trustedProxyList } from "./client-ip"
-import { throttledSignInError } from "./schemas"
+import { throttledSignInError } from "./sign-in-error"
 import { signInWithPassword } from "./sign-in-with-password"
 
 export const OIDC_PROVIDER_ID = "oidc"

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react"
 import { useTranslations } from "next-intl"
 import { useState, type FormEvent } from "react"
 
-import { parseSignInError, type SignInError } from "@/lib/auth/schemas"
+import { parseSignInError, type SignInError } from "@/lib/auth/sign-in-error"
 
 type FormError = SignInError | { kind: "missingFields" }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { parseSignInError, throttledSignInError } from "./schemas"
+import { parseSignInError, throttledSignInError } from "./sign-in-error"
 
 describe("sign-in errors", () => {
   it("carry the waiting time of a throttled attempt to the sign-in page", () => {
