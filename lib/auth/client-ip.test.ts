@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { getClientIp, normalizeIp, trustedProxyList } from "./client-ip"
+import { getClientIp, ipThrottlingKey, normalizeIp, trustedProxyList } from "./client-ip"
 
 const none = trustedProxyList([])
 const localProxy = trustedProxyList(["127.0.0.1", "::1"])
@@ -45,5 +45,16 @@ describe("normalizeIp", () => {
     expect(normalizeIp("[2001:DB8::1]")).toBe("2001:db8::1")
     expect(normalizeIp("192.0.2.1:8080")).toBeUndefined()
     expect(normalizeIp("localhost")).toBeUndefined()
+  })
+})
+
+describe("ipThrottlingKey", () => {
+  it("counts an IPv4 address alone and an IPv6 address with its whole /64", () => {
+    expect(ipThrottlingKey("198.51.100.7")).toBe("198.51.100.7")
+    expect(ipThrottlingKey("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64")
+    expect(ipThrottlingKey("2001:0db8:0001:0002::ffff")).toBe("2001:db8:1:2::/64")
+    expect(ipThrottlingKey("2001:db8::1")).toBe("2001:db8:0:0::/64")
+    expect(ipThrottlingKey("::1")).toBe("0:0:0:0::/64")
+    expect(ipThrottlingKey("unknown")).toBe("unknown")
   })
 })

@@ -47,3 +47,19 @@ export function getClientIp(input: { peer?: string | null; forwardedFor?: string
   }
   return address
 }
+
+/**
+ * The counter an address's sign-in failures go to: the address itself for IPv4, its /64 for IPv6
+ * (one subscriber usually holds a whole /64, and could otherwise take a fresh address per guess).
+ */
+export function ipThrottlingKey(ip: string): string {
+  if (isIP(ip) !== 6) return ip
+  const [head = "", tail] = ip.split("::")
+  const left = head ? head.split(":") : []
+  const right = tail ? tail.split(":") : []
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, "").toLowerCase())
+    .join(":")}::/64`
+}

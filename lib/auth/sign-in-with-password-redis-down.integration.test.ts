@@ -46,7 +46,10 @@ afterAll(() => {
   for (const key of Object.keys(SETTINGS.settings)) delete process.env[key]
 })
 
-const ip = () => `2001:db8:${randomBytes(8).toString("hex").match(/.{4}/g)!.join(":")}`
+const ip = () => {
+  const [a, b, c] = randomBytes(6).toString("hex").match(/.{4}/g)!
+  return `2001:db8:${a}:${b}::${c}`
+}
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {

@@ -33,8 +33,8 @@ afterAll(() => {
 
 /** A documentation address (2001:db8::/32) of its own for each scenario. */
 function uniqueIp(): string {
-  const hex = randomBytes(8).toString("hex").match(/.{4}/g)!
-  return `2001:db8:${hex.join(":")}`
+  const [a, b, c] = randomBytes(6).toString("hex").match(/.{4}/g)!
+  return `2001:db8:${a}:${b}::${c}`
 }
 
 async function refusal(promise: Promise<unknown>) {
@@ -87,25 +87,27 @@ describe("sign-in throttling", () => {
     expect(await signInWithPassword({ username: victim.username, password: "wrong-again" }, { ip: uniqueIp() })).toEqual({ ok: false, delayMs: 0 })
   })
 
-  it("slows then blocks one address trying many accounts, known or not, while the accounts still sign in from elsewhere", async () => {
-    const attacker = uniqueIp()
+  it("slows then blocks one address (an IPv6 /64) trying many accounts, known or not, while the accounts still sign in from elsewhere", async () => {
+    const subnet = uniqueIp()
+    // A new address of the same /64 for each guess changes nothing.
+    const attacker = (n: number) => subnet.replace(/::.*$/, `::${(n + 1).toString(16)}`)
     const target = await seedUser()
     const delays: number[] = []
     for (let i = 0; i < 8; i += 1) {
       const username = i % 2 === 0 ? `nobody-${randomBytes(6).toString("hex")}` : (await seedUser()).username
-      const result = await signInWithPassword({ username, password: "Password123" }, { ip: attacker })
+      const result = await signInWithPassword({ username, password: "Password123" }, { ip: attacker(i) })
       expect(result.ok).toBe(false)
       if (!result.ok) delays.push(result.delayMs)
     }
     // Address failures count in proportion to its allowance (8 for an account's 4): 2 failures = 1 step.
     expect(delays).toEqual([0, 0, 10, 10, 20, 20, 40, 40])
 
-    const blocked = await refusal(signInWithPassword({ username: target.username, password: target.password }, { ip: attacker }))
+    const blocked = await refusal(signInWithPassword({ username: target.username, password: target.password }, { ip: attacker(100) }))
     expect(blocked.code).toBe("SIGN_IN_THROTTLED")
     expect(await signInWithPassword({ username: target.username, password: target.password }, { ip: uniqueIp() })).toMatchObject({ ok: true })
 
     await sleep(2_500)
-    expect(await signInWithPassword({ username: target.username, password: target.password }, { ip: attacker })).toMatchObject({ ok: true })
+    expect(await signInWithPassword({ username: target.username, password: target.password }, { ip: attacker(0) })).toMatchObject({ ok: true })
   })
 
   it("answers an unknown username exactly like a wrong password: same counting, same delays, same refusal", async () => {

@@ -11,6 +11,7 @@ import { logger } from "@/lib/logger"
 import { credentialsSchema } from "@/lib/users/schemas"
 import { verifyCredentials, type AuthenticatedUser } from "@/lib/users/verify-credentials"
 
+import { ipThrottlingKey } from "./client-ip"
 import { recordSignInAttempt } from "./record-sign-in-attempt"
 import { getSignInThrottle, isRateLimiterRes, signInDelayMs } from "./sign-in-throttle"
 
@@ -32,9 +33,10 @@ export async function signInWithPassword(input: unknown, context: { ip: string }
   const { username } = parsed.data
   const account = accountKey(username)
   const { ip } = context
+  const address = ipThrottlingKey(ip)
   const throttle = await getSignInThrottle()
 
-  const [accountRes, ipRes] = await Promise.allSettled([throttle.account.consume(account), throttle.ip.consume(ip)])
+  const [accountRes, ipRes] = await Promise.allSettled([throttle.account.consume(account), throttle.ip.consume(address)])
   const refused = [accountRes, ipRes].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []))
   if (refused.length > 0) {
     const unexpected = refused.find((reason) => !isRateLimiterRes(reason))
@@ -57,7 +59,7 @@ export async function signInWithPassword(input: unknown, context: { ip: string }
     await recordSignInAttempt({ at: new Date(), username, ip, outcome: "FAILED" })
     return { ok: false, delayMs }
   }
-  await Promise.all([throttle.account.delete(account), throttle.ip.reward(ip)]).catch((error: unknown) =>
+  await Promise.all([throttle.account.delete(account), throttle.ip.reward(address)]).catch((error: unknown) =>
     logger.warn({ err: error, username, ip }, "sign-in counters not reset"),
   )
   return { ok: true, user }
