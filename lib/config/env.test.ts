@@ -93,8 +93,9 @@ describe("parseEnv", () => {
       LOGIN_BLOCK_SECONDS: "soon",
     })
     expect(error.message).toContain("TRUSTED_PROXIES")
-    expect(error.message).toContain("must be IP addresses or CIDR blocks")
-    expect(error.message).toContain("LIVE_EMBED_ORIGINS")
+    expect(error.message).toContain('TRUSTED_PROXIES.1: "proxy.example.org" is not an IP address or a CIDR block')
+    expect(error.message).toContain('TRUSTED_PROXIES.2: "10.0.0.0/33" is not an IP address or a CIDR block')
+    expect(error.message).toContain('LIVE_EMBED_ORIGINS.0: "https://moodle.example.org/course/1" is not an origin')
     expect(error.settings.map((s) => s.split(".")[0]).sort()).toEqual(
       ["LIVE_EMBED_ORIGINS", "LOGIN_ACCOUNT_MAX_FAILURES", "LOGIN_BLOCK_SECONDS", "TRUSTED_PROXIES", "TRUSTED_PROXIES"].sort(),
     )

@@ -44,13 +44,15 @@ const ipOrCidr = z.string().refine(
     if (bits === undefined) return true
     return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)
   },
-  { message: "must be IP addresses or CIDR blocks (e.g. 127.0.0.1, 10.0.0.0/8)" },
+  { error: (issue) => `"${String(issue.input)}" is not an IP address or a CIDR block (e.g. 127.0.0.1, 10.0.0.0/8)` },
 )
 
 /** An origin a page may be framed by (CSP frame-ancestors source): scheme://host[:port], host may start with *. */
 const frameOrigin = z
   .string()
-  .regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, "must be origins like https://moodle.example.org (no path)")
+  .regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, {
+    error: (issue) => `"${String(issue.input)}" is not an origin like https://moodle.example.org (no path)`,
+  })
 
 export const envSchema = z
   .object({
