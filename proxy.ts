@@ -1,20 +1,41 @@
-// Next 16 proxy (formerly middleware): only sends anonymous visitors of protected pages to sign-in
-// with a return URL. It is never the authorisation check: every page and action checks the role.
+// Next 16 proxy (formerly middleware), run for every request:
+// - sets the security headers (lib/security/security-headers.ts), with a fresh CSP nonce that it
+//   also passes on in the request's Content-Security-Policy header, where Next.js reads it to mark
+//   its own scripts;
+// - sends anonymous visitors of protected pages to sign-in with a return URL. It is never the
+//   authorisation check: every page and action checks the role.
 import { getToken } from "next-auth/jwt"
 import { NextResponse, type NextRequest } from "next/server"
 
-import { getEnv } from "@/lib/config/env"
+import { getEnv, isHttpsApp } from "@/lib/config/env"
+import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 
 const PROTECTED = ["/meetings", "/admin"]
 
-export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl
-  if (!PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next()
-  const token = await getToken({ req: request, secret: getEnv().AUTH_SECRET })
-  if (token) return NextResponse.next()
-  const login = new URL("/login", request.url)
-  login.searchParams.set("callbackUrl", `${pathname}${search}`)
-  return NextResponse.redirect(login)
+function isProtected(pathname: string): boolean {
+  return PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))
 }
 
-export const config = { matcher: ["/meetings/:path*", "/admin/:path*"] }
+export async function proxy(request: NextRequest) {
+  const env = getEnv()
+  const { pathname, search } = request.nextUrl
+  const nonce = createNonce()
+  const headers = securityHeaders({ nonce, pathname, settings: env })
+
+  let response: NextResponse
+  if (isProtected(pathname) && !(await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: isHttpsApp(env) }))) {
+    const login = new URL("/login", request.url)
+    login.searchParams.set("callbackUrl", `${pathname}${search}`)
+    response = NextResponse.redirect(login)
+  } else {
+    const requestHeaders = new Headers(request.headers)
+    requestHeaders.set("x-nonce", nonce)
+    requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!)
+    response = NextResponse.next({ request: { headers: requestHeaders } })
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+  return response
+}
+
+// Every path: static files and API answers get the headers too.
+export const config = { matcher: ["/:path*"] }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server"
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
 
 import { cn } from "@/components/ui/cn"
+import { TextLink } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
@@ -19,7 +20,7 @@ type StatCard = { key: "attendeesToMatch" | "runningMeetings" | "activeLives" | 
 
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, overview] = await Promise.all([getTranslations("admin"), getAdminOverview()])
+  const [t, tSignIns, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminSignIns"), getAdminOverview()])
   // Each card counts exactly what its page lists; a card links to its page when there is one.
   const cards: StatCard[] = [
     { key: "attendeesToMatch", label: t("toMatch"), hint: t("toMatchHint"), value: overview.attendeesToMatch, href: "/admin/attendees", attention: overview.attendeesToMatch > 0 },
@@ -63,6 +64,9 @@ export default async function AdminPage() {
           )
         })}
       </ul>
+      <p className="mt-6">
+        <TextLink href="/admin/sign-ins">{tSignIns("link")}</TextLink>
+      </p>
     </>
   )
 }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
 import { z } from "zod"
 
+import { parseSignInError } from "@/lib/auth/sign-in-error"
 import { getCurrentUser } from "@/lib/auth/session"
 import { getEnv, isOidcEnabled } from "@/lib/config/env"
 
@@ -38,7 +39,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         callbackUrl={callbackUrl}
         localAccounts={env.AUTH_LOCAL_ACCOUNTS}
         oidcProvider={oidc}
-        initialError={error ? (error === "CredentialsSignin" ? "invalidCredentials" : "oidcFailed") : null}
+        initialError={parseSignInError(error)}
       />
     </Card>
   )

@@ -6,10 +6,14 @@ import type { NextAuthOptions } from "next-auth"
 import CredentialsProvider from "next-auth/providers/credentials"
 import type { OAuthConfig } from "next-auth/providers/oauth"
 
-import { getEnv, isOidcEnabled } from "@/lib/config/env"
+import { getEnv, isHttpsApp, isOidcEnabled } from "@/lib/config/env"
+import { isAppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
-import { verifyCredentials } from "@/lib/users/verify-credentials"
+
+import { getClientIp, PEER_ADDRESS_HEADER, trustedProxyList } from "./client-ip"
+import { throttledSignInError } from "./sign-in-error"
+import { signInWithPassword } from "./sign-in-with-password"
 
 export const OIDC_PROVIDER_ID = "oidc"
 
@@ -39,10 +43,26 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "credentials",
         credentials: { username: { type: "text" }, password: { type: "password" } },
-        async authorize(credentials) {
-          const user = await verifyCredentials(credentials)
-          if (!user) logger.info({ username: credentials?.username }, "sign-in refused: wrong credentials")
-          return user ? { id: String(user.id), name: user.name, email: user.email } : null
+        async authorize(credentials, request) {
+          const header = (name: string) => {
+            const value = request?.headers?.[name] as string | string[] | undefined
+            return Array.isArray(value) ? value.join(",") : value
+          }
+          const ip = getClientIp({
+            peer: header(PEER_ADDRESS_HEADER),
+            forwardedFor: header("x-forwarded-for"),
+            trustedProxies: trustedProxyList(env.TRUSTED_PROXIES),
+          })
+          try {
+            const result = await signInWithPassword(credentials, { ip })
+            return result.ok ? { id: String(result.user.id), name: result.user.name, email: result.user.email } : null
+          } catch (error) {
+            // next-auth hands the message of an error thrown here to the sign-in page as `error`.
+            if (isAppError(error) && error.code === "SIGN_IN_THROTTLED") {
+              throw new Error(throttledSignInError(Number(error.details?.retryAfterSeconds ?? env.LOGIN_BLOCK_SECONDS)))
+            }
+            throw error
+          }
         },
       }),
     )
@@ -51,6 +71,8 @@ export function getAuthOptions(): NextAuthOptions {
 
   return {
     secret: env.AUTH_SECRET,
+    // Cookies marked Secure (and __Secure- prefixed) when the public URL is HTTPS.
+    useSecureCookies: isHttpsApp(env),
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     providers,

@@ -3,19 +3,12 @@
 import { getServerSession } from "next-auth"
 import { cache } from "react"
 
-import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 
+import { findSessionUser, type CurrentUser } from "./find-session-user"
 import { getAuthOptions } from "./options"
 
-export type CurrentUser = {
-  id: number
-  role: "ADMIN" | "TEACHER" | "STUDENT"
-  firstName: string
-  lastName: string
-  email: string
-  username: string
-}
+export type { CurrentUser }
 
 /** Role required by a page or action: admins hold every role (they are superusers). */
 export type RequiredRole = "teacher" | "admin"
@@ -24,10 +17,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(getAuthOptions())
   const uid = (session as { uid?: number } | null)?.uid
   if (typeof uid !== "number") return null
-  return db.user.findFirst({
-    where: { id: uid, isActive: true },
-    select: { id: true, role: true, firstName: true, lastName: true, email: true, username: true },
-  })
+  return findSessionUser(uid)
 })
 
 export function hasRole(user: Pick<CurrentUser, "role">, role: RequiredRole): boolean {

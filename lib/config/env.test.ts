@@ -68,4 +68,36 @@ describe("parseEnv", () => {
   it("treats empty values as unset", () => {
     expect(parseEnv({ ...valid, SMTP_URL: "", OIDC_ISSUER: "" }).SMTP_URL).toBeUndefined()
   })
+  it("reads the sign-in throttling and framing settings, with safe defaults", () => {
+    const defaults = parseEnv(valid)
+    expect(defaults.TRUSTED_PROXIES).toEqual([])
+    expect(defaults.LIVE_EMBED_ORIGINS).toEqual([])
+    expect(defaults).toMatchObject({ LOGIN_ACCOUNT_MAX_FAILURES: 10, LOGIN_IP_MAX_FAILURES: 50, LOGIN_BLOCK_SECONDS: 900 })
+    const env = parseEnv({
+      ...valid,
+      TRUSTED_PROXIES: "127.0.0.1, ::1 10.0.0.0/8,fd00::/8",
+      LIVE_EMBED_ORIGINS: "https://moodle.example.org https://*.univ.example:8443",
+      LOGIN_ACCOUNT_MAX_FAILURES: "5",
+    })
+    expect(env.TRUSTED_PROXIES).toEqual(["127.0.0.1", "::1", "10.0.0.0/8", "fd00::/8"])
+    expect(env.LIVE_EMBED_ORIGINS).toEqual(["https://moodle.example.org", "https://*.univ.example:8443"])
+    expect(env.LOGIN_ACCOUNT_MAX_FAILURES).toBe(5)
+  })
+
+  it("names bad proxy addresses, embedding origins and throttling values", () => {
+    const error = errorOf({
+      ...valid,
+      TRUSTED_PROXIES: "127.0.0.1, proxy.example.org, 10.0.0.0/33",
+      LIVE_EMBED_ORIGINS: "https://moodle.example.org/course/1",
+      LOGIN_ACCOUNT_MAX_FAILURES: "0",
+      LOGIN_BLOCK_SECONDS: "soon",
+    })
+    expect(error.message).toContain("TRUSTED_PROXIES")
+    expect(error.message).toContain('TRUSTED_PROXIES.1: "proxy.example.org" is not an IP address or a CIDR block')
+    expect(error.message).toContain('TRUSTED_PROXIES.2: "10.0.0.0/33" is not an IP address or a CIDR block')
+    expect(error.message).toContain('LIVE_EMBED_ORIGINS.0: "https://moodle.example.org/course/1" is not an origin')
+    expect(error.settings.map((s) => s.split(".")[0]).sort()).toEqual(
+      ["LIVE_EMBED_ORIGINS", "LOGIN_ACCOUNT_MAX_FAILURES", "LOGIN_BLOCK_SECONDS", "TRUSTED_PROXIES", "TRUSTED_PROXIES"].sort(),
+    )
+  })
 })

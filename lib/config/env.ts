@@ -1,6 +1,8 @@
 // Every setting of the application, validated once at start-up (instrumentation.ts for Next.js,
 // run-worker.ts for workers, each CLI). A bad value stops start-up with a message naming it.
 // This is the only module that reads process.env.
+import { isIP } from "node:net"
+
 import { z } from "zod"
 
 const bool = (fallback: boolean) =>
@@ -25,6 +27,33 @@ const url = (protocols: string[]) =>
     .url()
     .refine((v) => !URL.canParse(v) || protocols.includes(new URL(v).protocol), { message: `must start with ${protocols.join(" or ")}` })
 
+/** A comma- or space-separated list, each item checked by `item`; empty → []. */
+const list = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(item))
+
+/** An IP address or a CIDR block (10.0.0.0/8, fd00::/8). */
+const ipOrCidr = z.string().refine(
+  (v) => {
+    const [address, bits, ...rest] = v.split("/")
+    const version = isIP(address ?? "")
+    if (!version || rest.length) return false
+    if (bits === undefined) return true
+    return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)
+  },
+  { error: (issue) => `"${String(issue.input)}" is not an IP address or a CIDR block (e.g. 127.0.0.1, 10.0.0.0/8)` },
+)
+
+/** An origin a page may be framed by (CSP frame-ancestors source): scheme://host[:port], host may start with *. */
+const frameOrigin = z
+  .string()
+  .regex(/^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, {
+    error: (issue) => `"${String(issue.input)}" is not an origin like https://moodle.example.org (no path)`,
+  })
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -48,6 +77,20 @@ export const envSchema = z
     OIDC_DISPLAY_NAME: z.string().default("Université"),
     /** Role given to an account created by its first OpenID Connect sign-in. */
     OIDC_DEFAULT_ROLE: z.enum(["TEACHER", "STUDENT"]).default("STUDENT"),
+
+    // Sign-in throttling and client addresses
+    /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); empty: none. */
+    TRUSTED_PROXIES: list(ipOrCidr),
+    LOGIN_ACCOUNT_MAX_FAILURES: int(10, 1, 10_000),
+    LOGIN_IP_MAX_FAILURES: int(50, 1, 1_000_000),
+    LOGIN_FAILURE_WINDOW_SECONDS: int(900, 1, 86_400),
+    LOGIN_BLOCK_SECONDS: int(900, 1, 86_400),
+    LOGIN_DELAY_BASE_MS: int(250, 0, 10_000),
+    LOGIN_DELAY_MAX_MS: int(4_000, 0, 60_000),
+
+    // Security headers
+    /** Origins allowed to frame live pages (/lives/<slug>), e.g. the university's LMS; empty: none. */
+    LIVE_EMBED_ORIGINS: list(frameOrigin),
 
     // BigBlueButton / Scalelite
     USE_BBB_LIVE: bool(true),
@@ -144,6 +187,11 @@ export function getEnv(): Env {
 /** For tests: forget the parsed settings so the next getEnv() reads process.env again. */
 export function resetEnvCache(): void {
   cached = undefined
+}
+
+/** Whether the public URL is HTTPS (secure cookies, HSTS, upgrade-insecure-requests). */
+export function isHttpsApp(env: Env = getEnv()): boolean {
+  return env.APP_URL.startsWith("https:")
 }
 
 export function isOidcEnabled(env: Env = getEnv()): boolean {

@@ -6,7 +6,7 @@ import { credentialsSchema } from "./schemas"
 
 // A fixed hash to compare against when the account does not exist, so that the answer takes the
 // same time whether the username is known or not.
-const DUMMY_HASH = "$2b$10$QTqMNpMADruoymjnjscH7ee5tdm6gXo74SlW/6K4feEyzQYqhr2tO"
+export const DUMMY_HASH = "$2b$10$QTqMNpMADruoymjnjscH7ee5tdm6gXo74SlW/6K4feEyzQYqhr2tO"
 
 export type AuthenticatedUser = { id: number; role: "ADMIN" | "TEACHER" | "STUDENT"; name: string; email: string }
 

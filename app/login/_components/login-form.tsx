@@ -4,19 +4,21 @@ import { signIn } from "next-auth/react"
 import { useTranslations } from "next-intl"
 import { useState, type FormEvent } from "react"
 
+import { parseSignInError, type SignInError } from "@/lib/auth/sign-in-error"
+
 import { Button } from "@/components/ui/button"
 import { Field, inputClasses } from "@/components/ui/field"
 
-type ErrorKey = "invalidCredentials" | "missingFields" | "unavailable" | "oidcFailed"
+type FormError = SignInError | { kind: "missingFields" }
 
 export function LoginForm(props: {
   callbackUrl: string
   localAccounts: boolean
   oidcProvider: string | null
-  initialError: ErrorKey | null
+  initialError: SignInError | null
 }) {
   const t = useTranslations("login")
-  const [error, setError] = useState<ErrorKey | null>(props.initialError)
+  const [error, setError] = useState<FormError | null>(props.initialError)
   const [pending, setPending] = useState(false)
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -24,7 +26,7 @@ export function LoginForm(props: {
     const form = new FormData(event.currentTarget)
     const username = String(form.get("username") ?? "").trim()
     const password = String(form.get("password") ?? "")
-    if (!username || !password) return setError("missingFields")
+    if (!username || !password) return setError({ kind: "missingFields" })
     setPending(true)
     setError(null)
     try {
@@ -33,9 +35,9 @@ export function LoginForm(props: {
         window.location.assign(props.callbackUrl)
         return
       }
-      setError(result?.status === 401 || result?.error === "CredentialsSignin" ? "invalidCredentials" : "unavailable")
+      setError(parseSignInError(result?.error, result?.status ?? 500) ?? { kind: "unavailable" })
     } catch {
-      setError("unavailable")
+      setError({ kind: "unavailable" })
     }
     setPending(false)
   }
@@ -43,7 +45,11 @@ export function LoginForm(props: {
   return (
     <div className="mt-6 space-y-6">
       <p role="alert" aria-live="assertive" className={error ? "rounded-md border-l-4 border-red-700 bg-red-50 px-3 py-2 text-sm text-red-900" : "sr-only"}>
-        {error ? t(error, { provider: props.oidcProvider ?? "OIDC" }) : ""}
+        {error
+          ? error.kind === "throttled"
+            ? t("throttled", { minutes: Math.ceil(error.retryAfterSeconds / 60) })
+            : t(error.kind, { provider: props.oidcProvider ?? "OIDC" })
+          : ""}
       </p>
       {props.oidcProvider && (
         <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: props.callbackUrl })}>

@@ -1,0 +1,66 @@
+// A password sign-in under throttling (issue 14). Every attempt first takes one point from its
+// account's and its address's allowances (taken before the password is checked, so parallel guesses
+// cannot slip through together); an exhausted allowance blocks for LOGIN_BLOCK_SECONDS without
+// looking at the password. Attempts after failures wait a growing delay. A success gives the
+// account its allowance back and the address its point. Unknown usernames go through the same
+// steps and a bcrypt comparison against a dummy hash: they answer like a wrong password.
+import { setTimeout as sleep } from "node:timers/promises"
+
+import { AppError } from "@/lib/errors"
+import { logger } from "@/lib/logger"
+import { credentialsSchema } from "@/lib/users/schemas"
+import { verifyCredentials, type AuthenticatedUser } from "@/lib/users/verify-credentials"
+
+import { ipThrottlingKey } from "./client-ip"
+import { recordSignInAttempt } from "./record-sign-in-attempt"
+import { getSignInThrottle, isRateLimiterRes, signInDelayMs } from "./sign-in-throttle"
+
+export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; delayMs: number }
+
+/** The throttling key of a username: case and surrounding spaces do not make a new account. */
+function accountKey(username: string): string {
+  return username.trim().toLowerCase()
+}
+
+/**
+ * Checks a username and password from `ip`. Returns the user, or `{ ok: false }` for wrong
+ * credentials (with the delay that was applied). Throws SIGN_IN_THROTTLED (details.retryAfterSeconds)
+ * when the account or the address is blocked.
+ */
+export async function signInWithPassword(input: unknown, context: { ip: string }): Promise<SignInResult> {
+  const parsed = credentialsSchema.safeParse(input)
+  if (!parsed.success) return { ok: false, delayMs: 0 }
+  const { username } = parsed.data
+  const account = accountKey(username)
+  const { ip } = context
+  const address = ipThrottlingKey(ip)
+  const throttle = await getSignInThrottle()
+
+  const [accountRes, ipRes] = await Promise.allSettled([throttle.account.consume(account), throttle.ip.consume(address)])
+  const refused = [accountRes, ipRes].flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []))
+  if (refused.length > 0) {
+    const unexpected = refused.find((reason) => !isRateLimiterRes(reason))
+    if (unexpected) throw new AppError("INTERNAL", { message: "sign-in limiter failed", cause: unexpected })
+    const retryAfterMs = Math.max(...refused.map((r) => (isRateLimiterRes(r) ? r.msBeforeNext : 0)))
+    await recordSignInAttempt({ at: new Date(), username, ip, outcome: "BLOCKED" })
+    throw new AppError("SIGN_IN_THROTTLED", {
+      message: `sign-in blocked for ${account} from ${ip}`,
+      details: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
+    })
+  }
+
+  const consumed = (r: typeof accountRes) => (r.status === "fulfilled" ? r.value.consumedPoints : 0)
+  // Points taken before this attempt are the failures counted so far (successes give theirs back).
+  const delayMs = signInDelayMs({ accountFailures: consumed(accountRes) - 1, ipFailures: consumed(ipRes) - 1 }, throttle.settings)
+  if (delayMs > 0) await sleep(delayMs)
+
+  const user = await verifyCredentials(parsed.data)
+  if (!user) {
+    await recordSignInAttempt({ at: new Date(), username, ip, outcome: "FAILED" })
+    return { ok: false, delayMs }
+  }
+  await Promise.all([throttle.account.delete(account), throttle.ip.reward(address)]).catch((error: unknown) =>
+    logger.warn({ err: error, username, ip }, "sign-in counters not reset"),
+  )
+  return { ok: true, user }
+}
