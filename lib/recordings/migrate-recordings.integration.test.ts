@@ -112,7 +112,7 @@ describe("--use-import-video", () => {
   it("refuses an admin id that does not exist, before writing anything", async () => {
     const { run } = await setup(5)
     const summary = await run({ useImportVideo: true }, { adminId: 2_000_000_000 })
-    expect(summary.aborted).toEqual({ code: "INVALID_INPUT", message: "INVALID_INPUT: SCRIPT_ADMIN_ID: no user with id 2000000000" })
+    expect(summary.aborted).toEqual({ code: "INVALID_INPUT", message: "SCRIPT_ADMIN_ID: no user with id 2000000000" })
     expect(summary.processed).toBe(0)
   })
 })

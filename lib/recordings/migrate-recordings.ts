@@ -127,7 +127,7 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
       }
     }
   } catch (error) {
-    summary.aborted = { code: isAppError(error) ? error.code : "INTERNAL", message: reasonOf(error) }
+    summary.aborted = { code: isAppError(error) ? error.code : "INTERNAL", message: error instanceof Error ? error.message : String(error) }
   } finally {
     for (const connection of moodleConnections.values()) await connection.then((moodle) => moodle.close()).catch(() => undefined)
   }
