@@ -15,6 +15,7 @@ export const APP_ERROR_CODES = [
   "MEETING_NOT_RUNNING",
   "NOT_A_MODERATOR",
   "LIVE_ALREADY_ACTIVE",
+  "ALREADY_CLAIMED",
   "INTERNAL",
 ] as const
 

@@ -43,3 +43,46 @@ export const CSV_COLUMNS = [
   "source_url",
 ] as const
 export const CSV_MOODLE_COLUMN = "moodle_owners"
+
+export const EXTERNAL_RECORDING_TYPES = ["BIGBLUEBUTTON", "PEERTUBE", "YOUTUBE", "VIDEO"] as const
+export type ExternalRecordingKind = (typeof EXTERNAL_RECORDING_TYPES)[number]
+
+function isWebUrl(value: string): boolean {
+  return URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol)
+}
+
+/** What each type's URL must look like (checked on the server and in the browser). */
+function urlFitsType(type: ExternalRecordingKind, value: string): boolean {
+  const url = new URL(value)
+  switch (type) {
+    case "BIGBLUEBUTTON":
+      return /\/playback\//.test(url.pathname) || url.searchParams.has("meetingId")
+    case "YOUTUBE":
+      return /(^|\.)youtube\.com$/.test(url.hostname) || url.hostname === "youtu.be"
+    case "PEERTUBE":
+      return /^\/(w|videos\/watch)\/[^/]+/.test(url.pathname)
+    case "VIDEO":
+      return /\.(mp4|m4v|webm|mkv|mov|ogv)$/i.test(url.pathname)
+  }
+}
+
+/** "Mes vidéos externes": add one by URL. Error messages are i18n keys (externalRecordings.errors.*). */
+export const createExternalRecordingInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "nameRequired").max(250, "nameTooLong"),
+    type: z.enum(EXTERNAL_RECORDING_TYPES, { message: "typeInvalid" }),
+    sourceUrl: z
+      .string()
+      .trim()
+      .max(2_000, "urlInvalid")
+      .refine(isWebUrl, "urlInvalid"),
+  })
+  .superRefine((input, ctx) => {
+    if (!isWebUrl(input.sourceUrl)) return // already reported as urlInvalid
+    if (!urlFitsType(input.type, input.sourceUrl)) {
+      ctx.addIssue({ code: "custom", path: ["sourceUrl"], message: `urlNot${input.type}` })
+    }
+  })
+export type CreateExternalRecordingInput = z.input<typeof createExternalRecordingInputSchema>
+
+export const recordingIdInputSchema = z.object({ id: z.coerce.number().int().positive() })
