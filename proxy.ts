@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server"
 
 import { getEnv } from "@/lib/config/env"
 
-const PROTECTED = ["/meetings", "/admin"]
+const PROTECTED = ["/meetings", "/admin", "/recordings"]
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
@@ -17,4 +17,4 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(login)
 }
 
-export const config = { matcher: ["/meetings/:path*", "/admin/:path*"] }
+export const config = { matcher: ["/meetings/:path*", "/admin/:path*", "/recordings/:path*"] }

@@ -27,6 +27,16 @@ export async function SiteHeader() {
                 <NavLink href="/meetings">{t("meetings")}</NavLink>
               </li>
             )}
+            {user && hasRole(user, "teacher") && (
+              <>
+                <li>
+                  <NavLink href="/recordings/external">{t("externalRecordings")}</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/recordings/claim">{t("claim")}</NavLink>
+                </li>
+              </>
+            )}
             {user && hasRole(user, "admin") && (
               <li>
                 <NavLink href="/admin">{t("admin")}</NavLink>
