@@ -1,5 +1,6 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
+import { z } from "zod"
 
 import { listClaimableRecordings } from "@/lib/recordings/list-claimable-recordings"
 
@@ -13,13 +14,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("claim"))("title") }
 }
 
-export default async function ClaimPage() {
+const searchSchema = z.object({ notice: z.enum(["claimed"]).optional().catch(undefined) })
+
+export default async function ClaimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   await requirePageRole("teacher", "/recordings/claim")
+  const { notice } = searchSchema.parse(await searchParams)
   const [t, format, recordings] = await Promise.all([getTranslations("claim"), getFormatter(), listClaimableRecordings()])
   return (
     <section>
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
+      {notice && (
+        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-green-900">
+          {t(notice)}
+        </p>
+      )}
       {recordings.length === 0 ? (
         <p className="mt-4 rounded-md border border-dashed border-slate-300 bg-white p-6">{t("none")}</p>
       ) : (

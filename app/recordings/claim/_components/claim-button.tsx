@@ -15,9 +15,11 @@ export function ClaimButton({ id, title }: { id: number; title: string }) {
       <button type="submit" disabled={pending} aria-label={t("claimLabel", { title })} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {pending ? t("claiming") : t("claim")}
       </button>
-      <p role={state && !state.ok ? "alert" : "status"} className={state ? (state.ok ? "text-sm text-green-800" : "text-sm text-red-800") : "sr-only"}>
-        {state ? (state.ok ? t("claimed") : tErrors(state.code)) : ""}
-      </p>
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-800">
+          {tErrors(state.code)}
+        </p>
+      )}
     </form>
   )
 }
