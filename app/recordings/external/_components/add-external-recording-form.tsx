@@ -1,7 +1,7 @@
 "use client"
 
 import { useTranslations } from "next-intl"
-import { useActionState } from "react"
+import { useActionState, useEffect, useState } from "react"
 
 import { EXTERNAL_RECORDING_TYPES } from "@/lib/recordings/schemas"
 
@@ -13,6 +13,15 @@ export function AddExternalRecordingForm() {
   const t = useTranslations("externalRecordings")
   const tErrors = useTranslations("errors")
   const [state, action, pending] = useActionState(createExternalRecordingAction, null)
+  // Controlled fields: a refused submission keeps what was typed; a successful one clears it.
+  const [values, setValues] = useState({ name: "", type: "BIGBLUEBUTTON", sourceUrl: "" })
+  useEffect(() => {
+    if (state?.ok) setValues({ name: "", type: "BIGBLUEBUTTON", sourceUrl: "" })
+  }, [state])
+  const bind = (field: keyof typeof values) => ({
+    value: values[field],
+    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value })),
+  })
   const fieldError = (field: string) => {
     const key = state && !state.ok ? state.fieldErrors?.[field]?.[0] : undefined
     return key ? t(`errors.${key as FieldErrorKey}`) : null
@@ -39,7 +48,7 @@ export function AddExternalRecordingForm() {
         <label htmlFor="name" className="block font-medium">
           {t("add.name")}
         </label>
-        <input id="name" name="name" required maxLength={250} aria-invalid={Boolean(fields[0]!.error)} aria-describedby="name-error" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
+        <input id="name" name="name" {...bind("name")} required maxLength={250} aria-invalid={Boolean(fields[0]!.error)} aria-describedby="name-error" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
         <p id="name-error" className="mt-1 text-sm text-red-700">
           {fields[0]!.error}
         </p>
@@ -48,7 +57,7 @@ export function AddExternalRecordingForm() {
         <label htmlFor="type" className="block font-medium">
           {t("add.type")}
         </label>
-        <select id="type" name="type" defaultValue="BIGBLUEBUTTON" aria-describedby="type-error" className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+        <select id="type" name="type" {...bind("type")} aria-describedby="type-error" className="mt-1 rounded-md border border-slate-300 px-3 py-2">
           {EXTERNAL_RECORDING_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`types.${type}`)}
@@ -66,6 +75,7 @@ export function AddExternalRecordingForm() {
         <input
           id="sourceUrl"
           name="sourceUrl"
+          {...bind("sourceUrl")}
           type="url"
           required
           aria-invalid={Boolean(fields[2]!.error)}
