@@ -16,8 +16,9 @@ try {
 
 const { closeOnSignals } = await import("./run-worker")
 const { scheduleMeetingsSync, startMeetingsPurgeWorker, startMeetingsSyncWorker } = await import("./meetings-sync")
+const { startRecordingsImportWorker } = await import("./recordings-import")
 
 await scheduleMeetingsSync()
-const workers = [startMeetingsSyncWorker(), startMeetingsPurgeWorker()]
+const workers = [startMeetingsSyncWorker(), startMeetingsPurgeWorker(), startRecordingsImportWorker()]
 closeOnSignals(workers)
 logger.info({ workers: workers.map((w) => w.name), syncEveryMs: getEnv().MEETINGS_SYNC_INTERVAL_MS }, "workers running")

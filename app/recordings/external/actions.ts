@@ -5,7 +5,9 @@ import { revalidatePath } from "next/cache"
 import { requireRole } from "@/lib/auth/session"
 import { createExternalRecording } from "@/lib/recordings/create-external-recording"
 import { deleteExternalRecording } from "@/lib/recordings/delete-external-recording"
+import { requestExternalRecordingImport } from "@/lib/recordings/request-external-recording-import"
 import { createExternalRecordingInputSchema } from "@/lib/recordings/schemas"
+import { getProducerRedis } from "@/lib/redis"
 
 import { invalidForm, runAction, type FormState } from "@/app/_lib/adapters"
 
@@ -24,5 +26,11 @@ export async function createExternalRecordingAction(_prev: FormState, form: Form
 export async function deleteExternalRecordingAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(async () => deleteExternalRecording({ id: form.get("id") }, await requireRole("teacher")))
   if (result?.ok) revalidatePath("/recordings/external")
+  return result
+}
+
+export async function requestExternalRecordingImportAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await runAction(async () => requestExternalRecordingImport({ id: form.get("id") }, await requireRole("teacher"), getProducerRedis()))
+  revalidatePath("/recordings/external")
   return result
 }

@@ -7,6 +7,13 @@ import { requirePageRole } from "@/app/_lib/guards"
 
 import { AddExternalRecordingForm } from "./_components/add-external-recording-form"
 import { DeleteExternalRecordingButton } from "./_components/delete-external-recording-button"
+import { ImportExternalRecordingButton } from "./_components/import-external-recording-button"
+
+const STATES = ["IMPORT_QUEUED", "IMPORTED", "CONVERSION_QUEUED", "IMPORT_FAILED"] as const
+type ImportState = (typeof STATES)[number]
+const isImportState = (state: string | null): state is ImportState => (STATES as readonly (string | null)[]).includes(state)
+const canImport = (recording: { type: string; state: string | null }) =>
+  ["BIGBLUEBUTTON", "VIDEO"].includes(recording.type) && (recording.state === null || recording.state === "IMPORT_FAILED")
 
 export const dynamic = "force-dynamic"
 
@@ -36,6 +43,7 @@ export default async function ExternalRecordingsPage() {
                 <th scope="col" className="px-3 py-2">{t("columns.date")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.type")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.source")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.import")}</th>
                 <th scope="col" className="px-3 py-2">{t("columns.manage")}</th>
               </tr>
             </thead>
@@ -43,7 +51,9 @@ export default async function ExternalRecordingsPage() {
               {recordings.map((recording) => (
                 <tr key={recording.id} className="border-b border-slate-100">
                   <th scope="row" className="px-3 py-2 font-medium">{recording.name}</th>
-                  <td className="px-3 py-2">{recording.state ?? t("notUploaded")}</td>
+                  <td className="px-3 py-2" data-testid="external-state">
+                    {isImportState(recording.state) ? t(`states.${recording.state}`) : t("notUploaded")}
+                  </td>
                   <td className="px-3 py-2">{format.dateTime(recording.startAt, { dateStyle: "long", timeStyle: "short" })}</td>
                   <td className="px-3 py-2">{t(`types.${recording.type}`)}</td>
                   <td className="px-3 py-2">
@@ -51,6 +61,7 @@ export default async function ExternalRecordingsPage() {
                       {t("open")}
                     </a>
                   </td>
+                  <td className="px-3 py-2">{canImport(recording) && <ImportExternalRecordingButton id={recording.id} name={recording.name} />}</td>
                   <td className="px-3 py-2">
                     <DeleteExternalRecordingButton id={recording.id} name={recording.name} />
                   </td>
