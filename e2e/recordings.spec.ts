@@ -4,6 +4,8 @@ import { expect, test } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { addClaimableRecording } from "./fixtures/db"
+import { E2E_ENV } from "./fixtures/env"
+import { simulator } from "./fixtures/simulator"
 
 test("a teacher adds, sees and deletes her external videos; bad URLs are explained in French", async ({ page }) => {
   await apiSignIn(page, USERS.teacher)
@@ -37,6 +39,27 @@ test("a teacher adds, sees and deletes her external videos; bad URLs are explain
 
   await row.getByRole("button", { name: `Supprimer « ${name} »`.replace(/« /, "«\u00a0").replace(/ »/, "\u00a0»") }).click()
   await expect(page.getByRole("rowheader", { name })).toHaveCount(0)
+})
+
+test("a teacher imports an old BBB recording with a video playback: it becomes a draft video", async ({ page }) => {
+  const recording = await simulator.addRecording({ meetingID: `e2e-${randomUUID()}`, name: "Séance à importer", formats: ["presentation", "video"] })
+  const simUrl = new URL(E2E_ENV.BBB_SERVER_URL!)
+  const name = `Import ${randomUUID().slice(0, 6)}`
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/recordings/external")
+  await page.getByLabel("Nom").fill(name)
+  await page.getByLabel("Adresse de la vidéo").fill(`${simUrl.origin}/playback/presentation/2.3/${recording.recordID}`)
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await row.getByRole("button", { name: `Importer «\u00a0${name}\u00a0»` }).click()
+  // the worker downloads the video in the background; the page shows it on the next visit
+  await expect
+    .poll(async () => {
+      await page.reload()
+      return row.getByTestId("external-state").textContent()
+    })
+    .toBe("Importée dans vos brouillons")
+  await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
 })
 
 test("a student may not open the teachers' recording pages; an anonymous visitor is sent to sign in", async ({ page }) => {
