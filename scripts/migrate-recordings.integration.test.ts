@@ -60,6 +60,18 @@ describe("npm run migrate-recordings", () => {
     await expect(readdir(workdir)).resolves.not.toContain("dry.csv")
   })
 
+  it("draws a progress bar on a terminal (through script(1), which gives it a pseudo-terminal)", async () => {
+    const file = path.join(workdir, "tty.csv")
+    const command = `${path.join(root, "node_modules/.bin/tsx")} scripts/migrate-recordings.ts --use-export-csv --csv-file ${file}`
+    const { stdout } = await run("script", ["-qec", command, "/dev/null"], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "silent", SCRIPT_BBB_SERVER_URL: `${sim.url}/`, SCRIPT_BBB_SECRET_KEY: "cli-secret", SCRIPT_CACHE_FILE: path.join(workdir, "cache.json") },
+      timeout: 60_000,
+    })
+    expect(stdout).toContain("[##############################] 30/30")
+    expect(stdout).toContain(`CSV: 30 row(s) written to ${file}`)
+  })
+
   it("exports the CSV and prints the summary", async () => {
     const file = path.join(workdir, "out.csv")
     const result = await migrate(["--use-export-csv", "--min-value-record-process", "3", "--max-value-record-process", "7", "--csv-file", file])

@@ -22,7 +22,7 @@ const SECRET = "moodle-secret"
 const INFO = "<p>Vos enregistrements sont dans « Mes vidéos externes ».</p>"
 
 type Dialect = "postgresql" | "mysql"
-type MoodleFixture = { url: string; readOnlyUrl: string; exec(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>; drop(): Promise<void> }
+type MoodleFixture = { url: string; readOnlyUrl: string; otherConnections(): Promise<number>; exec(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>; drop(): Promise<void> }
 
 const TABLES = {
   postgresql: [
@@ -57,6 +57,8 @@ async function createMoodle(dialect: Dialect, suffix: string): Promise<MoodleFix
     return {
       url,
       readOnlyUrl: readOnly.toString(),
+      otherConnections: async () =>
+        Number((await client.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows[0].n),
       exec: async (sql, params = []) => (await client.query(sql.replace(/\?/g, (_, offset: number) => `$${sql.slice(0, offset).split("?").length}`), params)).rows,
       drop: async () => {
         await client.end()
@@ -77,6 +79,10 @@ async function createMoodle(dialect: Dialect, suffix: string): Promise<MoodleFix
   return {
     url: `mysql://root@127.0.0.1:3306/${name}`,
     readOnlyUrl: `mysql://${reader}:reader-pw@127.0.0.1:3306/${name}`,
+    otherConnections: async () => {
+      const [rows] = await root.query("SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()", [name])
+      return Number((rows as { n: number }[])[0]!.n)
+    },
     exec: async (sql, params = []) => {
       const [rows] = await root.query(sql, params)
       return Array.isArray(rows) ? (rows as Record<string, unknown>[]) : []
@@ -212,6 +218,8 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
     expect(ownersOf(ids.pod)).toEqual([admin.id]) // not from Moodle
     expect(await intro()).toBe(`<p>Intro</p>${INFO}`)
     expect(await intro(secondActivityId)).toBe(INFO)
+    // the run closed its Moodle connection (the server may take a moment to drop the session)
+    await expect.poll(() => moodle.otherConnections()).toBe(0)
 
     const again = await run({ useImportVideo: true })
     expect(again).toMatchObject({ created: 0, skippedDuplicates: 6, usersCreated: 0, moodleInfoAppended: 0, failed: [] })
