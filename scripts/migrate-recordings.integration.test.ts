@@ -83,6 +83,13 @@ describe("npm run migrate-recordings", () => {
     expect(csv.match(/;https?:\/\/[^;\n]+\/playback\/presentation\/2\.3\//g)).toHaveLength(5)
   })
 
+  it("writes out.csv by default in the directory the command was typed in", async () => {
+    const result = await migrate(["--use-export-csv", "--max-value-record-process=2"], { INIT_CWD: workdir })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(`CSV: 2 row(s) written to ${path.join(workdir, "out.csv")}`)
+    expect((await readdir(workdir)).includes("out.csv")).toBe(true)
+  })
+
   it("names bad options and missing settings (exit 2)", async () => {
     const unknown = await migrate(["--use-import"])
     expect(unknown.code).toBe(2)

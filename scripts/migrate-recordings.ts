@@ -1,4 +1,5 @@
 // npm run migrate-recordings -- [options]: the original migrate_bbb_recordings command (see --help).
+import path from "node:path"
 import { parseArgs } from "node:util"
 
 import { loadDotEnv } from "@/lib/config/load-dotenv"
@@ -71,7 +72,9 @@ const parsedOptions = migrateRecordingsOptionsSchema.safeParse({
   useImportVideo: args["use-import-video"] ?? false,
   useDatabaseMoodle: args["use-database-moodle"] ?? false,
   useExportCsv: Boolean(args["use-export-csv"] || args.use_export_csv),
-  csvFile: args["csv-file"],
+  // `npm run` starts scripts in the project root; the CSV lands where the operator typed the command
+  // (npm's INIT_CWD), as the original's out.csv did.
+  csvFile: path.resolve(process.env.INIT_CWD ?? process.cwd(), args["csv-file"] ?? "out.csv"),
   minValueRecordProcess: args["min-value-record-process"],
   maxValueRecordProcess: args["max-value-record-process"],
   dry: args.dry ?? false,

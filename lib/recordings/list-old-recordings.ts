@@ -34,7 +34,8 @@ export async function listOldRecordings(options: {
   const recordings: BbbRecording[] = []
   const unreadableRecordIDs: string[] = []
   try {
-    for await (const page of client.iterateRecordings({ state: "any" }, { pageSize: 100 })) {
+    // BBB's default states (published and unpublished): processing or deleted recordings have nothing to migrate
+    for await (const page of client.iterateRecordings({}, { pageSize: 100 })) {
       recordings.push(...page.recordings)
       unreadableRecordIDs.push(...page.unreadableRecordIDs)
       options.onPage?.(recordings.length)

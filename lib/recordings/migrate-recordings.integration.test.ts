@@ -149,8 +149,12 @@ describe("a BBB failing mid-way", () => {
 describe("--use-export-csv", () => {
   it("writes the header and one row per recording in range, ';'-separated and quoted, atomically", async () => {
     const { run } = await setup()
+    // still processing, or deleted: nothing to migrate (BBB's default states)
+    sim.state.addRecording({ meetingID: "processing", state: "processing" })
+    sim.state.addRecording({ meetingID: "deleted", state: "deleted" })
     const file = path.join(workdir, "out.csv")
     const summary = await run({ useExportCsv: true, csvFile: file, minValueRecordProcess: 1, maxValueRecordProcess: 30 })
+    expect(summary.read).toBe(300)
     expect(summary.csv).toEqual({ file, rows: 30, written: true })
     const csv = await readFile(file, "utf8")
     const lines = csv.trimEnd().split("\n")
