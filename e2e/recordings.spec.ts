@@ -83,7 +83,7 @@ test("two teachers claim the same recording: one gets it, the other is told it i
   await pageB.goto("/recordings/claim")
   const label = `Revendiquer «\u00a0${title}\u00a0»`
   await Promise.all([pageA.getByRole("button", { name: label }).click(), pageB.getByRole("button", { name: label }).click()])
-  const CLAIMED = "Enregistrement revendiqué."
+  const CLAIMED = "Enregistrement revendiqué\u00a0: il figure désormais parmi vos brouillons de vidéos."
   const TAKEN = "Cet enregistrement a déjà été revendiqué par quelqu'un d'autre."
   for (const page of [pageA, pageB]) await expect(page.getByText(CLAIMED).or(page.getByText(TAKEN))).toBeVisible()
   const takenA = await pageA.getByText(TAKEN).count()

@@ -85,6 +85,9 @@ describe("claiming a recording", () => {
     const row = await db.claimableRecording.findUniqueOrThrow({ where: { id: recording.id } })
     expect(row.status).toBe("CLAIMED")
     expect([a.id, b.id]).toContain(row.claimedById)
+    // the winner, and only the winner, has it as a draft video
+    const drafts = await db.draftVideo.findMany({ where: { ownerId: { in: [a.id, b.id] } }, select: { ownerId: true, title: true, sourcePath: true } })
+    expect(drafts).toEqual([{ ownerId: row.claimedById, title: recording.title, sourcePath: recording.sourceFile }])
     expect((await listClaimableRecordings()).map((item) => item.id)).not.toContain(recording.id)
   })
 
