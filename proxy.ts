@@ -10,7 +10,7 @@ import { NextResponse, type NextRequest } from "next/server"
 import { getEnv, isHttpsApp } from "@/lib/config/env"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 
-const PROTECTED = ["/meetings", "/admin"]
+const PROTECTED = ["/meetings", "/admin", "/recordings"]
 
 function isProtected(pathname: string): boolean {
   return PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))

@@ -16,6 +16,10 @@ export const QUEUES = {
   meetingEnded: "meeting-ended",
   /** Give free slots to waiting lives, time out stuck ones (lib/streamers); also scheduled. */
   lives: "lives",
+  /** "Importer" in Mes vidéos externes: download a recording into a draft video (lib/recordings). */
+  recordingsImport: "recordings-import",
+  /** Presentation-only recordings waiting for conversion into a video (lib/recordings; consumed by the encoders). */
+  recordingsConvert: "recordings-convert",
 } as const
 
 /** Each streamer server's agent consumes its own queue: start and stop the streamers of its slots. */

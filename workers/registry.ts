@@ -1,16 +1,17 @@
 // Every consumer of the application, by process: `npm run worker` runs the orchestrator (meeting sync,
-// purge, lives), `npm run agent` runs on each streamer server and drives only its own slots. One
+// purge, lives, recording imports), `npm run agent` runs on each streamer server and drives only its own slots. One
 // machine may run both. Workers are thin adapters over lib/.
 import type { Env } from "@/lib/config/env"
 import type { StreamerDriver } from "@/lib/streamers/driver"
 
 import { livesWorker, meetingEndedWorker } from "./lives"
 import { meetingsPurgeWorker, meetingsSyncWorker } from "./meetings-sync"
+import { recordingsImportWorker } from "./recordings-import"
 import type { WorkerDefinition } from "./run-worker"
 import { streamerWorker } from "./streamer"
 
 export function orchestratorWorkers(env: Env): WorkerDefinition[] {
-  return [meetingsSyncWorker(env), meetingsPurgeWorker(), meetingEndedWorker(), livesWorker(env)]
+  return [meetingsSyncWorker(env), meetingsPurgeWorker(), meetingEndedWorker(), livesWorker(env), recordingsImportWorker(env)]
 }
 
 export function agentWorkers(env: Env, driver: StreamerDriver): WorkerDefinition[] {

@@ -27,6 +27,8 @@ export async function SiteHeader() {
   const links = [
     { href: "/lives", label: t("lives"), show: true },
     { href: "/meetings", label: t("meetings"), show: !!user && hasRole(user, "teacher") && getEnv().USE_BBB_LIVE },
+    // One entry for the recordings pages (external videos, claims): the header stays within two rows on a phone.
+    { href: "/recordings/external", label: t("recordings"), show: !!user && hasRole(user, "teacher") },
     { href: "/admin", label: t("admin"), show: !!user && hasRole(user, "admin") },
   ].filter((l) => l.show)
   return (

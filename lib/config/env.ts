@@ -138,6 +138,46 @@ export const envSchema = z
     /** A running live whose HLS playlist did not advance for this long is restarted once, then failed (0 = no check). */
     STREAMER_HLS_STALL_MS: int(30_000, 0, 3_600_000),
 
+    // Migration of old BBB recordings (npm run migrate-recordings; the original's in-file settings).
+    /** Old BBB / Scalelite whose recordings are migrated. */
+    SCRIPT_BBB_SERVER_URL: url(["http:", "https:"]).optional(),
+    SCRIPT_BBB_SECRET_KEY: optionalString,
+    /** Presentation playback URLs in the BBB >= 2.3 form (/playback/presentation/2.3/<id>) rather than 2.0. */
+    SCRIPT_PLAYBACK_URL_23: bool(true),
+    /** Recorder whose claim directory (DEFAULT_RECORDER_PATH/<id>/) receives files (--use-manual-claim). */
+    SCRIPT_RECORDER_ID: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be letters, digits, - or _").default("1"),
+    /** User owning the recordings whose moderators are unknown (--use-import-video). */
+    SCRIPT_ADMIN_ID: z.coerce.number().int().min(1).optional(),
+    /** Message put once into the intro of the Moodle activities concerned (--use-database-moodle). */
+    SCRIPT_INFO: z
+      .string()
+      .default("<p>Les enregistrements de cette activité ont été déplacés sur Pod, dans « Mes vidéos externes ».</p>"),
+    /** bbb-origin-server-name values to ignore (comma-separated): not Moodle, test servers. */
+    IGNORED_SERVERS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+    /** Reuse the last getRecordings answer kept in SCRIPT_CACHE_FILE instead of asking BBB again. */
+    USE_CACHE: bool(false),
+    SCRIPT_CACHE_FILE: z.string().default("./var/migrate-recordings-cache.json"),
+    /** Moodle databases keyed by bbb-origin-server-name, plus "default": JSON of postgresql:// or mysql:// URLs. */
+    DB_PARAMS: optionalString.pipe(
+      z
+        .string()
+        .transform((v, ctx) => {
+          try {
+            return JSON.parse(v) as unknown
+          } catch {
+            ctx.addIssue({ code: "custom", message: 'must be JSON, e.g. {"default":"postgresql://moodle@host/moodle"}' })
+            return z.NEVER
+          }
+        })
+        .pipe(z.record(z.string().min(1), url(["postgresql:", "postgres:", "mysql:", "mariadb:"])))
+        .optional(),
+    ),
+    /** Root of the recorders' claim directories. */
+    DEFAULT_RECORDER_PATH: z.string().default("./var/recorder"),
+
     // Mail
     ADMIN_EMAIL: z.string().email().default("admin@example.org"),
     SMTP_URL: optionalString.pipe(url(["smtp:", "smtps:"]).optional()),

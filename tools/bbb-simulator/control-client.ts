@@ -4,6 +4,7 @@ import type {
   AddAttendeeInput,
   AddFaultInput,
   AddRecordingInput,
+  RecordingsLoadInput,
   ChurnInput,
   CreateMeetingInput,
   LoadInput,
@@ -65,6 +66,7 @@ export function createSimulatorControlClient(baseUrl: string, options: { timeout
 
     listRecordings: () => request<SimRecordingView[]>("GET", "/recordings"),
     addRecording: (input: AddRecordingInput) => request<SimRecordingView>("POST", "/recordings", input),
+    generateRecordings: (input: RecordingsLoadInput = {}) => request<{ created: number; recordIDs: string[] }>("POST", "/recordings/load", input),
     deleteRecording: (recordID: string) => request<{ ok: true }>("DELETE", `/recordings/${id(recordID)}`),
 
     generateLoad: (input: LoadInput = {}) => request<{ created: number; meetingIDs: string[] }>("POST", "/load", input),

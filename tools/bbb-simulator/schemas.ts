@@ -61,6 +61,8 @@ export const addRecordingInputSchema = z.object({
   metadata: z.record(metadataKeySchema, z.string()).default({}),
   formats: z.array(z.union([z.string().min(1), playbackFormatInputSchema])).default(["presentation"]),
   isBreakout: z.boolean().default(false),
+  /** Internal id of the parent meeting of a breakout room's recording (`<breakout><parentId>`). */
+  parentMeetingID: z.string().min(1).optional(),
 })
 export type AddRecordingInput = z.input<typeof addRecordingInputSchema>
 
@@ -75,6 +77,19 @@ export const loadInputSchema = z.object({
   seed: z.number().int().default(1),
 })
 export type LoadInput = z.input<typeof loadInputSchema>
+
+/**
+ * A few hundred old recordings as a university's BBB keeps them: presentation-only and video+presentation
+ * playbacks, Moodle and Pod metadata (several Moodle servers), breakout children, unicode names and names
+ * with ";" and quotes. Same seed, same recordings.
+ */
+export const recordingsLoadInputSchema = z.object({
+  count: z.number().int().min(1).max(20_000).default(300),
+  seed: z.number().int().default(1),
+  /** Prefix of generated meetingIDs (`<prefix>-0001`...). */
+  prefix: z.string().min(1).max(64).default("rec"),
+})
+export type RecordingsLoadInput = z.input<typeof recordingsLoadInputSchema>
 
 export const churnInputSchema = z.object({
   /** How many running meetings get one attendee added or removed. */
@@ -105,10 +120,12 @@ export const addFaultInputSchema = z.object({
   fault: simFaultSchema,
   /** Applies to the next N matching calls; absent = until cleared. */
   times: z.number().int().min(1).optional(),
+  /** Lets this many matching calls through first (a server failing mid-way: page 3, the 10th download). */
+  after: z.number().int().min(0).default(0),
 })
 export type AddFaultInput = z.input<typeof addFaultInputSchema>
 
-export type SimFaultRule = { id: string; call: string; fault: SimFault; remaining: number | null }
+export type SimFaultRule = { id: string; call: string; fault: SimFault; remaining: number | null; skip: number }
 
 export type SimAttendeeView = {
   userID: string

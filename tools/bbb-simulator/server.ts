@@ -16,6 +16,7 @@ import { ZodError } from "zod"
 import {
   addFaultInputSchema,
   addRecordingInputSchema,
+  recordingsLoadInputSchema,
   addAttendeeInputSchema,
   churnInputSchema,
   createMeetingInputSchema,
@@ -87,8 +88,35 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
     if (path === "/_sim" || path.startsWith("/_sim/")) return handleControl(req, res, path, url)
     if (path === API_PREFIX || path === `${API_PREFIX}/`) return handleApi(req, res, "version", url, rawQuery)
     if (path.startsWith(`${API_PREFIX}/`)) return handleApi(req, res, path.slice(API_PREFIX.length + 1), url, rawQuery)
-    if (path.startsWith("/playback/")) return sendHtml(res, 200, "Recording playback (BBB simulator)", `<p>${escapeXml(path)}</p>`)
+    if (path.startsWith("/playback/")) return handlePlayback(req, res, path)
     sendHtml(res, 404, "Not found", "<p>BBB simulator: nothing here.</p>")
+  }
+
+  // ------------------------------------------------------------------------------------------ playbacks
+
+  /** `/playback/video/<recordID>/video-0.m4v` is the video file (faults: call "playback"); other paths a page. */
+  async function handlePlayback(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const video = /^\/playback\/video\/([^/]+)\/video-0\.m4v$/.exec(path)
+    if (!video) return sendHtml(res, 200, "Recording playback (BBB simulator)", `<p>${escapeXml(path)}</p>`)
+    state.countCall("playback")
+    const fault = state.takeFault("playback")
+    if (fault?.type === "hang") {
+      hanging.add(res)
+      res.on("close", () => hanging.delete(res))
+      return
+    }
+    if (fault?.type === "reset") return void req.socket.destroy()
+    if (fault?.type === "delay") await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.ms))
+    if (fault?.type === "http-error") return sendHtml(res, fault.status, `${fault.status} Error`, "<p>BBB simulator fault</p>")
+    const bytes = state.getPlaybackVideo(decodeURIComponent(video[1]!))
+    if (!bytes) return sendHtml(res, 404, "Not found", "<p>No such video playback.</p>")
+    if (fault?.type === "malformed") {
+      // announce the whole file, send half, then cut: a download broken in the middle
+      res.writeHead(200, { "content-type": "video/mp4", "content-length": bytes.length })
+      res.write(bytes.subarray(0, bytes.length >> 1))
+      return void setTimeout(() => res.destroy(), 10)
+    }
+    send(res, { status: 200, contentType: "video/mp4", body: bytes })
   }
 
   // ------------------------------------------------------------------------------------------ BBB API
@@ -311,6 +339,7 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
         }
       }
       if (resource === "recordings") {
+        if (id === "load" && method === "POST") return sendJson(res, 200, state.generateRecordings(recordingsLoadInputSchema.parse(body ?? {})))
         if (id === undefined && method === "GET") return sendJson(res, 200, state.listRecordings())
         if (id === undefined && method === "POST") return sendJson(res, 201, state.addRecording(addRecordingInputSchema.parse(body)))
         if (id !== undefined && method === "DELETE") {

@@ -241,11 +241,51 @@ describe("recordings", () => {
     expect(first?.playback.map((format) => format.type)).toEqual(["presentation", "video", "podcast"])
     expect((await c.getRecordings({ meetingID: "none" })).recordings).toEqual([])
   })
+
+  it("generates old recordings: playbacks, Moodle metadata, breakout children, awkward names; same seed, same ids", async () => {
+    const { created, recordIDs } = await control.generateRecordings({ count: 300, seed: 7 })
+    expect(created).toBe(300)
+    const { recordings } = await client().getRecordings({ state: "any" }, { pageSize: 100 })
+    expect(recordings.map((recording) => recording.recordID).sort()).toEqual([...recordIDs].sort())
+    expect(recordings.filter((recording) => recording.playback.some((format) => format.type === "video")).length).toBeGreaterThan(50)
+    expect(recordings.filter((recording) => recording.playback.every((format) => format.type === "presentation")).length).toBeGreaterThan(50)
+    expect(new Set(recordings.map((recording) => recording.metadata["bbb-origin-server-name"]).filter(Boolean)).size).toBe(4)
+    const breakouts = recordings.filter((recording) => recording.isBreakout)
+    expect(breakouts.length).toBeGreaterThan(10)
+    expect(breakouts.every((child) => recordings.some((main) => main.internalMeetingID === child.parentMeetingID))).toBe(true)
+    expect(recordings.some((recording) => recording.name.includes(";") && recording.name.includes('"'))).toBe(true)
+    expect(recordings.some((recording) => /講義/.test(recording.name))).toBe(true)
+    await control.reset()
+    expect((await control.generateRecordings({ count: 300, seed: 7 })).recordIDs).toEqual(recordIDs)
+  })
+
+  it("serves a video playback file, and breaks it on a playback fault", async () => {
+    const video = await control.addRecording({ meetingID: "v", formats: ["presentation", "video"] })
+    const slides = await control.addRecording({ meetingID: "p", formats: ["presentation"] })
+    const [recording] = (await client().getRecordings({ recordID: video.recordID })).recordings
+    const url = `${recording!.playback.find((format) => format.type === "video")!.url}video-0.m4v`
+    const response = await fetch(url)
+    expect(response.status).toBe(200)
+    const bytes = Buffer.from(await response.arrayBuffer())
+    expect(bytes.subarray(4, 8).toString()).toBe("ftyp")
+    expect((await fetch(`${sim.url}/playback/video/${slides.recordID}/video-0.m4v`)).status).toBe(404)
+    await control.addFault({ call: "playback", fault: { type: "http-error", status: 503 }, times: 1 })
+    expect((await fetch(url)).status).toBe(503)
+    expect((await fetch(url)).status).toBe(200)
+  })
 })
 
 describe("faults", () => {
   beforeEach(async () => {
     await control.createMeeting({ meetingID: "m", name: "M", attendees: [{ fullName: "T", role: "MODERATOR" }] })
+  })
+
+  it("after: lets the first calls through, then fails (a server failing mid-way)", async () => {
+    await control.addFault({ call: "getMeetings", fault: { type: "http-error", status: 500 }, times: 1, after: 2 })
+    expect(await client().getMeetings()).toHaveLength(1)
+    expect(await client().getMeetings()).toHaveLength(1)
+    expect((await errorOf(() => client().getMeetings())).kind).toBe("HTTP_STATUS")
+    expect(await client().getMeetings()).toHaveLength(1)
   })
 
   it("hang: the client times out", async () => {

@@ -25,6 +25,8 @@ import {
   createMeetingInputSchema,
   loadInputSchema,
   playbackFormatInputSchema,
+  type RecordingsLoadInput,
+  recordingsLoadInputSchema,
 } from "./schemas"
 import { element, javaDate, metadataXml, xmlResponse } from "./xml"
 
@@ -76,6 +78,7 @@ type SimRecording = {
   participants: number
   metadata: Record<string, string>
   isBreakout: boolean
+  parentMeetingID: string | null
   formats: { type: string; url: string; length: number; processingTime: number }[]
   xml: string | null
 }
@@ -309,7 +312,8 @@ export class SimulatorState {
       endTime: data.endTime ?? startTime + 3_600_000,
       participants: data.participants,
       metadata: lowercaseKeys(data.metadata),
-      isBreakout: data.isBreakout,
+      isBreakout: data.isBreakout || data.parentMeetingID !== undefined,
+      parentMeetingID: data.parentMeetingID ?? null,
       formats: data.formats.map((format) => {
         const spec = playbackFormatInputSchema.parse(typeof format === "string" ? { type: format } : format)
         return {
@@ -325,6 +329,70 @@ export class SimulatorState {
     return recordingView(recording)
   }
 
+  /** See recordingsLoadInputSchema. Returns the record ids created, in creation order. */
+  generateRecordings(input: RecordingsLoadInput = {}): { created: number; recordIDs: string[] } {
+    const data = recordingsLoadInputSchema.parse(input)
+    const random = createRandom(data.seed)
+    const width = String(data.count).length
+    const recordIDs: string[] = []
+    // Fixed base: same seed, same dates and ids, whatever the day.
+    const base = Date.UTC(2020, 3, 24, 8, 0, 0)
+    let parent: { meetingID: string; internalMeetingID: string } | null = null
+    for (let i = 1; i <= data.count; i++) {
+      const meetingID = `${data.prefix}-${String(i).padStart(width, "0")}`
+      const startTime = base + i * 3_600_000 + Math.floor(random() * 1_800_000)
+      const recordID = `${createHash("sha1").update(`${data.prefix}/${data.seed}/${i}`).digest("hex")}-${startTime}`
+      if (this.recordings.has(recordID)) continue
+      const kind = i % 10
+      // names: plain, unicode, ";" and quotes, or a course name with "&" / "<"
+      const name =
+        kind === 3 ? `Réunion; "bilan" n°${i}` : kind === 7 ? `${personName(random)} — 講義 ${i}` : `${roomName(random, i)} ${i}`
+      const metadata: Record<string, string> = {}
+      if (kind < 6) {
+        // Moodle activities, on three Moodle servers; one server the migration is told to ignore
+        const server = ["moodle.univ.example", "moodle2.univ.example", "moodle-test.univ.example"][i % 3]
+        Object.assign(metadata, {
+          "bbb-origin": "Moodle",
+          "bbb-origin-server-name": server,
+          "bbb-origin-version": "4.1.2 (Build: 20230313)",
+          "bbb-origin-tag": "moodle-mod_bigbluebuttonbn (2022112802)",
+          "bbb-context": `Cours ${i}; "L3" & TD`,
+          "bbb-context-id": String(1000 + i),
+          "bbb-context-label": `L3-${i}`,
+          "bbb-recording-name": name,
+          "bbb-recording-description": i % 4 === 0 ? "Séance\nenregistrée" : "",
+        })
+      } else if (kind < 8) {
+        Object.assign(metadata, { "bbb-origin": "Pod", "bbb-origin-server-name": "pod.univ.example", "bbb-origin-version": "3.8.0" })
+      }
+      // every 12th recording is a breakout room of the previous main one
+      const isBreakout = i % 12 === 0 && parent !== null
+      const formats: AddRecordingInput["formats"] = i % 5 === 0 || i % 5 === 1 ? ["presentation", "video"] : ["presentation"]
+      const recording = this.addRecording({
+        recordID,
+        meetingID: isBreakout ? `${parent!.meetingID}-breakout` : meetingID,
+        name,
+        state: i % 9 === 0 ? "unpublished" : "published",
+        startTime,
+        endTime: startTime + 600_000 + Math.floor(random() * 5_400_000),
+        participants: 1 + Math.floor(random() * 80),
+        metadata,
+        formats,
+        parentMeetingID: isBreakout ? parent!.internalMeetingID : undefined,
+      })
+      if (!isBreakout) parent = { meetingID, internalMeetingID: recording.internalMeetingID }
+      recordIDs.push(recordID)
+    }
+    return { created: recordIDs.length, recordIDs }
+  }
+
+  /** The bytes of a recording's video playback file (`<video url>video-0.m4v`), or null when it has none. */
+  getPlaybackVideo(recordID: string): Buffer | null {
+    const recording = this.recordings.get(recordID)
+    if (!recording || !recording.formats.some((format) => format.type === "video")) return null
+    return fakeVideoBytes(recordID)
+  }
+
   deleteRecording(recordID: string): boolean {
     return this.recordings.delete(recordID)
   }
@@ -333,7 +401,7 @@ export class SimulatorState {
 
   addFault(input: AddFaultInput): SimFaultRule {
     const data = addFaultInputSchema.parse(input)
-    const rule: SimFaultRule = { id: `fault-${++this.faultCounter}`, call: data.call, fault: data.fault, remaining: data.times ?? null }
+    const rule: SimFaultRule = { id: `fault-${++this.faultCounter}`, call: data.call, fault: data.fault, remaining: data.times ?? null, skip: data.after }
     this.faultRules.push(rule)
     return rule
   }
@@ -354,6 +422,10 @@ export class SimulatorState {
       [...this.faultRules].reverse().find((candidate) => candidate.call === callName) ??
       [...this.faultRules].reverse().find((candidate) => candidate.call === "*")
     if (!rule) return null
+    if (rule.skip > 0) {
+      rule.skip--
+      return null
+    }
     if (rule.remaining !== null) {
       rule.remaining--
       if (rule.remaining <= 0) this.removeFault(rule.id)
@@ -565,6 +637,7 @@ export class SimulatorState {
       element("startTime", recording.startTime) +
       element("endTime", recording.endTime) +
       element("participants", recording.participants) +
+      (recording.parentMeetingID ? `<breakout>${element("parentId", recording.parentMeetingID)}${element("sequence", 1)}${element("freeJoin", false)}</breakout>` : "") +
       metadataXml("metadata", { ...recording.metadata, meetingName: recording.name, meetingId: recording.meetingID }) +
       `<playback>${recording.formats
         .map(
@@ -622,6 +695,18 @@ function recordingView(recording: SimRecording): SimRecordingView {
     endTime: recording.endTime,
     formats: recording.formats.map((format) => format.type),
   }
+}
+
+/** A small, deterministic stand-in for an .m4v file: an MP4 `ftyp` box, then bytes derived from the id. */
+function fakeVideoBytes(recordID: string): Buffer {
+  const header = Buffer.from([0, 0, 0, 0x18, ...Buffer.from("ftypM4V "), 0, 0, 0, 1, ...Buffer.from("M4V isom")])
+  const chunks = [header]
+  let block = createHash("sha256").update(recordID).digest()
+  for (let i = 0; i < 2048; i++) {
+    chunks.push(block)
+    block = createHash("sha256").update(block).digest()
+  }
+  return Buffer.concat(chunks)
 }
 
 function lowercaseKeys(record: Record<string, string>): Record<string, string> {

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto"
+
+import { expect, test } from "@playwright/test"
+
+import { apiSignIn, USERS } from "./fixtures/auth"
+import { addClaimableRecording } from "./fixtures/db"
+import { E2E_ENV } from "./fixtures/env"
+import { simulator } from "./fixtures/simulator"
+
+test("a teacher adds, sees and deletes her external videos; bad URLs are explained in French", async ({ page }) => {
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/recordings/external")
+  await expect(page.getByRole("heading", { name: "Mes vidéos externes" })).toBeVisible()
+
+  // a YouTube type with a non-YouTube address
+  const name = `Cours ; « test » ${randomUUID().slice(0, 6)}`
+  await page.getByLabel("Nom").fill(name)
+  await page.getByLabel("Type").selectOption({ label: "YouTube" })
+  await page.getByLabel("Adresse de la vidéo").fill("https://example.org/watch?v=1")
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  await expect(page.getByText("Cette adresse n'est pas une adresse YouTube.")).toBeVisible()
+
+  await page.getByLabel("Type").selectOption({ label: "BigBlueButton" })
+  await page.getByLabel("Adresse de la vidéo").fill(`https://bbb.univ.example/playback/presentation/2.3/${randomUUID()}`)
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  await expect(page.getByTestId("external-form-message")).toHaveText("Vidéo externe ajoutée.")
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await expect(row).toContainText("Le fichier vidéo n'a pas été téléversé")
+  await expect(row).toContainText("BigBlueButton")
+
+  // another teacher does not see it
+  const other = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL, locale: "fr-FR" })
+  const otherPage = await other.newPage()
+  await apiSignIn(otherPage, USERS.otherTeacher)
+  await otherPage.goto("/recordings/external")
+  await expect(otherPage.getByRole("heading", { name: "Mes vidéos externes" })).toBeVisible()
+  await expect(otherPage.getByRole("rowheader", { name })).toHaveCount(0)
+  await other.close()
+
+  await row.getByRole("button", { name: `Supprimer « ${name} »`.replace(/« /, "«\u00a0").replace(/ »/, "\u00a0»") }).click()
+  await expect(page.getByRole("rowheader", { name })).toHaveCount(0)
+})
+
+test("a teacher imports an old BBB recording with a video playback: it becomes a draft video", async ({ page }) => {
+  const recording = await simulator.addRecording({ meetingID: `e2e-${randomUUID()}`, name: "Séance à importer", formats: ["presentation", "video"] })
+  const simUrl = new URL(E2E_ENV.BBB_SERVER_URL!)
+  const name = `Import ${randomUUID().slice(0, 6)}`
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/recordings/external")
+  await page.getByLabel("Nom").fill(name)
+  await page.getByLabel("Adresse de la vidéo").fill(`${simUrl.origin}/playback/presentation/2.3/${recording.recordID}`)
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await row.getByRole("button", { name: `Importer «\u00a0${name}\u00a0»` }).click()
+  // the worker downloads the video in the background; the page shows it on the next visit
+  await expect
+    .poll(async () => {
+      await page.reload()
+      return row.getByTestId("external-state").textContent()
+    })
+    .toBe("Importée dans vos brouillons")
+  await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
+})
+
+test("a student may not open the teachers' recording pages; an anonymous visitor is sent to sign in", async ({ page }) => {
+  await page.goto("/recordings/claim")
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Frecordings%2Fclaim/)
+  await apiSignIn(page, USERS.student)
+  const response = await page.goto("/recordings/external")
+  expect(response?.status()).toBe(403)
+})
+
+test("two teachers claim the same recording: one gets it, the other is told it is taken", async ({ browser }) => {
+  const title = `Réunion; "bilan" ${randomUUID().slice(0, 6)}`
+  await addClaimableRecording(title)
+  const baseURL = test.info().project.use.baseURL
+  const [first, second] = [await browser.newContext({ baseURL, locale: "fr-FR" }), await browser.newContext({ baseURL, locale: "fr-FR" })]
+  const pageA = await first.newPage()
+  const pageB = await second.newPage()
+  await apiSignIn(pageA, USERS.teacher)
+  await apiSignIn(pageB, USERS.otherTeacher)
+  await pageA.goto("/recordings/claim")
+  await pageB.goto("/recordings/claim")
+  const label = `Revendiquer «\u00a0${title}\u00a0»`
+  await Promise.all([pageA.getByRole("button", { name: label }).click(), pageB.getByRole("button", { name: label }).click()])
+  const CLAIMED = "Enregistrement revendiqué\u00a0: il figure désormais parmi vos brouillons de vidéos."
+  const TAKEN = "Cet enregistrement a déjà été revendiqué par quelqu'un d'autre."
+  for (const page of [pageA, pageB]) await expect(page.getByText(CLAIMED).or(page.getByText(TAKEN))).toBeVisible()
+  const takenA = await pageA.getByText(TAKEN).count()
+  const takenB = await pageB.getByText(TAKEN).count()
+  expect(takenA + takenB).toBe(1)
+  const winner = takenA === 0 ? pageA : pageB
+  await expect(winner.getByRole("status")).toHaveText(CLAIMED)
+  await expect(winner.getByRole("rowheader", { name: title })).toHaveCount(0)
+  await first.close()
+  await second.close()
+})

@@ -1,0 +1,25 @@
+// A teacher claims a waiting recording: it becomes one of the teacher's draft videos. A guarded update
+// (WAITING → CLAIMED) in the same transaction makes one claimant win even when two click at once; the
+// other gets ALREADY_CLAIMED and nothing is created for them.
+import { db } from "@/lib/db"
+import { AppError } from "@/lib/errors"
+
+import { recordingIdInputSchema } from "./schemas"
+
+export async function claimRecording(input: { id: unknown }, teacher: { id: number }): Promise<{ draftVideoId: number }> {
+  const { id } = recordingIdInputSchema.parse(input)
+  const draft = await db.$transaction(async (tx) => {
+    const { count } = await tx.claimableRecording.updateMany({
+      where: { id, status: "WAITING" },
+      data: { status: "CLAIMED", claimedById: teacher.id, claimedAt: new Date() },
+    })
+    if (count === 0) return null
+    const recording = await tx.claimableRecording.findUniqueOrThrow({ where: { id }, select: { title: true, sourceFile: true } })
+    return tx.draftVideo.create({ data: { ownerId: teacher.id, title: recording.title, sourcePath: recording.sourceFile }, select: { id: true } })
+  })
+  if (draft) return { draftVideoId: draft.id }
+  const current = await db.claimableRecording.findUnique({ where: { id }, select: { status: true } })
+  if (!current) throw new AppError("NOT_FOUND", { message: `no claimable recording ${id}` })
+  if (current.status === "CONVERTING") throw new AppError("CONFLICT", { message: `recording ${id} is still being converted` })
+  throw new AppError("ALREADY_CLAIMED", { message: `recording ${id} was claimed by someone else` })
+}

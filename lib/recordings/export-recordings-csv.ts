@@ -1,0 +1,38 @@
+// The CSV export (--use-export-csv): ';'-separated, the original's header (plus moodle_owners with Moodle),
+// written even without any recording, every row ending with a line break, quoting by csv-stringify, and the
+// file replaced atomically.
+import { stringify } from "csv-stringify/sync"
+
+import type { MigrationRow } from "./recording-row"
+import { CSV_COLUMNS, CSV_MOODLE_COLUMN } from "./schemas"
+import { writeFileAtomically } from "./write-file-atomically"
+
+export type CsvRecord = { row: MigrationRow; moodleOwners?: string[] }
+
+export function renderRecordingsCsv(records: CsvRecord[], options: { withMoodleOwners: boolean }): string {
+  const columns = options.withMoodleOwners ? [...CSV_COLUMNS, CSV_MOODLE_COLUMN] : [...CSV_COLUMNS]
+  const lines = records.map(({ row, moodleOwners }) => {
+    const values = [
+      row.meetingName,
+      row.recordingName,
+      row.startDate ?? "",
+      row.origin,
+      row.originServerName,
+      row.originVersion,
+      row.originContext,
+      row.originId,
+      row.originLabel,
+      row.description,
+      row.published ? "true" : "false",
+      row.state,
+      row.sourceUrl,
+    ]
+    if (options.withMoodleOwners) values.push((moodleOwners ?? []).join(", "))
+    return values
+  })
+  return stringify([columns, ...lines], { delimiter: ";", record_delimiter: "\n", quoted_match: /[\r\n]/ })
+}
+
+export async function exportRecordingsCsv(records: CsvRecord[], options: { file: string; withMoodleOwners: boolean }): Promise<void> {
+  await writeFileAtomically(options.file, renderRecordingsCsv(records, options))
+}

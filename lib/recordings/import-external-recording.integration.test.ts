@@ -1,0 +1,95 @@
+// "Importer" in Mes vidéos externes: request (guarded, queued) and the import job, against the simulator.
+import { randomUUID } from "node:crypto"
+import { mkdtemp, readFile, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import path from "node:path"
+
+import { Queue } from "bullmq"
+import { Redis } from "ioredis"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+import { getEnv } from "@/lib/config/env"
+import { db } from "@/lib/db"
+import { AppError } from "@/lib/errors"
+import { seedUser } from "@/prisma/seed/factories"
+import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
+
+import { createExternalRecording } from "./create-external-recording"
+import { importExternalRecordingVideo } from "./import-external-recording-video"
+import { RECORDINGS_IMPORT_QUEUE, recordingImportJobId } from "./import-jobs"
+import { markExternalRecordingImportFailed } from "./mark-external-recording-import-failed"
+import { requestExternalRecordingImport } from "./request-external-recording-import"
+
+let sim: BbbSimulator
+let redis: Redis
+let importDirectory: string
+beforeAll(async () => {
+  sim = await startBbbSimulator({ port: 0, secret: "import-secret" })
+  redis = new Redis(getEnv().REDIS_URL, { maxRetriesPerRequest: 1 })
+  importDirectory = await mkdtemp(path.join(tmpdir(), "imports-"))
+})
+afterAll(async () => {
+  await sim.close()
+  redis.disconnect()
+  await rm(importDirectory, { recursive: true, force: true })
+})
+
+async function failure(action: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await action()
+  } catch (error) {
+    return error as AppError
+  }
+  throw new Error("expected a failure")
+}
+
+describe("importing an external recording", () => {
+  it("a BBB recording with a video playback becomes a draft video; a second request is refused", async () => {
+    const teacher = await seedUser({ role: "TEACHER" })
+    const recording = sim.state.addRecording({ meetingID: `m-${randomUUID()}`, name: "Séance vidéo", formats: ["presentation", "video"] })
+    const { id } = await createExternalRecording({ name: "Séance vidéo", type: "BIGBLUEBUTTON", sourceUrl: `${sim.url}/playback/presentation/2.3/${recording.recordID}` }, teacher)
+
+    await requestExternalRecordingImport({ id }, teacher, redis)
+    const queue = new Queue(RECORDINGS_IMPORT_QUEUE, { connection: redis, prefix: getEnv().QUEUE_PREFIX })
+    try {
+      expect((await queue.getJob(recordingImportJobId({ externalRecordingId: id })))?.data).toEqual({ externalRecordingId: id })
+    } finally {
+      await queue.close()
+    }
+    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory })).toBe("imported")
+    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory })).toBe("already-done")
+    const draft = await db.draftVideo.findFirstOrThrow({ where: { ownerId: teacher.id } })
+    expect(draft.title).toBe("Séance vidéo")
+    expect(await readFile(draft.sourcePath)).toEqual(sim.state.getPlaybackVideo(recording.recordID))
+    expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(1)
+    expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("IMPORTED")
+    expect((await failure(() => requestExternalRecordingImport({ id }, teacher, redis))).code).toBe("CONFLICT")
+  })
+
+  it("a presentation-only recording is queued for conversion", async () => {
+    const teacher = await seedUser({ role: "TEACHER" })
+    const recording = sim.state.addRecording({ meetingID: `m-${randomUUID()}`, formats: ["presentation"] })
+    const { id } = await createExternalRecording({ name: "Diapos", type: "BIGBLUEBUTTON", sourceUrl: `${sim.url}/playback/presentation/2.3/${recording.recordID}` }, teacher)
+    await requestExternalRecordingImport({ id }, teacher, redis)
+    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory })).toBe("conversion-queued")
+    expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("CONVERSION_QUEUED")
+    expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(0)
+  })
+
+  it("refuses another teacher's recording, a YouTube video, and reports a broken server; a failed import can be retried", async () => {
+    const [teacher, other] = [await seedUser({ role: "TEACHER" }), await seedUser({ role: "TEACHER" })]
+    const video = await createExternalRecording({ name: "Fichier", type: "VIDEO", sourceUrl: `${sim.url}/files/${randomUUID()}.mp4` }, teacher)
+    const youtube = await createExternalRecording({ name: "YT", type: "YOUTUBE", sourceUrl: `https://www.youtube.com/watch?v=${randomUUID()}` }, teacher)
+    expect((await failure(() => requestExternalRecordingImport({ id: video.id }, other, redis))).code).toBe("NOT_FOUND")
+    expect((await failure(() => requestExternalRecordingImport({ id: youtube.id }, teacher, redis))).code).toBe("IMPORT_NOT_SUPPORTED")
+
+    await requestExternalRecordingImport({ id: video.id }, teacher, redis)
+    const broken = await failure(() => importExternalRecordingVideo({ externalRecordingId: video.id }, { importDirectory }))
+    expect(broken.code).toBe("BBB_UNAVAILABLE")
+    expect(broken.message).toContain("HTTP 404")
+    await markExternalRecordingImportFailed({ externalRecordingId: video.id })
+    expect((await db.externalRecording.findUniqueOrThrow({ where: { id: video.id } })).state).toBe("IMPORT_FAILED")
+    await requestExternalRecordingImport({ id: video.id }, teacher, redis)
+    expect((await db.externalRecording.findUniqueOrThrow({ where: { id: video.id } })).state).toBe("IMPORT_QUEUED")
+  })
+})
