@@ -62,6 +62,12 @@ export const envSchema = z
     DEFAULT_BBB_PATH: z.string().default("./var/bbb-recordings"),
     MEETINGS_SYNC_INTERVAL_MS: int(10_000, 1_000, 3_600_000),
 
+    // Self-healing and health
+    /** While a dependency (Redis, PostgreSQL, BBB) stays down, one reminder log line this often (ms). */
+    OUTAGE_REMINDER_MS: int(60_000, 1_000, 3_600_000),
+    /** Workers check this often that their job schedulers exist and their consumers run (ms). */
+    SELF_HEAL_CHECK_MS: int(30_000, 500, 3_600_000),
+
     // Streamer servers (BigBlueButton-liveStreaming)
     NUMBER_SERVERS: int(1, 1, 100),
     SERVER_NUMBER: int(1, 1, 100),
