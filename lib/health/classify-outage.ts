@@ -24,8 +24,8 @@ export function outageOf(error: unknown, depth = 0): Dependency | null {
   const code = typeof e.code === "string" ? e.code : typeof e.originalCode === "string" ? e.originalCode : ""
   const isPrisma = name.startsWith("Prisma") || name === "DriverAdapterError" || /^P1\d{3}$/.test(code)
   if (isPrisma && (/^P10(0[12]|17)$/.test(code) || PG_OUTAGE_MESSAGES.test(message))) return "postgresql"
+  if (!isPrisma && (REDIS_OUTAGE_MESSAGES.test(message) || name === "MaxRetriesPerRequestError")) return "redis"
   if (PG_OUTAGE_SQLSTATES.test(code) || PG_OUTAGE_MESSAGES.test(message)) return "postgresql"
-  if (REDIS_OUTAGE_MESSAGES.test(message) || name === "MaxRetriesPerRequestError") return "redis"
   const nested = outageOf(e.cause, depth + 1)
   if (nested) return nested
   // A bare network error: the caller knows which service it talked to.
