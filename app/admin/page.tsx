@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, tAttendees, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminAttendees"), getAdminOverview()])
+  const [t, tAttendees, tHealth, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminAttendees"), getTranslations("adminHealth"), getAdminOverview()])
   const cards = [
     ["users", overview.users],
     ["meetings", overview.meetings],
@@ -41,6 +41,11 @@ export default async function AdminPage() {
       <p className="mt-6">
         <Link href="/admin/attendees" className="text-brand-700 underline">
           {tAttendees("link")}
+        </Link>
+      </p>
+      <p className="mt-2">
+        <Link href="/admin/health" className="text-brand-700 underline">
+          {tHealth("link")}
         </Link>
       </p>
     </section>

@@ -4,8 +4,11 @@
 import type { Redis } from "ioredis"
 import { z } from "zod"
 
-export const LAST_SYNC_KEY = "bbb-pod-live:meetings-sync:last-success"
-export const LAST_BBB_CALL_KEY = "bbb-pod-live:bbb:last-call"
+import { getEnv } from "@/lib/config/env"
+
+// Under the queue prefix: deployments (and test files) sharing one Redis keep their own status.
+export const lastSyncKey = () => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:meetings-sync:last-success`
+export const lastBbbCallKey = () => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:bbb:last-call`
 
 export const lastSyncSchema = z.object({ at: z.number(), ms: z.number(), meetings: z.number() })
 export type LastSync = z.infer<typeof lastSyncSchema>
@@ -26,8 +29,8 @@ export function getLastSyncRunAt(): number | undefined {
 export async function recordSyncOutcome(redis: Redis, outcome: { ok: true; ms: number; meetings: number } | { ok: false; error: string }): Promise<void> {
   const at = Date.now()
   const call: LastBbbCall = outcome.ok ? { ok: true, at } : { ok: false, at, error: outcome.error }
-  const pipeline = redis.multi().set(LAST_BBB_CALL_KEY, JSON.stringify(call))
-  if (outcome.ok) pipeline.set(LAST_SYNC_KEY, JSON.stringify({ at, ms: outcome.ms, meetings: outcome.meetings } satisfies LastSync))
+  const pipeline = redis.multi().set(lastBbbCallKey(), JSON.stringify(call))
+  if (outcome.ok) pipeline.set(lastSyncKey(), JSON.stringify({ at, ms: outcome.ms, meetings: outcome.meetings } satisfies LastSync))
   await pipeline.exec()
 }
 
@@ -42,6 +45,6 @@ function parse<T>(schema: z.ZodType<T>, raw: string | null): T | null {
 }
 
 export async function readSyncStatus(redis: Redis): Promise<{ lastSync: LastSync | null; lastBbbCall: LastBbbCall | null }> {
-  const [sync, call] = await redis.mget(LAST_SYNC_KEY, LAST_BBB_CALL_KEY)
+  const [sync, call] = await redis.mget(lastSyncKey(), lastBbbCallKey())
   return { lastSync: parse(lastSyncSchema, sync ?? null), lastBbbCall: parse(lastBbbCallSchema, call ?? null) }
 }
