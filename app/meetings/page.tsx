@@ -5,6 +5,7 @@ import { z } from "zod"
 import { getEnv } from "@/lib/config/env"
 import { listRecentLives } from "@/lib/lives/list-recent-lives"
 import { listTeacherMeetings } from "@/lib/meetings/list-teacher-meetings"
+import { requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
 
@@ -23,6 +24,8 @@ const searchSchema = z.object({ notice: z.enum(["requested", "alreadyRequested",
 
 export default async function MeetingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const user = await requirePageRole("teacher", "/meetings")
+  // Not awaited: the page renders what is known now; the change feed refreshes it when the sync is done.
+  void requestMeetingsRefresh()
   const { notice } = searchSchema.parse(await searchParams)
   const [t, tNav, format, view, recent] = await Promise.all([
     getTranslations("meetings"),
