@@ -67,6 +67,8 @@ export const envSchema = z
     OUTAGE_REMINDER_MS: int(60_000, 1_000, 3_600_000),
     /** Workers check this often that their job schedulers exist and their consumers run (ms). */
     SELF_HEAL_CHECK_MS: int(30_000, 500, 3_600_000),
+    /** Bearer token of /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 
     // Streamer servers (BigBlueButton-liveStreaming)
     NUMBER_SERVERS: int(1, 1, 100),

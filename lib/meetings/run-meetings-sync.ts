@@ -5,6 +5,7 @@ import type { Redis } from "ioredis"
 import { outageOf } from "@/lib/health/classify-outage"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
+import { observeSync, publishProcessMetrics } from "@/lib/metrics/process-metrics"
 
 import { publishMeetingsChanged } from "./events"
 import { enqueueMeetingsEnded } from "./jobs"
@@ -20,6 +21,7 @@ export type RunMeetingsSyncDeps = {
 
 export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncResult> {
   let result: SyncResult
+  const started = performance.now()
   try {
     result = await syncMeetings({ source: deps.source })
   } catch (error) {
@@ -27,6 +29,8 @@ export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncRe
     noteSyncRan()
     // An expected outage is one "down" line (and reminders), not a stack trace every interval.
     const outage = outageOf(err)
+    observeSync(outage ? `${outage}_unavailable` : "failure", (performance.now() - started) / 1000)
+    if (outage !== "redis") await publishProcessMetrics(deps.redis).catch(() => undefined)
     if (outage) reportDown(outage, err)
     else logger.error({ err, code: err.code }, "meeting sync failed: nothing changed")
     if (outage !== "redis") await recordSyncOutcome(deps.redis, { ok: false, error: err.message }).catch(() => undefined)
@@ -34,6 +38,8 @@ export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncRe
     throw error
   }
   noteSyncRan()
+  if (!result.skipped) observeSync("success", (performance.now() - started) / 1000)
+  await publishProcessMetrics(deps.redis).catch(() => undefined)
   reportUp("bbb")
   reportUp("postgresql")
   if (!result.skipped) {
