@@ -1,6 +1,9 @@
-import { expect, test } from "@playwright/test"
+import { createHash } from "node:crypto"
+
+import { expect, test, type APIRequestContext } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
+import { E2E_ENV } from "./fixtures/env"
 
 test.describe("service health", () => {
   test("liveness, readiness and the full report answer as a load balancer expects", async ({ request }) => {
@@ -51,5 +54,21 @@ test.describe("metrics", () => {
     const body = await ok.text()
     expect(body).toMatch(/^bbb_pod_live_meetings_running \d+$/m)
     expect(body).toMatch(/^bbb_pod_live_queue_jobs\{queue="meetings-sync",state="failed"\} \d+$/m)
+  })
+})
+
+test.describe("bbb-webhooks callbacks", () => {
+  const callbackUrl = `${E2E_ENV.APP_URL}/api/bbb/webhooks`
+  const body = `event=${encodeURIComponent(JSON.stringify([{ data: { type: "event", id: "meeting-created", attributes: { meeting: { "internal-meeting-id": "e2e" } } } }]))}&timestamp=1`
+  const post = (request: APIRequestContext, checksum: string) =>
+    request.post(`/api/bbb/webhooks?checksum=${checksum}`, { data: body, headers: { "content-type": "application/x-www-form-urlencoded" } })
+
+  test("a callback with a wrong checksum is refused; a signed one is read", async ({ request }) => {
+    const wrong = await post(request, createHash("sha1").update(callbackUrl + body + "not-the-secret").digest("hex"))
+    expect(wrong.status()).toBe(401)
+    expect(await wrong.json()).toEqual({ ok: false, code: "UNAUTHENTICATED" })
+    const signed = await post(request, createHash("sha1").update(callbackUrl + body + E2E_ENV.BBB_SECRET_KEY).digest("hex"))
+    expect(signed.status()).toBe(200)
+    expect(await signed.json()).toMatchObject({ ok: true, events: ["meeting-created"] })
   })
 })

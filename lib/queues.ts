@@ -16,6 +16,8 @@ export const QUEUES = {
   meetingEnded: "meeting-ended",
   /** Give free slots to waiting lives, time out stuck ones (lib/streamers); also scheduled. */
   lives: "lives",
+  /** Scheduled: (re-)register our bbb-webhooks callback on each BBB server (lib/bbb-webhooks). */
+  bbbWebhooks: "bbb-webhooks",
 } as const
 
 /** Each streamer server's agent consumes its own queue: start and stop the streamers of its slots. */
