@@ -17,6 +17,8 @@ vi.hoisted(async () => {
 
 import { db } from "@/lib/db"
 import { MEETINGS_SYNC_SCHEDULER_ID } from "@/lib/meetings/jobs"
+import { streamerQueue } from "@/lib/queues"
+import { agentTickSchedulerId } from "@/lib/streamers/jobs"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
 
 import { waitUntil } from "./testing/orchestra"
@@ -27,6 +29,8 @@ let sim: BbbSimulator
 let redisPort: number
 let redis: ChildProcess | null = null
 let worker: ChildProcess | null = null
+let agent: ChildProcess | null = null
+const agentLines: LogLine[] = []
 type LogLine = { level: number; msg: string; dependency?: string; err?: { stack?: string }; stack?: string }
 const lines: LogLine[] = []
 const queuePrefix = `selfheal-${process.pid}`
@@ -61,8 +65,8 @@ async function stopRedis(): Promise<void> {
   await exited
 }
 
-function startWorkerProcess(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
+function startProcess(entry: "workers/main.ts" | "workers/agent.ts", into: LogLine[], extra: Record<string, string> = {}): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
     env: {
       ...process.env,
@@ -75,15 +79,16 @@ function startWorkerProcess(): ChildProcess {
       MEETINGS_SYNC_INTERVAL_MS: "1000",
       SELF_HEAL_CHECK_MS: "600000", // the reconnection alone must heal; the watchdog test needs it idle
       OUTAGE_REMINDER_MS: "600000",
+      ...extra,
     },
     stdio: ["ignore", "pipe", "pipe"],
   })
   for (const stream of [child.stdout!, child.stderr!]) {
     createInterface({ input: stream }).on("line", (line) => {
       try {
-        lines.push(JSON.parse(line) as LogLine)
+        into.push(JSON.parse(line) as LogLine)
       } catch {
-        lines.push({ level: 60, msg: `(not JSON) ${line}` })
+        into.push({ level: 60, msg: `(not JSON) ${line}` })
       }
     })
   }
@@ -99,14 +104,18 @@ beforeAll(async () => {
   await startRedis()
   sim = await startBbbSimulator({ port: 0, secret: SECRET })
   sim.state.createMeeting({ meetingID: "heal-a", name: "Avant la panne", attendees: [{ fullName: "Prof A", role: "MODERATOR" }] })
-  worker = startWorkerProcess()
+  worker = startProcess("workers/main.ts", lines)
+  // A streamer agent too (ffmpeg driver, nothing to stream): its consumer and tick schedule must heal alike.
+  agent = startProcess("workers/agent.ts", agentLines, { STREAMER_DRIVER: "ffmpeg", SERVER_NUMBER: "1", NUMBER_SERVERS: "1", NUMBER_LIVES: "1", STREAMER_BASE_DIR: `/tmp/selfheal-agent-${process.pid}` })
   await meetingSynced("heal-a")
+  await waitUntil("the agent running", async () => agentLines.some((l) => l.msg === "streamer agent running"))
 }, 60_000)
 
 afterAll(async () => {
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((resolve) => worker!.once("exit", resolve))
-    worker.kill("SIGTERM")
+  for (const child of [worker, agent]) {
+    if (!child || child.exitCode !== null) continue
+    const exited = new Promise((resolve) => child.once("exit", resolve))
+    child.kill("SIGTERM")
     await exited
   }
   await stopRedis()
@@ -117,6 +126,7 @@ afterAll(async () => {
 describe("npm run worker heals itself", () => {
   it("resumes the sync after Redis restarts empty, with one 'down' and one 'back' line", async () => {
     const from = lines.length
+    const agentFrom = agentLines.length
     await stopRedis()
     await new Promise((r) => setTimeout(r, 5_000)) // the worker retries many times meanwhile
     sim.state.createMeeting({ meetingID: "heal-b", name: "Pendant la panne Redis", attendees: [{ fullName: "Prof B", role: "MODERATOR" }] })
@@ -134,6 +144,14 @@ describe("npm run worker heals itself", () => {
     // And the consumers consume: a meeting created now appears too.
     sim.state.createMeeting({ meetingID: "heal-c", name: "Après la panne Redis", attendees: [{ fullName: "Prof C", role: "MODERATOR" }] })
     await meetingSynced("heal-c")
+    // The agent: one "down", one "back", nothing alarming, and its tick schedule is back.
+    await waitUntil("the agent's recovery", async () => agentLines.slice(agentFrom).some((l) => /^Redis is back/.test(l.msg)), 20_000)
+    expect(agentLines.slice(agentFrom).filter((l) => /^Redis is down/.test(l.msg))).toHaveLength(1)
+    expect(agentLines.slice(agentFrom).filter((l) => /^Redis is back/.test(l.msg))).toHaveLength(1)
+    expect(agentLines.slice(agentFrom).filter((l) => l.level >= 50)).toEqual([])
+    const streamer = new Queue(streamerQueue(1), { connection: { host: "127.0.0.1", port: redisPort }, prefix: queuePrefix })
+    await waitUntil("the agent's tick schedule", async () => Boolean(await streamer.getJobScheduler(agentTickSchedulerId(1))), 20_000)
+    await streamer.close()
   }, 90_000)
 
   it("resumes the sync after PostgreSQL refused connections, with one 'down' and one 'back' line", async () => {
@@ -157,6 +175,7 @@ describe("npm run worker heals itself", () => {
     expect(matching(from, /^PostgreSQL is back/)).toHaveLength(1)
     expect(since(from).filter((l) => l.level >= 50)).toEqual([])
     expect(worker!.exitCode).toBeNull()
+    expect(agent!.exitCode).toBeNull()
   }, 90_000)
 
   it("has a watchdog that re-creates a lost schedule, logs it and mails the admins once", async () => {
