@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: {
     command: "bash scripts/e2e-server.sh",
-    url: `http://localhost:${E2E_PORT}/api/health`,
+    url: `http://localhost:${E2E_PORT}/api/health/ready`,
     timeout: 180_000,
     reuseExistingServer: false,
     env: E2E_ENV,

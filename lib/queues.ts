@@ -20,6 +20,8 @@ export const QUEUES = {
   recordingsImport: "recordings-import",
   /** Presentation-only recordings waiting for conversion into a video (lib/recordings; consumed by the encoders). */
   recordingsConvert: "recordings-convert",
+  /** Scheduled: (re-)register our bbb-webhooks callback on each BBB server (lib/bbb-webhooks). */
+  bbbWebhooks: "bbb-webhooks",
 } as const
 
 /** Each streamer server's agent consumes its own queue: start and stop the streamers of its slots. */

@@ -10,7 +10,11 @@ export function createRedis(kind: "worker" | "producer", extra: RedisOptions = {
     kind === "worker"
       ? { maxRetriesPerRequest: null }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: false }
-  return new Redis(getEnv().REDIS_URL, { ...options, ...extra })
+  const redis = new Redis(getEnv().REDIS_URL, { ...options, ...extra })
+  // Without a listener ioredis prints every failed reconnection with its stack. Outages are reported
+  // once by the workers' producer connection (workers/run-worker.ts) and as QUEUE_UNAVAILABLE to callers.
+  redis.on("error", () => undefined)
+  return redis
 }
 
 const globalForRedis = globalThis as unknown as { producerRedis?: Redis }

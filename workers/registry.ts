@@ -4,6 +4,7 @@
 import type { Env } from "@/lib/config/env"
 import type { StreamerDriver } from "@/lib/streamers/driver"
 
+import { bbbWebhooksWorker } from "./bbb-webhooks"
 import { livesWorker, meetingEndedWorker } from "./lives"
 import { meetingsPurgeWorker, meetingsSyncWorker } from "./meetings-sync"
 import { recordingsImportWorker } from "./recordings-import"
@@ -11,7 +12,8 @@ import type { WorkerDefinition } from "./run-worker"
 import { streamerWorker } from "./streamer"
 
 export function orchestratorWorkers(env: Env): WorkerDefinition[] {
-  return [meetingsSyncWorker(env), meetingsPurgeWorker(), meetingEndedWorker(), livesWorker(env), recordingsImportWorker(env)]
+  const webhooks = env.BBB_WEBHOOKS_SERVERS.length > 0 ? [bbbWebhooksWorker(env)] : []
+  return [meetingsSyncWorker(env), meetingsPurgeWorker(), meetingEndedWorker(), livesWorker(env), recordingsImportWorker(env), ...webhooks]
 }
 
 export function agentWorkers(env: Env, driver: StreamerDriver): WorkerDefinition[] {

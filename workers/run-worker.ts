@@ -1,9 +1,13 @@
-// Shared wiring of BullMQ workers: blocking Redis connection, pino logging of errors and failures,
-// bounded job retention, explicit concurrency, job schedulers re-asserted whenever Redis comes back
-// (an empty Redis after a restart loses them), graceful close on SIGINT/SIGTERM.
+// Shared wiring of BullMQ workers: blocking Redis connection, bounded job retention, explicit
+// concurrency, graceful close on SIGINT/SIGTERM, and self-healing: job schedulers and consumers are
+// checked whenever Redis comes back (an empty Redis after a restart loses the schedulers) and every
+// SELF_HEAL_CHECK_MS, and whatever is missing is re-created. Outages are logged quietly (see
+// lib/health/outages.ts): one line when Redis goes down, reminders, one line when it is back.
 import { Worker, type Processor } from "bullmq"
 
 import { getEnv } from "@/lib/config/env"
+import { outageOf } from "@/lib/health/classify-outage"
+import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 import { getQueue, JOB_DEFAULTS } from "@/lib/queues"
 import { createRedis, getProducerRedis, withRedis } from "@/lib/redis"
@@ -22,19 +26,39 @@ export type WorkerDefinition = {
 }
 
 export type StartedWorker = { name: string; close(): Promise<void> }
+/** The started workers, plus `heal()`: re-create missing schedulers and restart stopped consumers. */
+export type StartedWorkers = StartedWorker[] & { heal(): Promise<string[]> }
 
+const SCHEDULE_JOB_OPTIONS = { attempts: 3, backoff: { type: "exponential", delay: 1_000 }, removeOnComplete: 100, removeOnFail: 500 } as const
+
+/** Creates or updates every schedule of these definitions. */
 export async function upsertSchedules(definitions: WorkerDefinition[]): Promise<void> {
   for (const def of definitions) {
     for (const s of def.schedules ?? []) {
       const queue = getQueue(def.queue)
-      await withRedis(getProducerRedis(), () =>
-        queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: { attempts: 3, backoff: { type: "exponential", delay: 1_000 }, removeOnComplete: 100, removeOnFail: 500 } }),
-      )
+      await withRedis(getProducerRedis(), () => queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULE_JOB_OPTIONS }))
     }
   }
 }
 
-function runWorker(def: WorkerDefinition): StartedWorker {
+/** Re-creates the schedules Redis lost (only those: upserting an existing one would shift its next run). */
+export async function ensureSchedules(definitions: WorkerDefinition[]): Promise<string[]> {
+  const recreated: string[] = []
+  for (const def of definitions) {
+    for (const s of def.schedules ?? []) {
+      const queue = getQueue(def.queue)
+      const existing = await withRedis(getProducerRedis(), () => queue.getJobScheduler(s.id))
+      if (existing) continue
+      await withRedis(getProducerRedis(), () => queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULE_JOB_OPTIONS }))
+      recreated.push(`schedule ${s.id}`)
+    }
+  }
+  return recreated
+}
+
+type RunningWorker = StartedWorker & { ensureRunning(): string | null }
+
+function runWorker(def: WorkerDefinition): RunningWorker {
   const connection = createRedis("worker")
   const worker = new Worker(def.queue, def.processor, {
     connection,
@@ -43,14 +67,33 @@ function runWorker(def: WorkerDefinition): StartedWorker {
     removeOnComplete: JOB_DEFAULTS.removeOnComplete,
     removeOnFail: JOB_DEFAULTS.removeOnFail,
   })
-  worker.on("error", (err) => logger.error({ err, queue: def.queue }, "worker error"))
-  worker.on("failed", (job, err) =>
-    logger.warn({ queue: def.queue, jobId: job?.id, attempts: job?.attemptsMade, err: { message: err.message, code: (err as { code?: string }).code } }, "job failed"),
-  )
+  let closing = false
+  worker.on("error", (err) => {
+    const outage = outageOf(err)
+    // Redis outages are reported once by the producer connection (see startWorkers), not per retry.
+    if (outage === "redis") return
+    if (outage) reportDown(outage, err)
+    // A job running when Redis restarted empty cannot be finished: expected, and the schedule re-runs it.
+    else if (/^Missing key for job /.test(err.message)) logger.warn({ queue: def.queue, error: err.message }, "a job in progress was lost with Redis' data")
+    else logger.error({ err, queue: def.queue }, "worker error")
+  })
+  worker.on("failed", (job, err) => {
+    const outage = outageOf(err)
+    if (outage) return reportDown(outage, err)
+    logger.warn({ queue: def.queue, jobId: job?.id, attempts: job?.attemptsMade, err: { message: err.message, code: (err as { code?: string }).code } }, "job failed")
+  })
+  // Every job of ours reads or writes PostgreSQL: one that completes proves it answers.
+  worker.on("completed", () => reportUp("postgresql"))
   logger.info({ queue: def.queue, concurrency: worker.opts.concurrency }, "worker started")
   return {
     name: def.queue,
+    ensureRunning() {
+      if (closing || worker.isRunning()) return null
+      worker.run().catch((err: unknown) => logger.error({ err, queue: def.queue }, "worker stopped"))
+      return `consumer ${def.queue}`
+    },
     async close() {
+      closing = true
       await worker.close()
       await def.close?.()
       connection.disconnect()
@@ -58,23 +101,56 @@ function runWorker(def: WorkerDefinition): StartedWorker {
   }
 }
 
-/** Starts the workers and their schedules; schedules come back by themselves after a Redis restart. */
-export async function startWorkers(definitions: WorkerDefinition[]): Promise<StartedWorker[]> {
+/**
+ * Starts the workers and their schedules. Schedules and consumers come back by themselves after a
+ * Redis restart (checked on reconnect and every SELF_HEAL_CHECK_MS).
+ */
+export async function startWorkers(definitions: WorkerDefinition[]): Promise<StartedWorkers> {
   await upsertSchedules(definitions)
   const producer = getProducerRedis()
-  let wasDown = false
-  producer.on("close", () => {
-    wasDown = true
-  })
-  producer.on("ready", () => {
-    if (!wasDown) return
-    wasDown = false
-    upsertSchedules(definitions).then(
-      () => logger.info("Redis is back: job schedules re-asserted"),
-      (err: unknown) => logger.error({ err }, "Redis is back but the job schedules could not be re-asserted"),
-    )
-  })
-  return definitions.map(runWorker)
+  const running = definitions.map(runWorker)
+
+  let healing: Promise<string[]> | null = null
+  const heal = (): Promise<string[]> => {
+    healing ??= (async () => {
+      const restarted = running.map((w) => w.ensureRunning()).filter((x): x is string => x !== null)
+      const recreated = await ensureSchedules(definitions)
+      const all = [...recreated, ...restarted]
+      if (all.length > 0) logger.warn({ recreated: all }, `re-created what was missing: ${all.join(", ")}`)
+      return all
+    })().finally(() => {
+      healing = null
+    })
+    return healing
+  }
+  const healQuietly = () =>
+    heal().catch((err: unknown) => {
+      const outage = outageOf(err)
+      if (outage) reportDown(outage, err)
+      else logger.error({ err }, "self-healing check failed")
+    })
+
+  const onError = (err: Error) => reportDown("redis", err)
+  const onReady = () => {
+    reportUp("redis")
+    void healQuietly()
+  }
+  producer.on("error", onError)
+  producer.on("ready", onReady)
+  // A timer rather than a job scheduler: this check must run when Redis lost every scheduler.
+  const timer = setInterval(() => {
+    if (producer.status === "ready") void healQuietly()
+  }, getEnv().SELF_HEAL_CHECK_MS)
+
+  const supervisor: StartedWorker = {
+    name: "self-heal",
+    async close() {
+      clearInterval(timer)
+      producer.off("error", onError)
+      producer.off("ready", onReady)
+    },
+  }
+  return Object.assign([...running.map(({ name, close }) => ({ name, close })), supervisor], { heal })
 }
 
 /** Closes the workers on SIGINT/SIGTERM, then exits. */

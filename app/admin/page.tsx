@@ -20,7 +20,12 @@ type StatCard = { key: "attendeesToMatch" | "runningMeetings" | "activeLives" | 
 
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, tSignIns, overview] = await Promise.all([getTranslations("admin"), getTranslations("adminSignIns"), getAdminOverview()])
+  const [t, tSignIns, tHealth, overview] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("adminSignIns"),
+    getTranslations("adminHealth"),
+    getAdminOverview(),
+  ])
   // Each card counts exactly what its page lists; a card links to its page when there is one.
   const cards: StatCard[] = [
     { key: "attendeesToMatch", label: t("toMatch"), hint: t("toMatchHint"), value: overview.attendeesToMatch, href: "/admin/attendees", attention: overview.attendeesToMatch > 0 },
@@ -64,9 +69,14 @@ export default async function AdminPage() {
           )
         })}
       </ul>
-      <p className="mt-6">
-        <TextLink href="/admin/sign-ins">{tSignIns("link")}</TextLink>
-      </p>
+      <ul className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
+        <li>
+          <TextLink href="/admin/health">{tHealth("link")}</TextLink>
+        </li>
+        <li>
+          <TextLink href="/admin/sign-ins">{tSignIns("link")}</TextLink>
+        </li>
+      </ul>
     </>
   )
 }

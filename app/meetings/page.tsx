@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import { getEnv } from "@/lib/config/env"
 import { listRecentLives } from "@/lib/lives/list-recent-lives"
 import { listTeacherMeetings } from "@/lib/meetings/list-teacher-meetings"
+import { requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
 import { EmptyState } from "@/components/ui/empty-state"
@@ -26,6 +27,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MeetingsPage() {
   const user = await requirePageRole("teacher", "/meetings")
+  // Not awaited: the page renders what is known now; the change feed refreshes it when the sync is done.
+  void requestMeetingsRefresh()
   const [t, format, view, recent, flash] = await Promise.all([
     getTranslations("meetings"),
     getFormatter(),

@@ -5,6 +5,8 @@ import { isIP } from "node:net"
 
 import { z } from "zod"
 
+import { webhookServersSettingSchema } from "@/lib/bbb-webhooks/schemas"
+
 const bool = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no", "on", "off", "True", "False"])
@@ -104,6 +106,20 @@ export const envSchema = z
     BBB_NUMBER_DAYS_BEFORE_DELETE: int(0, 0, 36_500),
     DEFAULT_BBB_PATH: z.string().default("./var/bbb-recordings"),
     MEETINGS_SYNC_INTERVAL_MS: int(10_000, 1_000, 3_600_000),
+
+    // Self-healing and health
+    /** While a dependency (Redis, PostgreSQL, BBB) stays down, one reminder log line this often (ms). */
+    OUTAGE_REMINDER_MS: int(60_000, 1_000, 3_600_000),
+    /** Workers check this often that their job schedulers exist and their consumers run (ms). */
+    SELF_HEAL_CHECK_MS: int(30_000, 500, 3_600_000),
+    /** bbb-webhooks: `<BBB server URL>|<secret>` entries, comma-separated (not through Scalelite). Empty: off. */
+    BBB_WEBHOOKS_SERVERS: webhookServersSettingSchema,
+    /** The callback URL registered on each server (default: APP_URL + /api/bbb/webhooks). */
+    BBB_WEBHOOKS_CALLBACK_URL: url(["http:", "https:"]).optional(),
+    /** Hooks are registered again this often (ms). */
+    BBB_WEBHOOKS_REGISTER_MS: int(300_000, 5_000, 86_400_000),
+    /** Bearer token of /api/metrics (Prometheus). Unset: the endpoint answers 404. */
+    METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 
     // Streamer servers (BigBlueButton-liveStreaming)
     NUMBER_SERVERS: int(1, 1, 100),

@@ -2,11 +2,15 @@
 // for the live orchestrator, notify open pages, and report incidents to the admins once.
 import type { Redis } from "ioredis"
 
+import { outageOf } from "@/lib/health/classify-outage"
+import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
+import { observeSync, publishProcessMetrics } from "@/lib/metrics/process-metrics"
 
 import { publishMeetingsChanged } from "./events"
 import { enqueueMeetingsEnded } from "./jobs"
 import { reportSyncFailure, reportSyncSuccess } from "./report-sync-incident"
+import { noteSyncRan, recordSyncOutcome } from "./sync-status"
 import { syncMeetings, type MeetingsSource, type SyncResult } from "./sync-meetings"
 
 export type RunMeetingsSyncDeps = {
@@ -17,13 +21,29 @@ export type RunMeetingsSyncDeps = {
 
 export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncResult> {
   let result: SyncResult
+  const started = performance.now()
   try {
     result = await syncMeetings({ source: deps.source })
   } catch (error) {
     const err = error as Error & { code?: string }
-    logger.error({ err, code: err.code }, "meeting sync failed: nothing changed")
-    await reportSyncFailure(deps.redis, err, deps.incidentKey).catch((e) => logger.error({ err: e }, "incident report failed"))
+    noteSyncRan()
+    // An expected outage is one "down" line (and reminders), not a stack trace every interval.
+    const outage = outageOf(err)
+    observeSync(outage ? `${outage}_unavailable` : "failure", (performance.now() - started) / 1000)
+    if (outage !== "redis") await publishProcessMetrics(deps.redis).catch(() => undefined)
+    if (outage) reportDown(outage, err)
+    else logger.error({ err, code: err.code }, "meeting sync failed: nothing changed")
+    if (outage !== "redis") await recordSyncOutcome(deps.redis, { ok: false, error: err.message }).catch(() => undefined)
+    if (outage !== "postgresql") await reportSyncFailure(deps.redis, err, deps.incidentKey).catch((e) => logger.error({ err: e }, "incident report failed"))
     throw error
+  }
+  noteSyncRan()
+  if (!result.skipped) observeSync("success", (performance.now() - started) / 1000)
+  await publishProcessMetrics(deps.redis).catch(() => undefined)
+  reportUp("bbb")
+  reportUp("postgresql")
+  if (!result.skipped) {
+    await recordSyncOutcome(deps.redis, { ok: true, ms: Math.round(result.timings.totalMs), meetings: result.meetings }).catch(() => undefined)
   }
   await reportSyncSuccess(deps.redis, deps.incidentKey).catch((e) => logger.error({ err: e }, "recovery report failed"))
   if (result.skipped) {

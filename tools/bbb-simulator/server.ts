@@ -23,7 +23,7 @@ import {
   loadInputSchema,
   simRoleSchema,
 } from "./schemas"
-import { type RecordingsPagination, type RecordingsQuery, SimulatorError, SimulatorState } from "./state"
+import { type RecordingsPagination, type RecordingsQuery, type SimEvent, SimulatorError, SimulatorState } from "./state"
 import { element, escapeXml, failedResponse, xmlResponse } from "./xml"
 
 export const CHECKSUM_ALGORITHMS = ["sha1", "sha256", "sha384", "sha512"] as const
@@ -52,6 +52,8 @@ export type BbbSimulator = {
   url: string
   /** http://host:port/bigbluebutton/api/ */
   apiUrl: string
+  /** bbb-webhooks hooks registered through hooks/create, and the callbacks POSTed so far. */
+  webhooks: { hooks(): { hookID: string; callbackURL: string }[]; delivered(): number; failed(): number; settled(): Promise<void> }
   secret: string
   state: SimulatorState
   close(): Promise<void>
@@ -68,6 +70,42 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
   const algorithms = new Set<SimChecksumAlgorithm>(options.checksumAlgorithms ?? CHECKSUM_ALGORITHMS)
   const state = new SimulatorState({ recordingsPagination: options.recordingsPagination })
   const hanging = new Set<ServerResponse>()
+
+  // bbb-webhooks: hooks registered with hooks/create; each session event is POSTed to every hook as
+  // `event=<JSON array>&timestamp=<ms>&domain=<host>`, with checksum = sha1(callbackURL + body + secret)
+  // appended to the callback URL.
+  const hooks = new Map<string, string>()
+  let nextHookId = 1
+  let delivered = 0
+  let failedDeliveries = 0
+  const inFlight = new Set<Promise<void>>()
+  function deliver(event: SimEvent): void {
+    const payload = [
+      {
+        data: {
+          type: "event",
+          id: event.id,
+          attributes: {
+            meeting: { "internal-meeting-id": event.internalMeetingID, "external-meeting-id": event.meetingID },
+            ...(event.user ? { user: { "internal-user-id": event.user.userID, "external-user-id": event.user.userID, name: event.user.fullName, role: event.user.role } } : {}),
+          },
+          event: { ts: Date.now() },
+        },
+      },
+    ]
+    for (const callbackURL of new Set(hooks.values())) {
+      const body = `event=${encodeURIComponent(JSON.stringify(payload))}&timestamp=${Date.now()}&domain=${encodeURIComponent(state.publicUrl)}`
+      const checksum = createHash("sha1").update(callbackURL + body + secret, "utf8").digest("hex")
+      const target = `${callbackURL}${callbackURL.includes("?") ? "&" : "?"}checksum=${checksum}`
+      const sending = fetch(target, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" }, signal: AbortSignal.timeout(5_000) })
+        .then((r) => (r.ok ? delivered++ : failedDeliveries++))
+        .catch(() => failedDeliveries++)
+        .then(() => undefined)
+      inFlight.add(sending)
+      void sending.finally(() => inFlight.delete(sending))
+    }
+  }
+  state.onEvent = deliver
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -209,6 +247,21 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
       }
       case "getRecordings":
         return getRecordings(params)
+      case "hooks/create": {
+        const callbackURL = params.get("callbackURL")
+        if (!callbackURL || !URL.canParse(callbackURL)) return xml(failedResponse("missingParamCallbackURL", "You must specify a callbackURL in the parameters."))
+        const existing = [...hooks.entries()].find(([, u]) => u === callbackURL)
+        const hookID = existing?.[0] ?? String(nextHookId++)
+        hooks.set(hookID, callbackURL)
+        return xml(xmlResponse(element("hookID", hookID) + element("permanentHook", "false") + element("rawData", "false") + (existing ? element("messageKey", "duplicateWarning") : "")))
+      }
+      case "hooks/list":
+        return xml(xmlResponse(`<hooks>${[...hooks.entries()].map(([id, u]) => `<hook>${element("hookID", id)}${element("callbackURL", u)}</hook>`).join("")}</hooks>`))
+      case "hooks/destroy": {
+        const hookID = params.get("hookID") ?? ""
+        if (!hooks.delete(hookID)) return xml(failedResponse("destroyHookError", "An error happened while removing your hook. Check the logs."))
+        return xml(xmlResponse(element("removed", "true")))
+      }
       default:
         return { ...xml(failedResponse("unsupportedRequest", "This request is not supported.")), status: 404 }
     }
@@ -386,6 +439,14 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
     apiUrl: `${url}${API_PREFIX}/`,
     secret,
     state,
+    webhooks: {
+      hooks: () => [...hooks.entries()].map(([hookID, callbackURL]) => ({ hookID, callbackURL })),
+      delivered: () => delivered,
+      failed: () => failedDeliveries,
+      settled: async () => {
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+      },
+    },
     close: () =>
       new Promise<void>((resolveClose) => {
         for (const res of hanging) res.destroy()

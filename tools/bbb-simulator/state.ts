@@ -102,7 +102,12 @@ export type RecordingsQuery = {
   limit: number | null
 }
 
+/** What bbb-webhooks would POST about (see server.ts, hooks/create). */
+export type SimEvent = { id: "meeting-created" | "meeting-ended" | "user-joined"; meetingID: string; internalMeetingID: string; user?: { userID: string; fullName: string; role: string } }
+
 export class SimulatorState {
+  /** Called on each session event (the server delivers them to registered hooks). */
+  onEvent: ((event: SimEvent) => void) | null = null
   private readonly meetings = new Map<string, SimMeeting>()
   private readonly internalIndex = new Map<string, SimMeeting>()
   private readonly recordings = new Map<string, SimRecording>()
@@ -162,6 +167,7 @@ export class SimulatorState {
     for (const attendee of data.attendees) this.insertAttendee(meeting, addAttendeeInputSchema.parse(attendee))
     if (data.running) this.markRunning(meeting)
     this.touch(meeting)
+    this.onEvent?.({ id: "meeting-created", meetingID, internalMeetingID: meeting.internalMeetingID })
     return { meeting: this.detail(meeting), created: true }
   }
 
@@ -203,6 +209,7 @@ export class SimulatorState {
       })
     }
     this.version++
+    this.onEvent?.({ id: "meeting-ended", meetingID, internalMeetingID: meeting.internalMeetingID })
     return true
   }
 
@@ -211,7 +218,9 @@ export class SimulatorState {
     const attendee = this.insertAttendee(meeting, addAttendeeInputSchema.parse(input))
     this.markRunning(meeting)
     this.touch(meeting)
-    return attendeeView(attendee)
+    const view = attendeeView(attendee)
+    this.onEvent?.({ id: "user-joined", meetingID, internalMeetingID: meeting.internalMeetingID, user: { userID: view.userID, fullName: view.fullName, role: view.role } })
+    return view
   }
 
   /** Removes the attendees whose external or internal user id is `userID`; returns how many left. */

@@ -1,13 +1,12 @@
+// Full health report (see lib/health/get-service-health.ts): 200 while PostgreSQL and Redis answer
+// ("ok" or "degraded"), 503 when one does not.
 import { NextResponse } from "next/server"
 
-import { getEnv } from "@/lib/config/env"
-import { checkDatabase, checkRedis } from "@/lib/health/check-services"
+import { getServiceHealth } from "@/lib/health/get-service-health"
 
 export const dynamic = "force-dynamic"
 
 export async function GET() {
-  const env = getEnv()
-  const [database, redis] = await Promise.all([checkDatabase(env.DATABASE_URL), checkRedis(env.REDIS_URL)])
-  const ok = database.ok && redis.ok
-  return NextResponse.json({ ok, database, redis }, { status: ok ? 200 : 503 })
+  const health = await getServiceHealth()
+  return NextResponse.json(health, { status: health.ready ? 200 : 503, headers: { "cache-control": "no-store" } })
 }

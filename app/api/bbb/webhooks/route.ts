@@ -1,0 +1,23 @@
+// bbb-webhooks callbacks (POST by each BBB server's webhooks service). Machines only: answers codes.
+// 404 when webhooks are not configured, 401 on a wrong checksum (nothing changes), 400 on a bad body.
+import { NextResponse } from "next/server"
+
+import { handleWebhookCallback } from "@/lib/bbb-webhooks/handle-webhook-callback"
+import { isAppError } from "@/lib/errors"
+import { logger } from "@/lib/logger"
+
+export const dynamic = "force-dynamic"
+
+const STATUS = { NOT_FOUND: 404, UNAUTHENTICATED: 401, INVALID_INPUT: 400 } as const
+
+export async function POST(request: Request) {
+  const rawBody = await request.text()
+  try {
+    const result = await handleWebhookCallback({ checksum: new URL(request.url).searchParams.get("checksum"), rawBody })
+    return NextResponse.json({ ok: true, ...result })
+  } catch (error) {
+    if (isAppError(error) && error.code in STATUS) return NextResponse.json({ ok: false, code: error.code }, { status: STATUS[error.code as keyof typeof STATUS] })
+    logger.error({ err: error }, "bbb-webhooks callback failed")
+    return NextResponse.json({ ok: false, code: "INTERNAL" }, { status: 500 })
+  }
+}

@@ -1,0 +1,37 @@
+// A bbb-webhooks callback: verify its checksum against every configured server's secret, read its
+// events, and for session events (created, ended, someone joined or left) trigger a meeting refresh at
+// once. Webhooks are only a low-latency trigger: the getMeetings sync stays the source of truth (hooks
+// are dropped by BBB after failed callbacks, events are lost while we are down).
+import { getEnv } from "@/lib/config/env"
+import { AppError } from "@/lib/errors"
+import { requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
+
+import { webhookCallbackUrl } from "./register-webhooks"
+import { WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema, type WebhookServer } from "./schemas"
+import { isWebhookChecksumValid } from "./verify-webhook-checksum"
+
+/** A burst of events (a class of 200 joining) becomes one refresh per window. */
+export const WEBHOOK_REFRESH_DEBOUNCE_MS = 500
+
+export async function handleWebhookCallback(input: { checksum: string | null; rawBody: string; servers?: WebhookServer[]; callbackUrl?: string }): Promise<{ events: string[]; refreshed: boolean }> {
+  const servers = input.servers ?? getEnv().BBB_WEBHOOKS_SERVERS
+  if (servers.length === 0) throw new AppError("NOT_FOUND", { message: "bbb-webhooks are not configured (BBB_WEBHOOKS_SERVERS)" })
+  const callbackUrl = input.callbackUrl ?? webhookCallbackUrl()
+  if (!isWebhookChecksumValid({ callbackUrl, rawBody: input.rawBody, checksum: input.checksum, secrets: servers.map((s) => s.secret) })) {
+    throw new AppError("UNAUTHENTICATED", { message: "bbb-webhooks callback with a wrong checksum" })
+  }
+  // bbb-webhooks posts `event=<JSON array>&timestamp=…` (form-encoded); accept a bare JSON body too.
+  const raw = new URLSearchParams(input.rawBody).get("event") ?? input.rawBody
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    throw new AppError("INVALID_INPUT", { message: "bbb-webhooks callback body is not JSON" })
+  }
+  const parsed = webhookEventsSchema.safeParse(Array.isArray(json) ? json : [json])
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { message: "bbb-webhooks callback without events" })
+  const events = parsed.data.map((e) => e.data.id)
+  const relevant = events.some((id) => (WEBHOOK_EVENTS_OF_INTEREST as readonly string[]).includes(id))
+  const refreshed = relevant ? await requestMeetingsRefresh({ source: "webhook", debounceMs: WEBHOOK_REFRESH_DEBOUNCE_MS }) : false
+  return { events, refreshed }
+}

@@ -1,0 +1,56 @@
+// Registers our callback on each BBB server of BBB_WEBHOOKS_SERVERS (`hooks/create`, SHA-1 checksum as
+// bbb-webhooks before BBB 3 requires). Re-run periodically by the orchestrator: BBB drops a hook after
+// minutes of failed callbacks and forgets them when it restarts. Never through Scalelite.
+import { createHash } from "node:crypto"
+
+import { getEnv } from "@/lib/config/env"
+import { reportDown, reportUp } from "@/lib/health/outages"
+import { logger } from "@/lib/logger"
+
+import type { WebhookServer } from "./schemas"
+
+export function webhookCallbackUrl(): string {
+  const env = getEnv()
+  return env.BBB_WEBHOOKS_CALLBACK_URL ?? new URL("/api/bbb/webhooks", env.APP_URL).toString()
+}
+
+function apiBase(serverUrl: string): string {
+  const url = new URL(serverUrl)
+  url.pathname = "/bigbluebutton/api/"
+  url.search = ""
+  return url.toString()
+}
+
+export type WebhookRegistration = { server: string; ok: boolean; hookId?: string; error?: string }
+
+export async function registerWebhooks(options: { servers?: WebhookServer[]; callbackUrl?: string; timeoutMs?: number } = {}): Promise<WebhookRegistration[]> {
+  const servers = options.servers ?? getEnv().BBB_WEBHOOKS_SERVERS
+  const callbackUrl = options.callbackUrl ?? webhookCallbackUrl()
+  const results: WebhookRegistration[] = []
+  for (const server of servers) {
+    const host = new URL(server.url).host
+    const query = `callbackURL=${encodeURIComponent(callbackUrl)}`
+    const checksum = createHash("sha1").update(`hooks/create${query}${server.secret}`, "utf8").digest("hex")
+    try {
+      const response = await fetch(`${apiBase(server.url)}hooks/create?${query}&checksum=${checksum}`, { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) })
+      const body = await response.text()
+      if (!response.ok || !/<returncode>\s*SUCCESS\s*<\/returncode>/.test(body)) {
+        const key = /<messageKey>([^<]*)<\/messageKey>/.exec(body)?.[1]
+        results.push({ server: host, ok: false, error: key ? `FAILED ${key}` : `HTTP ${response.status}` })
+        continue
+      }
+      results.push({ server: host, ok: true, hookId: /<hookID>([^<]*)<\/hookID>/.exec(body)?.[1] })
+    } catch (error) {
+      results.push({ server: host, ok: false, error: (error as Error).message })
+    }
+  }
+  for (const r of results) {
+    if (r.ok) logger.debug({ server: r.server, hookId: r.hookId }, "bbb-webhooks hook registered")
+    else logger.warn({ server: r.server, error: r.error }, `bbb-webhooks hook not registered on ${r.server}: ${r.error}`)
+  }
+  if (results.length > 0) {
+    if (results.every((r) => r.ok)) reportUp("bbb")
+    else if (results.every((r) => !r.ok && !r.error?.startsWith("FAILED"))) reportDown("bbb", new Error(results[0]!.error))
+  }
+  return results
+}
