@@ -14,7 +14,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "block rounded-md px-3 py-1.5 text-sm font-medium",
+        "block rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
         active ? "bg-brand-50 text-brand-800" : "text-slate-700 hover:bg-slate-100",
       )}
     >

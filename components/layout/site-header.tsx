@@ -38,7 +38,8 @@ export async function SiteHeader() {
           <span aria-hidden="true" className="size-3 rounded-full bg-red-600 ring-4 ring-red-100" />
           {tApp("name")}
         </Link>
-        <nav aria-label={t("label")} className="order-last -mx-3 w-full md:order-none md:mx-0 md:w-auto">
+        {/* On a phone the links scroll sideways inside their row rather than adding rows. */}
+        <nav aria-label={t("label")} className="order-last -mx-3 w-full overflow-x-auto md:order-none md:mx-0 md:w-auto md:overflow-visible">
           <ul className="flex gap-1">
             {links.map((l) => (
               <li key={l.href}>
