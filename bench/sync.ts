@@ -7,8 +7,8 @@
 // in the database" with the real worker at its default interval (poll only), then the same delay with
 // bbb-webhooks (the simulator POSTs signed callbacks, the route's use case triggers a refresh) and for a
 // teacher who opens the page after the creation (one requestMeetingsRefresh(), no webhooks). Figures are
-// printed beside their targets;
-// a figure above its target is reported, not failed: the exit code is non-zero only when the bench breaks.
+// printed beside their targets; a figure above its target is reported, not failed: the exit code is
+// non-zero only when the bench breaks.
 //
 // Bounded (a watchdog stops it after 9 minutes), talks only to 127.0.0.1, and never touches dev or test
 // data: database bbb_pod_live_bench (dropped and recreated) and Redis database 3 (flushed).
@@ -313,7 +313,7 @@ async function main(): Promise<void> {
   }
 
   /**
-   * Creates `samples` meetings (one moderator with a seeded account name, one viewer) at random moments
+   * Creates --delay-samples meetings (one moderator with a seeded account name, one viewer) at random moments
    * over `windowMs`, polls the database every POLL_MS, and returns "create request sent" → "row visible"
    * per meeting. `afterCreate` runs beside the creations (never delaying the next one).
    */
