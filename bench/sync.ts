@@ -4,13 +4,20 @@
 // attendees, and prints: first sync (cold: empty tables), steady-state sync (nothing changed, then ~10
 // meetings churned), matching time, the floor (a plain set-based SQL bulk upsert of the same rows, same
 // run) with the first-sync/floor ratio, and the delay from "meeting created in the simulator" to "visible
-// in the database" with the real worker at its default interval. Figures are printed beside their targets;
-// a figure above its target is reported, not failed: the exit code is non-zero only when the bench breaks.
+// in the database" with the real worker at its default interval (poll only), then the same delay with
+// bbb-webhooks (the simulator POSTs signed callbacks, the route's use case triggers a refresh) and for a
+// teacher who opens the page after the creation (one requestMeetingsRefresh(), no webhooks). Figures are
+// printed beside their targets; a figure above its target is reported, not failed: the exit code is
+// non-zero only when the bench breaks.
 //
 // Bounded (a watchdog stops it after 9 minutes), talks only to 127.0.0.1, and never touches dev or test
 // data: database bbb_pod_live_bench (dropped and recreated) and Redis database 3 (flushed).
 //
-//   npm run bench:sync [-- --meetings 1000 --attendees 50 --users 100000 --delay-samples 30 --delay-seed N --no-delay]
+//   npm run bench:sync [-- --meetings 1000 --attendees 50 --users 100000 --delay-samples 30 --delay-seed N
+//                          --refresh-window 60 --no-refresh --no-delay]
+import { createHash } from "node:crypto"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import os from "node:os"
 import { parseArgs } from "node:util"
 
@@ -31,7 +38,7 @@ import { seedUsers, simulatorNameUniverse } from "./support/seed-users"
 const DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bbb_pod_live_bench"
 const REDIS_URL = "redis://127.0.0.1:6379/3"
 const SIM_SECRET = "bench-simulator-secret"
-const TARGETS = { firstSyncMs: 2_000, steadyMs: 1_000, floorRatio: 3, delayP95Ms: 10_000 }
+const TARGETS = { firstSyncMs: 2_000, steadyMs: 1_000, floorRatio: 3, delayP95Ms: 10_000, webhookP95Ms: 2_000, pageP95Ms: 3_000 }
 const WATCHDOG_MS = 9 * 60_000
 const POLL_MS = 100
 
@@ -47,6 +54,8 @@ const { values: args } = parseArgs({
     "delay-samples": { type: "string", default: "30" },
     "delay-window": { type: "string", default: "80" },
     "delay-seed": { type: "string" },
+    "refresh-window": { type: "string", default: "60" },
+    "no-refresh": { type: "boolean", default: false },
     "no-delay": { type: "boolean", default: false },
   },
 })
@@ -66,7 +75,9 @@ const config = {
   delaySamples: positive("delay-samples"),
   delayWindowMs: positive("delay-window") * 1000,
   delaySeed: args["delay-seed"] === undefined ? undefined : Number(args["delay-seed"]),
+  refreshWindowMs: positive("refresh-window") * 1000,
   delay: !args["no-delay"],
+  refresh: !args["no-delay"] && !args["no-refresh"],
 }
 
 type SyncRun = { wallMs: number; stats: SyncStats }
@@ -119,8 +130,36 @@ async function main(): Promise<void> {
   )
   log(`simulator at ${simUrl}: ${count(load.result.created)} running meetings generated in ${ms(load.ms)}`)
 
+  // ---------------------------------------------------------------- webhook receiver
+  // The app's route (app/api/bbb/webhooks/route.ts) only hands the raw body and the URL's checksum to
+  // handleWebhookCallback(): the bench hosts that same use case behind a tiny node:http server (no
+  // Next.js build needed). It answers like the route: 200, or 401/400/404 with the error code.
+  let onCallback: ((checksum: string | null, rawBody: string) => Promise<number>) | undefined
+  let receiver: Server | undefined
+  let callbackUrl = ""
+  if (config.refresh) {
+    const server = createServer((req, res) => {
+      let rawBody = ""
+      req.setEncoding("utf8")
+      req.on("data", (chunk: string) => (rawBody += chunk))
+      req.on("end", () => {
+        const checksum = new URL(req.url ?? "/", "http://receiver").searchParams.get("checksum")
+        const handling = onCallback ? onCallback(checksum, rawBody) : Promise.resolve(503)
+        void handling.then((status) => res.writeHead(status).end())
+      })
+    })
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+    receiver = server
+    callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/bbb/webhooks`
+  }
+
   // ---------------------------------------------------------------- application modules (env first)
   Object.assign(process.env, {
+    // This process hosts the webhook receiver: it reads the servers and the callback URL like the app.
+    // Workers get them only in the webhook part (BBB_WEBHOOKS_SERVERS empty = off elsewhere).
+    BBB_WEBHOOKS_SERVERS: config.refresh ? `${simUrl}/|${SIM_SECRET}` : "",
+    BBB_WEBHOOKS_CALLBACK_URL: callbackUrl,
+    QUEUE_PREFIX: "bull", // the same prefix for this process (page refreshes, callbacks) and the workers
     LOG_LEVEL: "warn",
     DATABASE_URL,
     REDIS_URL,
@@ -138,6 +177,11 @@ async function main(): Promise<void> {
   const { matchAttendees, matchNewModerators } = await import("@/lib/meetings/match-attendees")
   const { rematchUser } = await import("@/lib/meetings/rematch-user")
   const { db } = await import("@/lib/db")
+  const { requestMeetingsRefresh } = await import("@/lib/meetings/request-meetings-refresh")
+  const { handleWebhookCallback } = await import("@/lib/bbb-webhooks/handle-webhook-callback")
+  const { closeQueues } = await import("@/lib/queues")
+  const { getProducerRedis } = await import("@/lib/redis")
+  const { isAppError } = await import("@/lib/errors")
   const env = getEnv()
   const bbb = createBbbClient({ serverUrl: env.BBB_SERVER_URL, secret: env.BBB_SECRET_KEY, checksumAlgorithm: env.BBB_CHECKSUM_ALGORITHM, timeoutMs: env.BBB_TIMEOUT_MS })
 
@@ -242,16 +286,20 @@ async function main(): Promise<void> {
   log()
 
   // ---------------------------------------------------------------- delay: created in BBB → visible in DB
-  let delays: number[] = []
-  const workerSyncs: { ms: number; changed: number }[] = []
+  type WorkerSync = { ms: number; changed: number }
+  const workerSyncs: WorkerSync[] = []
   let workerInterval = Number.NaN
-  if (config.delay) {
-    log(`delay from "meeting created in the simulator" to "visible in the database" (real worker, default interval):`)
+  const seed = config.delaySeed ?? Date.now() % 100_000 // a new spread of moments each run unless --delay-seed
+  const random = createRandom(seed)
+  const names = simulatorNameUniverse()
+
+  async function startWorker(name: string, webhooks: boolean) {
     const worker = startTsChild({
-      name: "worker",
+      name,
       script: "workers/main.ts",
-      // MEETINGS_SYNC_INTERVAL_MS empty = not set (env.ts), and it keeps .env's value out: the default applies
-      env: { ...process.env, LOG_LEVEL: "info", MEETINGS_SYNC_INTERVAL_MS: "" },
+      // MEETINGS_SYNC_INTERVAL_MS empty = not set (env.ts), and it keeps .env's value out: the default applies.
+      // BBB_WEBHOOKS_SERVERS empty = webhooks off (and .env's value kept out).
+      env: { ...process.env, LOG_LEVEL: "info", MEETINGS_SYNC_INTERVAL_MS: "", BBB_WEBHOOKS_SERVERS: webhooks ? process.env.BBB_WEBHOOKS_SERVERS : "" },
     })
     worker.onLine((line) => {
       if (!line.startsWith("{")) return
@@ -261,38 +309,42 @@ async function main(): Promise<void> {
     })
     await worker.waitForLine(/"msg":"workers running"/, 60_000)
     await worker.waitForLine(/"msg":"meeting sync done"/, 60_000)
-    const seed = config.delaySeed ?? Date.now() % 100_000 // a new spread of moments each run unless --delay-seed
-    log(
-      `  worker running, sync every ${ms(workerInterval)}; creating ${config.delaySamples} meetings at random moments ` +
-        `over ${seconds(config.delayWindowMs)} (--delay-seed ${seed})`,
-    )
-    const random = createRandom(seed)
-    const names = simulatorNameUniverse()
-    const offsets = Array.from({ length: config.delaySamples }, () => Math.floor(random() * config.delayWindowMs)).sort((a, b) => a - b)
+    return worker
+  }
+
+  /**
+   * Creates --delay-samples meetings (one moderator with a seeded account name, one viewer) at random moments
+   * over `windowMs`, polls the database every POLL_MS, and returns "create request sent" → "row visible"
+   * per meeting. `afterCreate` runs beside the creations (never delaying the next one).
+   */
+  async function createdToVisible(prefix: string, windowMs: number, afterCreate?: (meetingID: string) => Promise<void>): Promise<Map<string, number>> {
+    const offsets = Array.from({ length: config.delaySamples }, () => Math.floor(random() * windowMs)).sort((a, b) => a - b)
     const createdAt = new Map<string, number>()
     const seenAfter = new Map<string, number>()
+    const beside: Promise<void>[] = []
     workerSyncs.length = 0 // count the syncs of the window only
     const windowStart = performance.now()
     let creating = Promise.resolve()
     offsets.forEach((offset, i) => {
-      const meetingID = `bench-delay-${String(i + 1).padStart(3, "0")}`
+      const meetingID = `${prefix}-${String(i + 1).padStart(3, "0")}`
       const moderator = names[Math.floor(random() * names.length)]!
       setTimeout(() => {
         creating = creating.then(async () => {
           const at = performance.now()
           await control.createMeeting({
             meetingID,
-            name: `Bench delay ${i + 1}`,
+            name: `Bench ${prefix} ${i + 1}`,
             attendees: [
               { fullName: `${moderator.first} ${moderator.last}`, role: "MODERATOR" },
               { fullName: "Bench Viewer", role: "VIEWER" },
             ],
           })
           createdAt.set(meetingID, at)
+          if (afterCreate) beside.push(afterCreate(meetingID))
         })
       }, offset)
     })
-    const deadline = windowStart + config.delayWindowMs + 30_000
+    const deadline = windowStart + windowMs + 30_000
     while (seenAfter.size < config.delaySamples && performance.now() < deadline) {
       await sleep(POLL_MS)
       const pending = [...createdAt.keys()].filter((id) => !seenAfter.has(id))
@@ -302,20 +354,101 @@ async function main(): Promise<void> {
       for (const { meeting_id } of seen) seenAfter.set(meeting_id, now - createdAt.get(meeting_id)!)
     }
     await creating
-    await worker.stop()
-    delays = [...seenAfter.values()]
-    if (delays.length < config.delaySamples) {
-      throw new Error(`${config.delaySamples - delays.length} of ${config.delaySamples} created meetings never appeared in the database within 30 s`)
+    await Promise.all(beside)
+    if (seenAfter.size < config.delaySamples) {
+      throw new Error(`${prefix}: ${config.delaySamples - seenAfter.size} of ${config.delaySamples} created meetings never appeared in the database within 30 s`)
     }
-    log(`  ${delays.length} meetings: ${delays.map((d) => (d / 1000).toFixed(1)).join(" ")} s`)
+    const delays = [...seenAfter.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, d]) => d)
+    log(`  ${delays.length} meetings, in creation order: ${delays.map((d) => (d / 1000).toFixed(1)).join(" ")} s`)
     log(
       `  worker syncs during the window: ${workerSyncs.length}, median ${ms(median(workerSyncs.map((s) => s.ms)))}, ` +
         `max ${ms(max(workerSyncs.map((s) => s.ms)))}`,
     )
+    return seenAfter
+  }
+
+  /** Splits the samples by whether their own trigger enqueued a sync or was debounced (another came shortly before). */
+  function debouncedSplit(what: string, visible: Map<string, number>, triggered: Set<string>, targetMs: number): void {
+    const own = [...visible].filter(([id]) => triggered.has(id)).map(([, d]) => d)
+    const debounced = [...visible].filter(([id]) => !triggered.has(id)).map(([, d]) => d)
+    log(
+      `  ${own.length} whose ${what} enqueued a sync: p95 ${seconds(percentile(own, 95))}; ${debounced.length} debounced: ` +
+        `p95 ${seconds(percentile(debounced, 95))}, ${debounced.filter((d) => d > targetMs).length} above ${seconds(targetMs)}`,
+    )
+  }
+
+  let delays: number[] = []
+  let pageDelays: number[] = []
+  let hookDelays: number[] = []
+  const pageRefreshed = new Set<string>()
+  const hookRefreshed = new Set<string>()
+  const hookCallbacks = { ok: 0, refused: 0, refreshed: 0 }
+  if (config.delay) {
+    log(`delay from "meeting created in the simulator" to "visible in the database" (real worker, default interval):`)
+    log(`poll only (no webhooks, nobody opens the page):`)
+    const worker = await startWorker("worker", false)
+    log(
+      `  worker running, sync every ${ms(workerInterval)}; creating ${config.delaySamples} meetings at random moments ` +
+        `over ${seconds(config.delayWindowMs)} (--delay-seed ${seed})`,
+    )
+    delays = [...(await createdToVisible("bench-delay", config.delayWindowMs)).values()]
+
+    if (config.refresh) {
+      // The same worker (still no webhooks): after each creation, a teacher opens « Réaliser un direct »
+      // 0–1 s later, i.e. app/meetings/page.tsx calls requestMeetingsRefresh() (2 s debounce, all users).
+      log(
+        `teacher opens the page 0–1 s after the creation (requestMeetingsRefresh(), no webhooks): ` +
+          `${config.delaySamples} meetings over ${seconds(config.refreshWindowMs)}`,
+      )
+      const visible = await createdToVisible("bench-page", config.refreshWindowMs, async (meetingID) => {
+        await sleep(random() * 1_000)
+        if (await requestMeetingsRefresh()) pageRefreshed.add(meetingID)
+      })
+      pageDelays = [...visible.values()]
+      debouncedSplit("page opening (2 s debounce across all pages)", visible, pageRefreshed, TARGETS.pageP95Ms)
+    }
+    await worker.stop()
     log()
+
+    if (config.refresh) {
+      log(`with bbb-webhooks (BBB_WEBHOOKS_SERVERS = the simulator; no page opened):`)
+      log(`  callbacks received by handleWebhookCallback() (the route's use case) behind node:http at ${callbackUrl}`)
+      onCallback = async (checksum, rawBody) => {
+        try {
+          const result = await handleWebhookCallback({ checksum, rawBody })
+          hookCallbacks.ok++
+          if (result.refreshed) {
+            hookCallbacks.refreshed++
+            const events = JSON.parse(new URLSearchParams(rawBody).get("event") ?? "[]") as { data?: { attributes?: { meeting?: Record<string, string> } } }[]
+            const meetingID = events[0]?.data?.attributes?.meeting?.["external-meeting-id"]
+            if (meetingID) hookRefreshed.add(meetingID)
+          }
+          return 200
+        } catch (error) {
+          hookCallbacks.refused++
+          const status = { NOT_FOUND: 404, UNAUTHENTICATED: 401, INVALID_INPUT: 400 } as Record<string, number>
+          return isAppError(error) ? (status[error.code] ?? 500) : 500
+        }
+      }
+      const hookWorker = await startWorker("worker-webhooks", true)
+      await waitForHook(simUrl!, callbackUrl)
+      log(`  worker running, hook registered on the simulator by the worker; ${config.delaySamples} meetings over ${seconds(config.refreshWindowMs)}`)
+      const visible = await createdToVisible("bench-hook", config.refreshWindowMs)
+      await hookWorker.stop()
+      hookDelays = [...visible.values()]
+      log(
+        `  callbacks: ${hookCallbacks.ok} accepted (${hookCallbacks.refreshed} enqueued a sync, the rest within the 500 ms debounce), ` +
+          `${hookCallbacks.refused} refused`,
+      )
+      debouncedSplit("callback (500 ms debounce)", visible, hookRefreshed, TARGETS.webhookP95Ms)
+      log()
+    }
   }
 
   await simulator.stop()
+  if (receiver) await new Promise((resolve) => receiver.close(resolve))
+  await closeQueues()
+  getProducerRedis().disconnect()
   await redis.flushdb()
   redis.disconnect()
   await pgClient.end()
@@ -326,7 +459,13 @@ async function main(): Promise<void> {
   const coldMedian = median(wall(cold))
   const floorMedian = median(floorCold)
   const ratio = coldMedian / floorMedian
-  const delayP95 = percentile(delays, 95)
+  const delayRow = (label: string, values: number[], target: number) => [
+    label,
+    String(values.length),
+    `${seconds(percentile(values, 50))} / ${seconds(percentile(values, 95))} / ${seconds(max(values))}`,
+    `p95 ≤ ${seconds(target)}`,
+    verdict(percentile(values, 95), target),
+  ]
   const medMax = (values: number[]) => `${ms(median(values))} (max ${ms(max(values))})`
   log(`SUMMARY — ${count(config.meetings)} meetings × ${config.attendees} attendees, ${count(config.users)} users; sync times are wall times, commit included`)
   log(
@@ -340,15 +479,11 @@ async function main(): Promise<void> {
       ["floor: plain SQL upsert, empty tables", String(floorCold.length), medMax(floorCold), "—", ""],
       ["floor: plain SQL upsert, all conflicts", String(floorWarm.length), medMax(floorWarm), "—", ""],
       ["first sync / floor (medians)", "", `${ratio.toFixed(2)}×`, `≤ ${TARGETS.floorRatio}×`, verdict(ratio, TARGETS.floorRatio)],
-      ...(config.delay
+      ...(config.delay ? [delayRow("created in BBB → in DB, poll only, p50 / p95 / max", delays, TARGETS.delayP95Ms)] : []),
+      ...(config.refresh
         ? [
-            [
-              "created in BBB → in DB, p50 / p95 / max",
-              String(delays.length),
-              `${seconds(percentile(delays, 50))} / ${seconds(delayP95)} / ${seconds(max(delays))}`,
-              `p95 ≤ ${seconds(TARGETS.delayP95Ms)}`,
-              verdict(delayP95, TARGETS.delayP95Ms),
-            ],
+            delayRow("  … with bbb-webhooks", hookDelays, TARGETS.webhookP95Ms),
+            delayRow("  … page opened 0–1 s after, no webhooks", pageDelays, TARGETS.pageP95Ms),
           ]
         : []),
     ]),
@@ -377,6 +512,18 @@ async function main(): Promise<void> {
   )
   log()
   log(`bench finished in ${seconds(performance.now() - started)}; load average now ${loadAverage()}`)
+}
+
+/** Waits until the worker has registered `callbackUrl` on the simulator (BBB's hooks/list, SHA-1 checksum). */
+async function waitForHook(simUrl: string, callbackUrl: string): Promise<void> {
+  const checksum = createHash("sha1").update(`hooks/list${SIM_SECRET}`, "utf8").digest("hex")
+  const deadline = performance.now() + 30_000
+  while (performance.now() < deadline) {
+    const body = await (await fetch(`${simUrl}/bigbluebutton/api/hooks/list?checksum=${checksum}`)).text()
+    if (body.includes(`<callbackURL>${callbackUrl}</callbackURL>`)) return
+    await sleep(POLL_MS)
+  }
+  throw new Error(`the worker did not register ${callbackUrl} on the simulator within 30 s`)
 }
 
 const watchdog = setTimeout(() => {
