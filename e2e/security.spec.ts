@@ -210,7 +210,7 @@ test.describe("sign-in throttling", () => {
     await expect(rows.first()).toContainText("Bloquée (trop d'échecs)")
     await expect(rows.last()).toContainText("Identifiants incorrects")
     await expect(page.getByText("203.0.113.66")).toHaveCount(0)
-    await expect(rows.first().locator("td").nth(2)).toHaveText(/^(127\.0\.0\.1|::1)$/)
+    await expect(rows.first().getByTestId("sign-in-ip")).toHaveText(/^(127\.0\.0\.1|::1)$/)
   })
 
   test("a throttled sign-in reached through its error URL is explained too", async ({ page }) => {
