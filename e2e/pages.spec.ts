@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
-import { resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
+import { hasRefusedSignIn, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 type Role = keyof typeof USERS | "anonymous"
@@ -108,9 +108,13 @@ test.beforeAll(async ({ browser }) => {
   await simulator.reset()
   await stopAllLives()
   await seedRecordings()
-  const anonymous = await browser.newContext({ baseURL: test.info().project.use.baseURL })
-  for (const username of ["marie.dupont", "h.lefevre", "marie.dupont"]) await refusedSignIn(anonymous.request, username)
-  await anonymous.close()
+  // Once per server start (beforeAll runs again after a failed test): each failure counts towards
+  // blocking this address.
+  if (!(await hasRefusedSignIn("marie.dupont"))) {
+    const anonymous = await browser.newContext({ baseURL: test.info().project.use.baseURL })
+    for (const username of ["h.lefevre", "marie.dupont"]) await refusedSignIn(anonymous.request, username)
+    await anonymous.close()
+  }
   // The teacher's page: one session with a requested live, one without; the admin's matching page:
   // namesakes (two "Marie Dupont" accounts) and a name no account bears.
   await createMeeting("Amphi L1 — Chimie générale", "Hélène Lefèvre")

@@ -6,9 +6,10 @@ import type { ReactNode } from "react"
 
 import { cn } from "@/components/ui/cn"
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** `section`: the path prefix of the pages this entry stands for (default: `href`). */
+export function NavLink({ href, section = href, children }: { href: string; section?: string; children: ReactNode }) {
   const pathname = usePathname()
-  const active = pathname === href || pathname.startsWith(`${href}/`)
+  const active = pathname === href || pathname === section || pathname.startsWith(`${section}/`)
   return (
     <Link
       href={href}

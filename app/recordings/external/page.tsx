@@ -59,11 +59,26 @@ export default async function ExternalRecordingsPage() {
             rowKey={(r) => r.id}
             rowTestId={(r) => `external-${r.id}`}
             columns={[
-              { key: "name", header: t("columns.name"), rowHeader: true, cell: (r) => <span className="font-medium break-words text-slate-900">{r.name}</span> },
+              {
+                key: "name",
+                header: t("columns.name"),
+                rowHeader: true,
+                cell: (r) => (
+                  <>
+                    <span className="block font-medium break-words text-slate-900">{r.name}</span>
+                    <span className="mt-0.5 block text-slate-600">
+                      {t(`types.${r.type}`)} ·{" "}
+                      <TextLink href={r.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t("openLabel", { name: r.name })}>
+                        {t("open")}
+                      </TextLink>
+                    </span>
+                  </>
+                ),
+              },
               {
                 key: "state",
                 header: t("columns.state"),
-                className: "md:w-56",
+                className: "md:w-64",
                 cell: (r) =>
                   isImportState(r.state) ? (
                     <Badge tone={STATE_TONE[r.state]} testId="external-state" className="whitespace-normal!">
@@ -75,24 +90,13 @@ export default async function ExternalRecordingsPage() {
                     </span>
                   ),
               },
-              { key: "date", header: t("columns.date"), className: "md:w-44", cell: (r) => format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) },
-              { key: "type", header: t("columns.type"), className: "md:w-32", cell: (r) => t(`types.${r.type}`) },
-              {
-                key: "source",
-                header: t("columns.source"),
-                className: "md:w-24",
-                cell: (r) => (
-                  <TextLink href={r.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t("openLabel", { name: r.name })}>
-                    {t("open")}
-                  </TextLink>
-                ),
-              },
+              { key: "date", header: t("columns.date"), className: "md:w-44 md:whitespace-nowrap", cell: (r) => format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) },
               {
                 key: "actions",
                 header: t("columns.actions"),
-                className: "md:w-52",
+                className: "md:w-56",
                 cell: (r) => (
-                  <div className="flex flex-wrap gap-2">
+                  <div className="flex flex-wrap gap-2 pt-1 md:pt-0">
                     {canImport(r) && <ImportExternalRecordingButton id={r.id} name={r.name} />}
                     <DeleteExternalRecordingButton id={r.id} name={r.name} />
                   </div>
