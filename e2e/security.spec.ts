@@ -23,7 +23,7 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(headers["permissions-policy"], where).toContain("camera=()")
   const csp = headers["content-security-policy"] ?? ""
   expect(csp, where).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
-  expect(csp, where).toContain("media-src 'self' blob: http://127.0.0.1:18080")
+  expect(csp, where).toContain(`media-src 'self' blob: ${new URL(E2E_ENV.POD_HLS_STREAM!).origin}`)
   expect(csp, where).not.toContain("unsafe-inline")
   // Plain HTTP here: no HSTS (a browser would ignore it anyway).
   expect(headers["strict-transport-security"], where).toBeUndefined()
@@ -95,9 +95,9 @@ test.describe("the CSP leaves the pages working", () => {
     // The meeting appears without a reload: server-sent events went through the CSP.
     const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
     await expect(card).toBeVisible()
-    await card.getByRole("link", { name: "Réaliser un direct BigBlueButton" }).click()
-    await expect(page.getByRole("heading", { name: "Êtes-vous sûr de vouloir réaliser un direct BigBlueButton ?" })).toBeVisible()
-    await page.getByLabel("Activer le chat").check()
+    await card.getByRole("link", { name: "Réaliser un direct" }).click()
+    await expect(page.getByRole("heading", { level: 1, name: "Confirmer le direct" })).toBeVisible()
+    await page.getByLabel("Chat sur la page du direct").check()
     await page.goto("/lives")
     await page.getByRole("button", { name: "en" }).click()
     await expect(page.getByRole("heading", { name: "Lives" })).toBeVisible()
@@ -115,9 +115,9 @@ test.describe("the CSP leaves the pages working", () => {
     await expect(page.getByTestId("signed-in-user")).toBeVisible()
     for (const [path, heading] of [
       ["/admin", "Administration"],
-      ["/admin/attendees", "Participants à rapprocher"],
+      ["/admin/attendees", "Modérateurs à associer"],
       ["/admin/sign-ins", "Connexions refusées"],
-      ["/meetings", "Réaliser un direct BigBlueButton"],
+      ["/meetings", "Réaliser un direct"],
     ] as const) {
       await page.goto(path)
       await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible()
@@ -235,7 +235,7 @@ test("a deactivated account's session stops working at its next request", async 
   const teacher = await createTeacher()
   await apiSignIn(page, teacher)
   await page.goto("/meetings")
-  await expect(page.getByRole("heading", { name: "Réaliser un direct BigBlueButton" })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name: "Réaliser un direct" })).toBeVisible()
   expect(await eventsStatus(page)).toBe(200)
 
   await setUserActive(teacher.id, false)
