@@ -50,13 +50,13 @@ export async function SiteHeader() {
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2 text-sm">
           {user && (
-            <span className="hidden max-w-56 min-w-0 truncate text-right leading-tight text-slate-700 lg:block" data-testid="signed-in-user">
+            <span className="hidden max-w-56 min-w-0 truncate text-right leading-tight text-slate-700 lg:block" data-testid="signed-in-user" title={`${user.firstName} ${user.lastName} · ${tRoles(user.role)}`}>
               <span className="sr-only">{t("account", { name: `${user.firstName} ${user.lastName}`, role: tRoles(user.role) })}</span>
               <span aria-hidden="true">
                 <span className="block truncate font-medium text-slate-900">
                   {user.firstName} {user.lastName}
                 </span>
-                <span className="block text-xs text-slate-600">{tRoles(user.role)}</span>
+                <span className="block truncate text-xs text-slate-600">{tRoles(user.role)}</span>
               </span>
             </span>
           )}
