@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto"
 
 import AxeBuilder from "@axe-core/playwright"
-import { expect, test, type Browser, type Page } from "@playwright/test"
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
-import { stopAllLives } from "./fixtures/db"
+import { hasRefusedSignIn, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 type Role = keyof typeof USERS | "anonymous"
@@ -41,9 +41,53 @@ const PAGES: PageCase[] = [
       await expect(page.getByTestId(/^attendee-/)).toHaveCount(2)
     },
   },
+  {
+    name: "admin-sign-ins",
+    role: "admin",
+    path: "/admin/sign-ins",
+    ready: (page) => expect(page.getByTestId("sign-in-attempt").filter({ hasText: "marie.dupont" }).first()).toBeVisible(),
+  },
+  { name: "admin-health", role: "admin", path: "/admin/health", ready: (page) => expect(page.getByTestId("health-status")).toBeVisible() },
+  {
+    name: "recordings-external",
+    role: "teacher",
+    path: "/recordings/external",
+    ready: (page) => expect(page.getByTestId(/^external-\d+$/)).toHaveCount(EXTERNAL_RECORDINGS),
+  },
+  {
+    name: "recordings-claim",
+    role: "teacher",
+    path: "/recordings/claim",
+    ready: (page) => expect(page.getByTestId(/^claimable-\d+$/)).toHaveCount(CLAIMABLE_RECORDINGS),
+  },
   { name: "forbidden", role: "student", path: "/admin", status: 403 },
   { name: "not-found", role: "anonymous", path: "/no-such-page", status: 404 },
 ]
+
+const EXTERNAL_RECORDINGS = 4
+const CLAIMABLE_RECORDINGS = 3
+
+/** A refused sign-in, as a mistyped password leaves it on the admins' list. */
+async function refusedSignIn(request: APIRequestContext, username: string): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }
+  await request.post("/api/auth/callback/credentials", { form: { csrfToken, username, password: "wrong-password", json: "true" }, maxRedirects: 0 })
+}
+
+/** The teacher's external videos (one of each kind and state) and three recordings left to claim. */
+async function seedRecordings(): Promise<void> {
+  const day = (n: number, hour: number) => new Date(Date.UTC(2026, 9, n, hour - 2, 0))
+  await resetExternalRecordings(USERS.teacher.username, [
+    { name: "Amphi L1 — Chimie générale, séance 3", type: "BIGBLUEBUTTON", sourceUrl: "https://bbb.univ.example/playback/presentation/2.3/a1b2c3", startAt: day(14, 10) },
+    { name: "TD de thermodynamique (groupe 2)", type: "BIGBLUEBUTTON", sourceUrl: "https://bbb.univ.example/playback/presentation/2.3/d4e5f6", startAt: day(9, 14), state: "IMPORTED" },
+    { name: "Les liaisons covalentes en 10 minutes", type: "PEERTUBE", sourceUrl: "https://video.univ.example/w/9x8y7z", startAt: day(2, 9) },
+    { name: "Conférence d'ouverture du semestre", type: "YOUTUBE", sourceUrl: "https://www.youtube.com/watch?v=abc123", startAt: day(1, 17) },
+  ])
+  await resetClaimableRecordings([
+    { title: "Conseil pédagogique du 14 octobre", recorder: "Amphi A", startAt: day(14, 16) },
+    { title: "Soutenances de stage L3 (matinée)", recorder: "Salle 204", startAt: day(10, 9), status: "CONVERTING" },
+    { title: "Réunion de rentrée des enseignants", recorder: "Amphi B", startAt: null },
+  ])
+}
 
 async function createMeeting(name: string, moderator: string): Promise<string> {
   const meetingID = `pages-${randomUUID()}`
@@ -63,6 +107,14 @@ async function signedInPage(browser: Browser, role: Role, locale: "fr" | "en", v
 test.beforeAll(async ({ browser }) => {
   await simulator.reset()
   await stopAllLives()
+  await seedRecordings()
+  // Once per server start (beforeAll runs again after a failed test): each failure counts towards
+  // blocking this address.
+  if (!(await hasRefusedSignIn("marie.dupont"))) {
+    const anonymous = await browser.newContext({ baseURL: test.info().project.use.baseURL })
+    for (const username of ["h.lefevre", "marie.dupont"]) await refusedSignIn(anonymous.request, username)
+    await anonymous.close()
+  }
   // The teacher's page: one session with a requested live, one without; the admin's matching page:
   // namesakes (two "Marie Dupont" accounts) and a name no account bears.
   await createMeeting("Amphi L1 — Chimie générale", "Hélène Lefèvre")

@@ -23,7 +23,7 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(headers["permissions-policy"], where).toContain("camera=()")
   const csp = headers["content-security-policy"] ?? ""
   expect(csp, where).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
-  expect(csp, where).toContain("media-src 'self' blob: http://127.0.0.1:18080")
+  expect(csp, where).toContain(`media-src 'self' blob: ${new URL(E2E_ENV.POD_HLS_STREAM!).origin}`)
   expect(csp, where).not.toContain("unsafe-inline")
   // Plain HTTP here: no HSTS (a browser would ignore it anyway).
   expect(headers["strict-transport-security"], where).toBeUndefined()
@@ -210,7 +210,7 @@ test.describe("sign-in throttling", () => {
     await expect(rows.first()).toContainText("Bloquée (trop d'échecs)")
     await expect(rows.last()).toContainText("Identifiants incorrects")
     await expect(page.getByText("203.0.113.66")).toHaveCount(0)
-    await expect(rows.first().locator("td").nth(2)).toHaveText(/^(127\.0\.0\.1|::1)$/)
+    await expect(rows.first().getByTestId("sign-in-ip")).toHaveText(/^(127\.0\.0\.1|::1)$/)
   })
 
   test("a throttled sign-in reached through its error URL is explained too", async ({ page }) => {

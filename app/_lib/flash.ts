@@ -15,6 +15,9 @@ const FLASH_TONES = {
   liveAlreadyRequested: "info",
   liveNotSignalled: "warning",
   attendeeAssigned: "success",
+  recordingClaimed: "success",
+  externalImportRequested: "success",
+  externalRecordingDeleted: "success",
 } as const satisfies Record<string, NoticeTone>
 
 export type FlashKey = keyof typeof FLASH_TONES

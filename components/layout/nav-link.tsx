@@ -2,15 +2,23 @@
 
 import Link from "next/link"
 import { usePathname } from "next/navigation"
-import type { ReactNode } from "react"
+import { useEffect, useRef, type ReactNode } from "react"
 
 import { cn } from "@/components/ui/cn"
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** `section`: the path prefix of the pages this entry stands for (default: `href`). */
+export function NavLink({ href, section = href, children }: { href: string; section?: string; children: ReactNode }) {
   const pathname = usePathname()
-  const active = pathname === href || pathname.startsWith(`${href}/`)
+  const active = pathname === href || pathname === section || pathname.startsWith(`${section}/`)
+  const ref = useRef<HTMLAnchorElement>(null)
+  // On a phone the navigation row may scroll sideways: bring the current entry into view.
+  useEffect(() => {
+    const nav = ref.current?.closest("nav")
+    if (active && ref.current && nav && nav.scrollWidth > nav.clientWidth) ref.current.scrollIntoView({ block: "nearest", inline: "nearest" })
+  }, [active])
   return (
     <Link
+      ref={ref}
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button"
 
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/lives" })}>
+    <Button variant="secondary" size="sm" className="shrink-0 whitespace-nowrap" onClick={() => signOut({ callbackUrl: "/lives" })}>
       {label}
     </Button>
   )

@@ -28,7 +28,7 @@ export async function SiteHeader() {
     { href: "/lives", label: t("lives"), show: true },
     { href: "/meetings", label: t("meetings"), show: !!user && hasRole(user, "teacher") && getEnv().USE_BBB_LIVE },
     // One entry for the recordings pages (external videos, claims): the header stays within two rows on a phone.
-    { href: "/recordings/external", label: t("recordings"), show: !!user && hasRole(user, "teacher") },
+    { href: "/recordings/external", section: "/recordings", label: t("recordings"), show: !!user && hasRole(user, "teacher") },
     { href: "/admin", label: t("admin"), show: !!user && hasRole(user, "admin") },
   ].filter((l) => l.show)
   return (
@@ -38,30 +38,30 @@ export async function SiteHeader() {
           <span aria-hidden="true" className="size-3 rounded-full bg-red-600 ring-4 ring-red-100" />
           {tApp("name")}
         </Link>
-        {/* On a phone the links scroll sideways inside their row rather than adding rows. */}
-        <nav aria-label={t("label")} className="order-last -mx-3 w-full overflow-x-auto md:order-none md:mx-0 md:w-auto md:overflow-visible">
-          <ul className="flex gap-1">
+        {/* On a phone the navigation takes the full width of its row and scrolls within it if it must. */}
+        <nav aria-label={t("label")} className="order-last -mx-3 w-[calc(100%+1.5rem)] overflow-x-auto md:order-none md:mx-0 md:w-auto md:shrink-0 md:overflow-visible">
+          <ul className="flex gap-1 whitespace-nowrap">
             {links.map((l) => (
               <li key={l.href}>
-                <NavLink href={l.href}>{l.label}</NavLink>
+                <NavLink href={l.href} section={l.section}>{l.label}</NavLink>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex shrink-0 items-center gap-2 text-sm">
+        <div className="ml-auto flex min-w-0 items-center gap-2 text-sm">
           {user && (
-            <span className="hidden max-w-56 truncate text-right leading-tight text-slate-700 lg:block" data-testid="signed-in-user">
+            <span className="hidden max-w-56 min-w-0 truncate text-right leading-tight text-slate-700 lg:block" data-testid="signed-in-user" title={`${user.firstName} ${user.lastName} · ${tRoles(user.role)}`}>
               <span className="sr-only">{t("account", { name: `${user.firstName} ${user.lastName}`, role: tRoles(user.role) })}</span>
               <span aria-hidden="true">
                 <span className="block truncate font-medium text-slate-900">
                   {user.firstName} {user.lastName}
                 </span>
-                <span className="block text-xs text-slate-600">{tRoles(user.role)}</span>
+                <span className="block truncate text-xs text-slate-600">{tRoles(user.role)}</span>
               </span>
             </span>
           )}
           {/* On a phone the language switch sits in the footer, so the header keeps two rows. */}
-          <div className="hidden md:block">
+          <div className="hidden shrink-0 md:block">
             <LanguageSwitch current={locale} label={t("language")} />
           </div>
           {user ? (

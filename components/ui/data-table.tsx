@@ -7,6 +7,8 @@ export type Column<Row> = {
   header: ReactNode
   cell: (row: Row) => ReactNode
   className?: string
+  /** The cell that names its row (a `<th scope="row">`): at most one column. */
+  rowHeader?: boolean
 }
 
 /**
@@ -42,14 +44,17 @@ export function DataTable<Row>({
         <tbody className="block divide-y divide-slate-200 md:table-row-group">
           {rows.map((row) => (
             <tr key={rowKey(row)} data-testid={rowTestId?.(row)} className="block px-4 py-3 md:table-row md:p-0">
-              {columns.map((c) => (
-                <td key={c.key} className={cn("block py-1 align-top md:table-cell md:px-4 md:py-3", c.className)}>
-                  <span className="block text-xs font-semibold text-slate-500 md:hidden">
-                    {c.header}
-                  </span>
-                  {c.cell(row)}
-                </td>
-              ))}
+              {columns.map((c) => {
+                const Cell = c.rowHeader ? "th" : "td"
+                return (
+                  <Cell key={c.key} scope={c.rowHeader ? "row" : undefined} className={cn("block py-1 align-top font-normal md:table-cell md:px-4 md:py-3", c.className)}>
+                    <span className="block text-xs font-semibold text-slate-500 md:hidden">
+                      {c.header}
+                    </span>
+                    {c.cell(row)}
+                  </Cell>
+                )
+              })}
             </tr>
           ))}
         </tbody>

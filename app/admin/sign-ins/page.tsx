@@ -1,10 +1,15 @@
 import type { Metadata } from "next"
-import Link from "next/link"
 import { getFormatter, getTranslations } from "next-intl/server"
 
 import { listSignInAttempts } from "@/lib/auth/list-sign-in-attempts"
 import type { SignInAttempt } from "@/lib/auth/schemas"
 import { isAppError } from "@/lib/errors"
+
+import { Badge } from "@/components/ui/badge"
+import { DataTable } from "@/components/ui/data-table"
+import { EmptyState } from "@/components/ui/empty-state"
+import { Notice } from "@/components/ui/notice"
+import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
 
@@ -24,49 +29,53 @@ async function readAttempts(admin: Awaited<ReturnType<typeof requirePageRole>>):
   }
 }
 
+type Row = SignInAttempt & { index: number }
+
 export default async function SignInAttemptsPage() {
   const admin = await requirePageRole("admin", "/admin/sign-ins")
   const [t, tAdmin, format, attempts] = await Promise.all([getTranslations("adminSignIns"), getTranslations("admin"), getFormatter(), readAttempts(admin)])
   return (
-    <section>
-      <p className="text-sm text-slate-600">
-        <Link href="/admin" className="underline">
-          {tAdmin("title")}
-        </Link>{" "}
-        / {t("title")}
-      </p>
-      <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 max-w-3xl text-slate-600">{t("intro")}</p>
+    <>
+      <PageHeader title={t("title")} description={t("intro")} back={{ href: "/admin", label: tAdmin("title") }} />
       {attempts === null ? (
-        <p role="alert" className="mt-6 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("unavailable")}
-        </p>
+        <Notice tone="error">
+          <p>{t("unavailable")}</p>
+        </Notice>
       ) : attempts.length === 0 ? (
-        <p className="mt-6 rounded-md border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("empty")}</p>
+        <EmptyState title={t("empty")} testId="no-sign-in-attempts" />
       ) : (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("at")}</th>
-                <th scope="col" className="px-3 py-2">{t("username")}</th>
-                <th scope="col" className="px-3 py-2">{t("ip")}</th>
-                <th scope="col" className="px-3 py-2">{t("outcome")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attempts.map((a, index) => (
-                <tr key={`${a.at.toISOString()}-${index}`} className="border-t border-slate-200" data-testid="sign-in-attempt">
-                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(a.at, { dateStyle: "medium", timeStyle: "medium" })}</td>
-                  <td className="px-3 py-2 break-all">{a.username}</td>
-                  <td className="px-3 py-2 font-mono">{a.ip}</td>
-                  <td className="px-3 py-2">{t(a.outcome)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<Row>
+          caption={t("caption")}
+          rows={attempts.map((a, index) => ({ ...a, index }))}
+          rowKey={(a) => `${a.at.toISOString()}-${a.index}`}
+          rowTestId={() => "sign-in-attempt"}
+          columns={[
+            {
+              key: "at",
+              header: t("at"),
+              className: "md:w-56 md:whitespace-nowrap",
+              cell: (a) => format.dateTime(a.at, { dateStyle: "medium", timeStyle: "medium" }),
+            },
+            { key: "username", header: t("username"), cell: (a) => <span className="font-medium break-all text-slate-900">{a.username}</span> },
+            {
+              key: "ip",
+              header: t("ip"),
+              className: "md:w-48",
+              cell: (a) => (
+                <span className="font-mono break-all" data-testid="sign-in-ip">
+                  {a.ip}
+                </span>
+              ),
+            },
+            {
+              key: "outcome",
+              header: t("outcome"),
+              className: "md:w-56",
+              cell: (a) => <Badge tone={a.outcome === "BLOCKED" ? "danger" : "warning"}>{t(a.outcome)}</Badge>,
+            },
+          ]}
+        />
       )}
-    </section>
+    </>
   )
 }

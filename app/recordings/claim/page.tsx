@@ -1,11 +1,16 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
-import { z } from "zod"
 
-import { listClaimableRecordings } from "@/lib/recordings/list-claimable-recordings"
+import { listClaimableRecordings, type ClaimableRecordingView } from "@/lib/recordings/list-claimable-recordings"
 
-import { TextLink } from "@/components/ui/link-button"
+import { Badge } from "@/components/ui/badge"
+import { DataTable } from "@/components/ui/data-table"
+import { EmptyState } from "@/components/ui/empty-state"
+import { FlashNotice } from "@/components/ui/flash-notice"
+import { LinkButton } from "@/components/ui/link-button"
+import { PageHeader } from "@/components/ui/page-header"
 
+import { readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 
 import { ClaimButton } from "./_components/claim-button"
@@ -16,52 +21,49 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("claim"))("title") }
 }
 
-const searchSchema = z.object({ notice: z.enum(["claimed"]).optional().catch(undefined) })
-
-export default async function ClaimPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function ClaimPage() {
   await requirePageRole("teacher", "/recordings/claim")
-  const { notice } = searchSchema.parse(await searchParams)
-  const [t, format, recordings] = await Promise.all([getTranslations("claim"), getFormatter(), listClaimableRecordings()])
+  const [t, format, recordings, flash] = await Promise.all([getTranslations("claim"), getFormatter(), listClaimableRecordings(), readFlashMessage()])
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <p className="mt-2">
-        <TextLink href="/recordings/external">{t("externalLink")}</TextLink>
-      </p>
-      {notice && (
-        <p role="status" className="mt-4 rounded-md bg-green-50 px-3 py-2 text-green-900">
-          {t(notice)}
-        </p>
-      )}
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <LinkButton href="/recordings/external" variant="secondary">
+            {t("externalLink")}
+          </LinkButton>
+        }
+      />
+      <FlashNotice flash={flash} />
       {recordings.length === 0 ? (
-        <p className="mt-4 rounded-md border border-dashed border-slate-300 bg-white p-6">{t("none")}</p>
+        <EmptyState title={t("none")} testId="no-claimable-recordings">
+          {t("noneHelp")}
+        </EmptyState>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.title")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.date")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.recorder")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recordings.map((recording) => (
-                <tr key={recording.id} className="border-b border-slate-100">
-                  <th scope="row" className="px-3 py-2 font-medium">{recording.title}</th>
-                  <td className="px-3 py-2">{recording.startAt ? format.dateTime(recording.startAt, { dateStyle: "long", timeStyle: "short" }) : t("undated")}</td>
-                  <td className="px-3 py-2">{recording.recorder}</td>
-                  <td className="px-3 py-2">
-                    {recording.status === "CONVERTING" ? <span className="text-slate-600">{t("converting")}</span> : <ClaimButton id={recording.id} title={recording.title} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable<ClaimableRecordingView>
+          caption={t("caption")}
+          rows={recordings}
+          rowKey={(r) => r.id}
+          rowTestId={(r) => `claimable-${r.id}`}
+          columns={[
+            { key: "title", header: t("columns.title"), rowHeader: true, cell: (r) => <span className="font-medium break-words text-slate-900">{r.title}</span> },
+            {
+              key: "date",
+              header: t("columns.date"),
+              className: "md:w-52",
+              cell: (r) => (r.startAt ? format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-600">{t("undated")}</span>),
+            },
+            { key: "recorder", header: t("columns.recorder"), className: "md:w-40", cell: (r) => r.recorder },
+            {
+              key: "action",
+              header: t("columns.action"),
+              className: "md:w-48",
+              cell: (r) => (r.status === "CONVERTING" ? <Badge tone="info">{t("converting")}</Badge> : <ClaimButton id={r.id} title={r.title} />),
+            },
+          ]}
+        />
       )}
-    </section>
+    </>
   )
 }

@@ -10,6 +10,10 @@ import { createExternalRecordingInputSchema } from "@/lib/recordings/schemas"
 import { getProducerRedis } from "@/lib/redis"
 
 import { invalidForm, runAction, type FormState } from "@/app/_lib/adapters"
+import { setFlash } from "@/app/_lib/flash"
+
+/** The recording's name, sent by its row's form, for the notice only. */
+const nameOf = (form: FormData) => String(form.get("name") ?? "").slice(0, 250)
 
 export async function createExternalRecordingAction(_prev: FormState, form: FormData): Promise<FormState> {
   const input = createExternalRecordingInputSchema.safeParse(Object.fromEntries(form))
@@ -25,12 +29,16 @@ export async function createExternalRecordingAction(_prev: FormState, form: Form
 
 export async function deleteExternalRecordingAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(async () => deleteExternalRecording({ id: form.get("id") }, await requireRole("teacher")))
-  if (result?.ok) revalidatePath("/recordings/external")
+  if (result?.ok) {
+    await setFlash("externalRecordingDeleted", { name: nameOf(form) })
+    revalidatePath("/recordings/external")
+  }
   return result
 }
 
 export async function requestExternalRecordingImportAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(async () => requestExternalRecordingImport({ id: form.get("id") }, await requireRole("teacher"), getProducerRedis()))
+  if (result?.ok) await setFlash("externalImportRequested", { name: nameOf(form) })
   revalidatePath("/recordings/external")
   return result
 }

@@ -1,19 +1,25 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { listExternalRecordings } from "@/lib/recordings/list-external-recordings"
+import { listExternalRecordings, type ExternalRecordingView } from "@/lib/recordings/list-external-recordings"
 
-import { TextLink } from "@/components/ui/link-button"
+import { Badge, type BadgeTone } from "@/components/ui/badge"
+import { DataTable } from "@/components/ui/data-table"
+import { EmptyState } from "@/components/ui/empty-state"
+import { FlashNotice } from "@/components/ui/flash-notice"
+import { LinkButton, TextLink } from "@/components/ui/link-button"
+import { PageHeader } from "@/components/ui/page-header"
 
+import { readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 
 import { AddExternalRecordingForm } from "./_components/add-external-recording-form"
 import { DeleteExternalRecordingButton } from "./_components/delete-external-recording-button"
 import { ImportExternalRecordingButton } from "./_components/import-external-recording-button"
 
-const STATES = ["IMPORT_QUEUED", "IMPORTED", "CONVERSION_QUEUED", "IMPORT_FAILED"] as const
-type ImportState = (typeof STATES)[number]
-const isImportState = (state: string | null): state is ImportState => (STATES as readonly (string | null)[]).includes(state)
+const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger" } as const satisfies Record<string, BadgeTone>
+type ImportState = keyof typeof STATE_TONE
+const isImportState = (state: string | null): state is ImportState => state !== null && state in STATE_TONE
 const canImport = (recording: { type: string; state: string | null }) =>
   ["BIGBLUEBUTTON", "VIDEO"].includes(recording.type) && (recording.state === null || recording.state === "IMPORT_FAILED")
 
@@ -25,58 +31,82 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ExternalRecordingsPage() {
   const user = await requirePageRole("teacher", "/recordings/external")
-  const [t, format, recordings] = await Promise.all([getTranslations("externalRecordings"), getFormatter(), listExternalRecordings(user)])
+  const [t, format, recordings, flash] = await Promise.all([getTranslations("externalRecordings"), getFormatter(), listExternalRecordings(user), readFlashMessage()])
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <p className="mt-2">
-        <TextLink href="/recordings/claim">{t("claimLink")}</TextLink>
-      </p>
-      <p className="mt-2 font-medium text-slate-800" data-testid="external-count">
-        {t("count", { count: recordings.length })}
-      </p>
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          <LinkButton href="/recordings/claim" variant="secondary">
+            {t("claimLink")}
+          </LinkButton>
+        }
+      />
+      <FlashNotice flash={flash} />
       {recordings.length === 0 ? (
-        <p className="mt-4 rounded-md border border-dashed border-slate-300 bg-white p-6">{t("none")}</p>
+        <EmptyState title={t("none")} testId="no-external-recordings">
+          {t("noneHelp")}
+        </EmptyState>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse bg-white text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.state")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.date")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.type")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.source")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.import")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.manage")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recordings.map((recording) => (
-                <tr key={recording.id} className="border-b border-slate-100">
-                  <th scope="row" className="px-3 py-2 font-medium">{recording.name}</th>
-                  <td className="px-3 py-2" data-testid="external-state">
-                    {isImportState(recording.state) ? t(`states.${recording.state}`) : t("notUploaded")}
-                  </td>
-                  <td className="px-3 py-2">{format.dateTime(recording.startAt, { dateStyle: "long", timeStyle: "short" })}</td>
-                  <td className="px-3 py-2">{t(`types.${recording.type}`)}</td>
-                  <td className="px-3 py-2">
-                    <a href={recording.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t("openLabel", { name: recording.name })} className="text-brand-700 hover:underline">
-                      {t("open")}
-                    </a>
-                  </td>
-                  <td className="px-3 py-2">{canImport(recording) && <ImportExternalRecordingButton id={recording.id} name={recording.name} />}</td>
-                  <td className="px-3 py-2">
-                    <DeleteExternalRecordingButton id={recording.id} name={recording.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p className="mb-2 text-sm font-medium text-slate-700" data-testid="external-count">
+            {t("count", { count: recordings.length })}
+          </p>
+          <DataTable<ExternalRecordingView>
+            caption={t("caption")}
+            rows={recordings}
+            rowKey={(r) => r.id}
+            rowTestId={(r) => `external-${r.id}`}
+            columns={[
+              {
+                key: "name",
+                header: t("columns.name"),
+                rowHeader: true,
+                cell: (r) => (
+                  <>
+                    <span className="block font-medium break-words text-slate-900">{r.name}</span>
+                    <span className="mt-0.5 block text-slate-600">
+                      {t(`types.${r.type}`)} ·{" "}
+                      <TextLink href={r.sourceUrl} target="_blank" rel="noopener noreferrer" aria-label={t("openLabel", { name: r.name })}>
+                        {t("open")}
+                      </TextLink>
+                    </span>
+                  </>
+                ),
+              },
+              {
+                key: "state",
+                header: t("columns.state"),
+                className: "md:w-64",
+                cell: (r) =>
+                  isImportState(r.state) ? (
+                    <Badge tone={STATE_TONE[r.state]} testId="external-state" className="whitespace-normal!">
+                      {t(`states.${r.state}`)}
+                    </Badge>
+                  ) : (
+                    <span className="text-slate-600" data-testid="external-state">
+                      {t("notUploaded")}
+                    </span>
+                  ),
+              },
+              { key: "date", header: t("columns.date"), className: "md:w-44 md:whitespace-nowrap", cell: (r) => format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) },
+              {
+                key: "actions",
+                header: t("columns.actions"),
+                className: "md:w-56",
+                cell: (r) => (
+                  <div className="flex flex-wrap gap-2 pt-1 md:pt-0">
+                    {canImport(r) && <ImportExternalRecordingButton id={r.id} name={r.name} />}
+                    <DeleteExternalRecordingButton id={r.id} name={r.name} />
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </>
       )}
       <AddExternalRecordingForm />
-    </section>
+    </>
   )
 }

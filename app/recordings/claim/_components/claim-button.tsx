@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl"
 import { useActionState } from "react"
 
+import { Button } from "@/components/ui/button"
+
 import { claimRecordingAction } from "../actions"
 
 export function ClaimButton({ id, title }: { id: number; title: string }) {
@@ -12,11 +14,11 @@ export function ClaimButton({ id, title }: { id: number; title: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} aria-label={t("claimLabel", { title })} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <Button type="submit" size="sm" disabled={pending} aria-label={t("claimLabel", { title })}>
         {pending ? t("claiming") : t("claim")}
-      </button>
+      </Button>
       {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-800">
+        <p role="alert" className="mt-1 text-sm font-medium text-red-700">
           {tErrors(state.code)}
         </p>
       )}

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl"
 import { useActionState } from "react"
 
+import { Button } from "@/components/ui/button"
+
 import { deleteExternalRecordingAction } from "../actions"
 
 export function DeleteExternalRecordingButton({ id, name }: { id: number; name: string }) {
@@ -12,11 +14,12 @@ export function DeleteExternalRecordingButton({ id, name }: { id: number; name: 
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} aria-label={t("deleteLabel", { name })} className="text-sm font-medium text-red-700 hover:underline disabled:opacity-60">
+      <input type="hidden" name="name" value={name} />
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={t("deleteLabel", { name })}>
         {pending ? t("deleting") : t("delete")}
-      </button>
+      </Button>
       {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-800">
+        <p role="alert" className="mt-1 text-sm font-medium text-red-700">
           {tErrors(state.code)}
         </p>
       )}
