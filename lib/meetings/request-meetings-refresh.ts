@@ -1,6 +1,9 @@
 // "A teacher opened « Réaliser un direct »": run a meeting sync now rather than at the next tick, so
 // that a session started a few seconds ago is listed. Debounced across every user and app instance by
 // one Redis key (SET NX PX): at most one extra sync per window, whatever the number of teachers.
+// A call that falls within another's window makes sure ONE trailing sync runs when the window ends
+// (a delayed job whose id names the window): the winner's sync may have read getMeetings before the
+// session this caller wants to see existed, and the next tick may be 10 s away.
 // Best effort and fast: the page never waits for the sync (open pages are told of changes through the
 // change feed) and never fails because Redis is down.
 import { getEnv } from "@/lib/config/env"
@@ -17,21 +20,33 @@ export type RefreshSource = "page" | "webhook"
 
 export const meetingsRefreshKey = (source: RefreshSource = "page") => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:meetings-sync:refresh:${source}`
 
-/** True when this call enqueued a sync, false when one was triggered within the window (or Redis is down). */
+/**
+ * True when this call enqueued a sync at once, false when one was triggered within the window (a
+ * trailing sync is then due at the window's end) or Redis is down.
+ */
 export async function requestMeetingsRefresh(options: { debounceMs?: number; source?: RefreshSource } = {}): Promise<boolean> {
   const debounceMs = options.debounceMs ?? MEETINGS_REFRESH_DEBOUNCE_MS
   const source = options.source ?? "page"
   const redis = getProducerRedis()
-  try {
-    const won = await withRedis(redis, () => redis.set(meetingsRefreshKey(source), String(Date.now()), "PX", debounceMs, "NX"), 1_000)
-    if (won !== "OK") return false
-    await addJob(QUEUES.meetingsSync, {
+  const key = meetingsRefreshKey(source)
+  // One attempt: the scheduled sync follows anyway. The id says which window it belongs to.
+  const enqueue = (jobId: string, delay = 0) =>
+    addJob(QUEUES.meetingsSync, {
       name: "sync",
       data: { reason: "manual" } satisfies MeetingsSyncJob,
-      // One attempt: the scheduled sync follows anyway. The id says which window it belongs to.
-      opts: { jobId: `refresh-${source}-${Date.now()}`, attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+      opts: { jobId, delay, attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
     })
-    return true
+  try {
+    const now = Date.now()
+    const won = await withRedis(redis, () => redis.set(key, String(now), "PX", debounceMs, "NX"), 1_000)
+    if (won === "OK") {
+      await enqueue(`refresh-${source}-${now}`)
+      return true
+    }
+    // Within another call's window: one trailing sync per window (same job id → added once).
+    const windowStart = Number(await withRedis(redis, () => redis.get(key), 1_000)) || now
+    await enqueue(`refresh-${source}-trail-${windowStart}`, Math.max(0, windowStart + debounceMs - now))
+    return false
   } catch (error) {
     logger.debug({ error: (error as Error).message }, "meeting refresh not requested")
     return false
