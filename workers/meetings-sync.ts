@@ -8,7 +8,7 @@ import type { Env } from "@/lib/config/env"
 import { isAppError, isTransientError } from "@/lib/errors"
 import { MEETINGS_PURGE_SCHEDULER_ID, MEETINGS_SYNC_SCHEDULER_ID, meetingsSyncJobSchema } from "@/lib/meetings/jobs"
 import { purgeMeetings } from "@/lib/meetings/purge-meetings"
-import { runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
+import { runMeetingRefresh, runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
 import { QUEUES } from "@/lib/queues"
 import { createRedis } from "@/lib/redis"
 
@@ -20,8 +20,9 @@ export function meetingsSyncWorker(env: Env): WorkerDefinition {
     queue: QUEUES.meetingsSync,
     schedules: [{ id: MEETINGS_SYNC_SCHEDULER_ID, every: env.MEETINGS_SYNC_INTERVAL_MS, name: "sync", data: { reason: "schedule" } }],
     processor: async (job: Job) => {
-      meetingsSyncJobSchema.parse(job.data)
+      const data = meetingsSyncJobSchema.parse(job.data)
       try {
+        if (data.meetingID) return await runMeetingRefresh({ source: getBbbClient(), redis, meetingID: data.meetingID })
         const result = await runMeetingsSync({ source: getBbbClient(), redis })
         return result.skipped ? { skipped: true } : { meetings: result.meetings, changed: result.changed, ended: result.endedMeetingIds.length }
       } catch (error) {

@@ -1,10 +1,11 @@
 // A bbb-webhooks callback: verify its checksum against every configured server's secret, read its
-// events, and for session events (created, ended, someone joined or left) trigger a meeting refresh at
-// once. Webhooks are only a low-latency trigger: the getMeetings sync stays the source of truth (hooks
+// events, and for session events (created, ended, someone joined or left) refresh the sessions they
+// name at once (getMeetingInfo, one job per session per window), or every session when an event names
+// none. Webhooks are only a low-latency trigger: the getMeetings sync stays the source of truth (hooks
 // are dropped by BBB after failed callbacks, events are lost while we are down).
 import { getEnv } from "@/lib/config/env"
 import { AppError } from "@/lib/errors"
-import { requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
+import { requestMeetingRefresh, requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
 import { webhookCallbackUrl } from "./register-webhooks"
 import { WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema, type WebhookServer } from "./schemas"
@@ -31,7 +32,16 @@ export async function handleWebhookCallback(input: { checksum: string | null; ra
   const parsed = webhookEventsSchema.safeParse(Array.isArray(json) ? json : [json])
   if (!parsed.success) throw new AppError("INVALID_INPUT", { message: "bbb-webhooks callback without events" })
   const events = parsed.data.map((e) => e.data.id)
-  const relevant = events.some((id) => (WEBHOOK_EVENTS_OF_INTEREST as readonly string[]).includes(id))
-  const refreshed = relevant ? await requestMeetingsRefresh({ source: "webhook", debounceMs: WEBHOOK_REFRESH_DEBOUNCE_MS }) : false
+  const relevant = parsed.data.filter((e) => (WEBHOOK_EVENTS_OF_INTEREST as readonly string[]).includes(e.data.id))
+  const meetingIDs = new Set<string>()
+  let unnamed = false
+  for (const event of relevant) {
+    const id = event.data.attributes?.meeting?.["external-meeting-id"]
+    if (id) meetingIDs.add(id)
+    else unnamed = true
+  }
+  for (const meetingID of meetingIDs) await requestMeetingRefresh(meetingID, { windowMs: WEBHOOK_REFRESH_DEBOUNCE_MS })
+  const everything = unnamed ? await requestMeetingsRefresh({ source: "webhook", debounceMs: WEBHOOK_REFRESH_DEBOUNCE_MS }) : false
+  const refreshed = meetingIDs.size > 0 || everything
   return { events, refreshed }
 }

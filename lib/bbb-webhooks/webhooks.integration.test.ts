@@ -25,7 +25,7 @@ let callbackUrl: string
 const received: ({ events: string[]; refreshed: boolean } | { code: string })[] = []
 const redis = createRedis("worker")
 const servers = () => [{ url: `${sim.url}/`, secret: SECRET }]
-const webhookJobs = async () => (await getQueue(QUEUES.meetingsSync).getJobs(["waiting", "delayed", "active", "completed"])).filter((j) => j.id?.startsWith("refresh-webhook-"))
+const webhookJobs = async () => (await getQueue(QUEUES.meetingsSync).getJobs(["waiting", "delayed", "active", "completed"])).filter((j) => j.id?.startsWith("refresh-webhook-") || j.id?.startsWith("refresh-meeting-"))
 
 beforeAll(async () => {
   sim = await startBbbSimulator({ port: 0, secret: SECRET })
@@ -73,13 +73,14 @@ describe("bbb-webhooks", () => {
     expect(results[1]).toMatchObject({ server: "127.0.0.1:9", ok: false })
   })
 
-  it("turns a session created in BBB into a meeting refresh at once", async () => {
+  it("turns a session created in BBB into a targeted refresh of that session at once", async () => {
     await registerWebhooks({ servers: servers(), callbackUrl })
-    const before = (await webhookJobs()).length
+    const before = await webhookJobs()
     sim.state.createMeeting({ meetingID: "hook-1", name: "Cours par webhook" })
     await sim.webhooks.settled()
     expect(received).toEqual([{ events: ["meeting-created"], refreshed: true }])
-    expect((await webhookJobs()).length).toBe(before + 1)
+    const added = (await webhookJobs()).filter((j) => !before.some((b) => b.id === j.id))
+    expect(added.map((j) => j.data)).toEqual([{ reason: "webhook", meetingID: "hook-1" }])
     // Someone joins, the session ends: each event is verified and read (within the debounce window
     // they share one refresh, so only the events are asserted here).
     sim.state.addAttendee("hook-1", { fullName: "Prof Hook", role: "MODERATOR" })

@@ -6,7 +6,11 @@ import { addJobs, QUEUES } from "@/lib/queues"
 export const MEETINGS_SYNC_SCHEDULER_ID = "meetings-sync-every"
 export const MEETINGS_PURGE_SCHEDULER_ID = "meetings-purge-daily"
 
-export const meetingsSyncJobSchema = z.object({ reason: z.enum(["schedule", "manual"]).default("schedule") })
+/** A sync of every session, or (with `meetingID`, BBB's external id) a targeted refresh of one. */
+export const meetingsSyncJobSchema = z.object({
+  reason: z.enum(["schedule", "manual", "webhook"]).default("schedule"),
+  meetingID: z.string().min(1).optional(),
+})
 export type MeetingsSyncJob = z.infer<typeof meetingsSyncJobSchema>
 
 export const meetingEndedJobSchema = z.object({ meetingId: z.number().int().positive() })

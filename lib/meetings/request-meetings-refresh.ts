@@ -6,6 +6,8 @@
 // session this caller wants to see existed, and the next tick may be 10 s away.
 // Best effort and fast: the page never waits for the sync (open pages are told of changes through the
 // change feed) and never fails because Redis is down.
+import { createHash } from "node:crypto"
+
 import { getEnv } from "@/lib/config/env"
 import { logger } from "@/lib/logger"
 import { addJob, QUEUES } from "@/lib/queues"
@@ -51,4 +53,22 @@ export async function requestMeetingsRefresh(options: { debounceMs?: number; sou
     logger.debug({ error: (error as Error).message }, "meeting refresh not requested")
     return false
   }
+}
+
+/**
+ * A bbb-webhooks event named session `meetingID` (BBB's external id): refresh that one session with
+ * getMeetingInfo. One job per session per `windowMs` (its id names both), so a class of 200 joining at
+ * once costs a few getMeetingInfo calls, and an event always has a refresh after it. Throws
+ * QUEUE_UNAVAILABLE when Redis does not answer.
+ */
+export async function requestMeetingRefresh(meetingID: string, options: { windowMs?: number } = {}): Promise<void> {
+  const windowMs = options.windowMs ?? 500
+  const window = Math.floor(Date.now() / windowMs)
+  // Job ids may not contain ":" nor be all digits; external ids are free text: hash them.
+  const key = createHash("sha1").update(meetingID).digest("hex").slice(0, 16)
+  await addJob(QUEUES.meetingsSync, {
+    name: "refresh",
+    data: { reason: "webhook", meetingID } satisfies MeetingsSyncJob,
+    opts: { jobId: `refresh-meeting-${key}-${window}`, attempts: 1, removeOnComplete: 100, removeOnFail: 100 },
+  })
 }

@@ -11,6 +11,7 @@ import { publishMeetingsChanged } from "./events"
 import { enqueueMeetingsEnded } from "./jobs"
 import { reportSyncFailure, reportSyncSuccess } from "./report-sync-incident"
 import { noteSyncRan, recordSyncOutcome } from "./sync-status"
+import { refreshMeeting, type MeetingInfoSource, type RefreshMeetingResult } from "./refresh-meeting"
 import { syncMeetings, type MeetingsSource, type SyncResult } from "./sync-meetings"
 
 export type RunMeetingsSyncDeps = {
@@ -64,5 +65,19 @@ export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncRe
     },
     "meeting sync done",
   )
+  return result
+}
+
+/**
+ * One targeted refresh as the worker runs it (a webhook named the session): then the same events as
+ * a sync. Failures are left to the caller (one attempt: the periodic sync follows and reports outages).
+ */
+export async function runMeetingRefresh(deps: { source: MeetingInfoSource; redis: Redis; meetingID: string }): Promise<RefreshMeetingResult> {
+  const result = await refreshMeeting({ source: deps.source, meetingID: deps.meetingID })
+  await enqueueMeetingsEnded(result.endedMeetingIds)
+  if (result.changed > 0 || result.endedMeetingIds.length > 0) {
+    await publishMeetingsChanged(deps.redis, { changed: result.changed, ended: result.endedMeetingIds.length }).catch(() => undefined)
+  }
+  logger.info({ changed: result.changed, ended: result.endedMeetingIds.length, matches: result.matchesChanged }, "meeting refreshed (webhook)")
   return result
 }

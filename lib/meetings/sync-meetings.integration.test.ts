@@ -11,7 +11,10 @@ import { BbbError } from "@/lib/bbb/errors"
 import { db } from "@/lib/db"
 import { seedUser } from "@/prisma/seed/factories"
 
-import { xmlSource, type XmlMeeting } from "./testing/meetings-xml"
+import { parseMeetingChunk } from "@/lib/bbb/parse-meetings"
+
+import { meetingXml, xmlSource, type XmlMeeting } from "./testing/meetings-xml"
+import { refreshMeeting } from "./refresh-meeting"
 import { matchAttendees } from "./match-attendees"
 import { rematchUser } from "./rematch-user"
 import { syncMeetings } from "./sync-meetings"
@@ -127,6 +130,34 @@ describe("syncMeetings", () => {
     const bad = { internalMeetingID: `m-${uid()}`, xml: "<meeting><meetingName>x</meetingName></meeting>", hash: "h" }
     await expect(syncMeetings({ source: { getMeetingChunks: async () => [bad] } })).rejects.toMatchObject({ code: "BBB_UNAVAILABLE" })
     expect(await db.meeting.findMany({ orderBy: { id: "asc" } })).toEqual(before)
+  })
+})
+
+describe("syncMeetings beside a webhook's targeted refresh", () => {
+  it("does not end a session refreshed after its own answer was requested", async () => {
+    const old = { internalMeetingID: `m-${uid()}`, meetingID: `ext-old-${uid()}` }
+    const fresh = { internalMeetingID: `m-${uid()}`, meetingID: `ext-fresh-${uid()}`, name: "Créé pendant la sync" }
+    running = [old]
+    await syncMeetings({ source })
+    // The sync's getMeetings answer predates the session; the webhook's refresh (another process)
+    // writes it while that answer is in flight.
+    const infoSource = { getMeetingInfo: async () => parseMeetingChunk(meetingXml(fresh)) }
+    const stale = {
+      getMeetingChunks: async () => {
+        const chunks = await source.getMeetingChunks()
+        await refreshMeeting({ source: infoSource, meetingID: fresh.meetingID })
+        return chunks
+      },
+    }
+    const result = await syncMeetings({ source: stale })
+    expect(result).toMatchObject({ skipped: false, endedMeetingIds: [] })
+    expect((await db.meeting.findUniqueOrThrow({ where: { internalMeetingId: fresh.internalMeetingID } })).endedAt).toBeNull()
+    // The next answer lists it: the sync re-reads it (the refresh left no hash), nothing ends.
+    running = [old, fresh]
+    expect(await syncMeetings({ source })).toMatchObject({ changed: 1, endedMeetingIds: [] })
+    // And when BBB stops listing it, the sync ends it as usual.
+    running = [old]
+    expect((await syncMeetings({ source })) as { endedMeetingIds: number[] }).toMatchObject({ endedMeetingIds: [expect.any(Number)] })
   })
 })
 

@@ -29,9 +29,10 @@ export type SyncStats = {
 }
 export type SyncResult = SyncStats | { skipped: true; reason: "another sync is running" }
 
-const SYNC_LOCK_KEY = 4_242_001 // pg advisory lock: never two syncs at once, across processes
+export const SYNC_LOCK_KEY = 4_242_001 // pg advisory lock: never two syncs at once, across processes
 
-type MeetingBatch = { meetings: { m: BbbMeeting; hash: string }[]; attendees: AttendeeRow[] }
+/** `hash` NULL (a targeted refresh, which has no getMeetings chunk) makes the next sync re-parse it. */
+export type MeetingBatch = { meetings: { m: BbbMeeting; hash: string | null }[]; attendees: AttendeeRow[] }
 
 /**
  * Upserts a batch of meetings and their attendees in ONE statement (a data-modifying CTE joins the
@@ -39,8 +40,8 @@ type MeetingBatch = { meetings: { m: BbbMeeting; hash: string }[]; attendees: At
  * one. A changed name, external id or role resets an automatic match (re-done after the writes); an
  * admin's assignment stays.
  */
-async function writeBatch(tx: Prisma.TransactionClient, batch: MeetingBatch, nowMs: number) {
-  const meetingCol = <T>(f: (x: { m: BbbMeeting; hash: string }) => T) => batch.meetings.map(f)
+export async function writeBatch(tx: Prisma.TransactionClient, batch: MeetingBatch, nowMs: number) {
+  const meetingCol = <T>(f: (x: { m: BbbMeeting; hash: string | null }) => T) => batch.meetings.map(f)
   const col = <T>(f: (r: AttendeeRow) => T) => batch.attendees.map(f)
   return tx.$queryRaw<{ id: number; internal_meeting_id: string; inserted: boolean }[]>`
     WITH m AS (
@@ -101,6 +102,9 @@ const WRITE_BATCH_MEETINGS = 200
 
 export async function syncMeetings(options: { source: MeetingsSource; now?: Date }): Promise<SyncResult> {
   const started = performance.now()
+  // A session seen running after this answer was requested (a webhook's targeted refresh in another
+  // process) is not ended by it, even though the answer does not list it.
+  const requestedMs = options.now?.getTime() ?? Date.now()
   const chunks = await options.source.getMeetingChunks() // throws on any BBB failure: nothing written
   const fetched = performance.now()
   const nowMs = (options.now ?? new Date()).getTime()
@@ -178,6 +182,7 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
         UPDATE meetings SET ended_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC',
                             updated_at = to_timestamp(${nowMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
         WHERE ended_at IS NULL AND NOT (internal_meeting_id = ANY(${seen}::text[]))
+          AND last_seen_running_at < to_timestamp(${requestedMs}::float8 / 1000.0) AT TIME ZONE 'UTC'
         RETURNING id`
 
       const totalMs = performance.now() - started
