@@ -4,14 +4,14 @@
 // status. Best effort: the database is the truth; Redis being down only delays the pages.
 import { publishChange } from "@/lib/events/change-feed"
 import { publishLiveEvent } from "@/lib/events/live-feed"
-import { getProducerRedis } from "@/lib/redis"
+import { getProducerRedis, withRedis } from "@/lib/redis"
 
 import type { LiveStatus } from "./schemas"
 
 export async function announceLiveStatus(input: { liveId: number; status: LiveStatus }): Promise<void> {
   const redis = getProducerRedis()
   await Promise.all([
-    publishChange(redis, "lives", { liveId: input.liveId }).catch(() => undefined),
-    publishLiveEvent(redis, input.liveId, { type: "status", status: input.status }).catch(() => undefined),
+    withRedis(redis, () => publishChange(redis, "lives", { liveId: input.liveId })).catch(() => undefined),
+    withRedis(redis, () => publishLiveEvent(redis, input.liveId, { type: "status", status: input.status })).catch(() => undefined),
   ])
 }

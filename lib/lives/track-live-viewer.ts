@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto"
 import type { Redis } from "ioredis"
 
 import { publishLiveEvent } from "@/lib/events/live-feed"
-import { getProducerRedis } from "@/lib/redis"
+import { getProducerRedis, withRedis } from "@/lib/redis"
 
 export const VIEWER_PRESENCE = { HEARTBEAT_MS: 10_000, EXPIRY_MS: 30_000, THROTTLE_MS: 1_000 }
 
@@ -24,16 +24,17 @@ function locals(): Map<number, LocalLive> {
 
 /** Viewers of a live now (members whose presence has not expired), on every instance. */
 export async function countLiveViewers(liveId: number, redis: Redis = getProducerRedis()): Promise<number> {
-  return redis.zcount(viewersKey(liveId), Date.now(), "+inf")
+  return withRedis(redis, () => redis.zcount(viewersKey(liveId), Date.now(), "+inf"))
 }
 
 async function refresh(liveId: number, local: LocalLive, redis: Redis): Promise<number> {
   const now = Date.now()
   const key = viewersKey(liveId)
-  const pipeline = redis.multi()
-  if (local.connections.size > 0) pipeline.zadd(key, ...[...local.connections].flatMap((id) => [now + VIEWER_PRESENCE.EXPIRY_MS, id]))
-  pipeline.zremrangebyscore(key, "-inf", now).pexpire(key, 2 * VIEWER_PRESENCE.EXPIRY_MS).zcard(key)
-  const results = await pipeline.exec()
+  const results = await withRedis(redis, () => {
+    const pipeline = redis.multi()
+    if (local.connections.size > 0) pipeline.zadd(key, ...[...local.connections].flatMap((id) => [now + VIEWER_PRESENCE.EXPIRY_MS, id]))
+    return pipeline.zremrangebyscore(key, "-inf", now).pexpire(key, 2 * VIEWER_PRESENCE.EXPIRY_MS).zcard(key).exec()
+  })
   return Number(results?.at(-1)?.[1] ?? 0)
 }
 
@@ -41,7 +42,7 @@ async function publishCount(liveId: number, local: LocalLive, redis: Redis, only
   const count = await refresh(liveId, local, redis)
   if (onlyIfChanged && count === local.lastCount) return
   local.lastCount = count
-  await publishLiveEvent(redis, liveId, { type: "viewers", count })
+  await withRedis(redis, () => publishLiveEvent(redis, liveId, { type: "viewers", count }))
 }
 
 function schedulePublish(liveId: number, local: LocalLive, redis: Redis): void {
@@ -70,7 +71,7 @@ export async function trackLiveViewer(liveId: number, redis: Redis = getProducer
   }
   const connectionId = randomUUID()
   local.connections.add(connectionId)
-  await redis.zadd(viewersKey(liveId), Date.now() + VIEWER_PRESENCE.EXPIRY_MS, connectionId).catch(() => undefined)
+  await withRedis(redis, () => redis.zadd(viewersKey(liveId), Date.now() + VIEWER_PRESENCE.EXPIRY_MS, connectionId)).catch(() => undefined)
   schedulePublish(liveId, local, redis)
   const own = local
   let left = false
@@ -84,7 +85,7 @@ export async function trackLiveViewer(liveId: number, redis: Redis = getProducer
         clearInterval(own.heartbeat)
         registry.delete(liveId)
       }
-      await redis.zrem(viewersKey(liveId), connectionId).catch(() => undefined)
+      await withRedis(redis, () => redis.zrem(viewersKey(liveId), connectionId)).catch(() => undefined)
       schedulePublish(liveId, own, redis)
     },
   }
