@@ -139,6 +139,25 @@ test("a restricted live: anonymous visitors are refused (page → sign-in and ba
   expect(await statusFromPage(page, `/api/lives/${slug}/playlist`)).toBe(200)
 })
 
+test("when the stream is cut, the page says it reconnects, and plays again once the stream is back", async ({ page, browser }) => {
+  const name = `Coupure ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLive(browser, name)
+  await page.goto(`/lives/${await liveSlugOfMeeting(meetingID)}`)
+  await expectPlaying(page)
+
+  // The HLS server becomes unreachable for this viewer (network loss): playlists and segments fail.
+  await page.route(/\/hls\//, (route) => route.abort("internetdisconnected"))
+  await expect(page.getByTestId("live-reconnecting")).toHaveText(/Reconnexion…/, { timeout: 40_000 })
+  await expect(page.getByTestId("live-ended")).toHaveCount(0)
+
+  // The network is back: playback resumes by itself, without a reload.
+  await page.unroute(/\/hls\//)
+  await expect(page.getByTestId("live-reconnecting")).toHaveCount(0, { timeout: 40_000 })
+  await expectPlaying(page)
+})
+
 test("an unknown live's address says the live does not exist", async ({ page }) => {
   const response = await page.goto(`/lives/no-such-live-${randomUUID().slice(0, 6)}`)
   expect(response?.status()).toBe(404)
