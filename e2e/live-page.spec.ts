@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
-import { liveSlugOfMeeting, stopAllLives } from "./fixtures/db"
+import { liveSlugOfMeeting, seedStartingLive, setLiveStatus, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
@@ -156,6 +156,31 @@ test("when the stream is cut, the page says it reconnects, and plays again once 
   await page.unroute(/\/hls\//)
   await expect(page.getByTestId("live-reconnecting")).toHaveCount(0, { timeout: 40_000 })
   await expectPlaying(page)
+})
+
+test("a live not started yet shows its poster and says so, then follows its status without a reload", async ({ page }) => {
+  const live = await seedStartingLive(`Bientôt ${randomUUID().slice(0, 6)}`)
+  await page.goto(`/lives/${live.slug}`)
+  await expect(page.getByTestId("live-not-started")).toHaveText(/Le direct n'a pas encore commencé\./)
+  await expect(page.getByTestId("live-video")).toHaveAttribute("poster", "/live-poster.svg")
+  await expect(page.getByRole("button", { name: "Activer le son" })).toHaveCount(0)
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 3))
+
+  await setLiveStatus(live.liveId, "RUNNING")
+  await expect(page.getByTestId("live-not-started")).toHaveCount(0)
+  await expect(page.getByRole("button", { name: "Activer le son" })).toBeVisible()
+
+  await setLiveStatus(live.liveId, "STOPPED")
+  await expect(page.getByTestId("live-ended")).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(3)
+})
+
+test("anonymous visitors may follow the lives topic (the Directs list), nothing else", async ({ page }) => {
+  await page.goto("/lives")
+  expect(await statusFromPage(page, "/api/events?topics=lives")).toBe(200)
+  expect(await statusFromPage(page, "/api/events?topics=meetings")).toBe(401)
+  expect(await statusFromPage(page, "/api/events?topics=lives,meetings")).toBe(401)
+  expect(await statusFromPage(page, "/api/events")).toBe(401)
 })
 
 test("an unknown live's address says the live does not exist", async ({ page }) => {
