@@ -1,6 +1,7 @@
 // Next-specific glue of server actions: AppError and invalid input → values for useActionState.
 import { z } from "zod"
 
+import { getCurrentUser, requireRole, requireUser, type CurrentUser, type RequiredRole } from "@/lib/auth/session"
 import { isAppError, type AppErrorCode } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 
@@ -30,5 +31,76 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<FormState<T>> 
     if (error instanceof z.ZodError) return invalidForm(error)
     logger.error({ err: error }, "server action failed")
     return { ok: false, code: "INTERNAL" }
+  }
+}
+
+const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LIVE_ALREADY_ACTIVE: 409,
+  ALREADY_CLAIMED: 409,
+  INVALID_INPUT: 400,
+  SIGN_IN_THROTTLED: 429,
+  BBB_UNAVAILABLE: 503,
+  QUEUE_UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
+  STREAM_UNAVAILABLE: 503,
+  INTERNAL: 500,
+}
+
+/** The HTTP status of an error code: the one place routes map codes (unlisted ones are 422). */
+export function httpStatus(code: AppErrorCode): number {
+  return STATUS_OF[code] ?? 422
+}
+
+export function errorResponse(code: AppErrorCode, fieldErrors?: Record<string, string[]>): Response {
+  return Response.json(fieldErrors ? { code, fieldErrors } : { code }, { status: httpStatus(code), headers: { "cache-control": "no-store" } })
+}
+
+/** Who may call a handler: anyone, any signed-in user, or a role (admins hold every role). */
+export type RouteAccess = "public" | "user" | RequiredRole
+
+type RouteContext<P> = { request: Request; params: P; user: CurrentUser | null }
+
+/**
+ * Wraps a route handler (dub's withWorkspace): checks who calls it, refuses cross-site writes (a
+ * POST/PUT/PATCH/DELETE whose Origin is not ours: CSRF), runs the handler and maps AppError and zod
+ * errors to their status in one place. The handler returns a Response, or a value sent as JSON.
+ *
+ *   export const GET = route({ access: "admin" }, async ({ request }) => exportLivesCsv(...))
+ */
+export function route<P = Record<string, string>>(
+  options: { access: RouteAccess },
+  handler: (context: RouteContext<P>) => Promise<Response | unknown>,
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) return errorResponse("FORBIDDEN")
+      const user = options.access === "public" ? await getCurrentUser() : options.access === "user" ? await requireUser() : await requireRole(options.access)
+      const result = await handler({ request, params: await context.params, user })
+      return result instanceof Response ? result : Response.json(result ?? null, { headers: { "cache-control": "no-store" } })
+    } catch (error) {
+      if (isAppError(error)) return errorResponse(error.code)
+      if (error instanceof z.ZodError) {
+        const state = invalidForm(error)
+        return errorResponse("INVALID_INPUT", state && !state.ok ? state.fieldErrors : undefined)
+      }
+      logger.error({ err: error, url: request.url }, "route handler failed")
+      return errorResponse("INTERNAL")
+    }
+  }
+}
+
+/** A browser write comes from our own pages: its Origin (or, failing that, Referer) has our host. */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin") ?? request.headers.get("referer")
+  if (!origin) return false
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host")
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
   }
 }

@@ -1,0 +1,68 @@
+// The one access rule of a live page and everything it uses (player playlist, events, chat): a
+// broadcaster's slug names the page; a restricted live (or broadcaster) is for signed-in users only.
+// Anonymous visitors of a restricted live get UNAUTHENTICATED (pages send them to sign-in and back).
+import { db } from "@/lib/db"
+import { AppError } from "@/lib/errors"
+import type { LiveStatus } from "@/lib/generated/prisma/enums"
+
+export type ViewableLive = {
+  liveId: number
+  slug: string
+  /** The broadcaster's name, "[BBB] <meeting name>". */
+  title: string
+  meetingName: string
+  sessionDate: Date
+  teacherName: string
+  status: LiveStatus
+  isRestricted: boolean
+  enableChat: boolean
+  showChat: boolean
+  /** Where nginx publishes the HLS playlist; give browsers a URL of ours, not this one, when restricted. */
+  hlsUrl: string
+  startedAt: Date | null
+  endedAt: Date | null
+}
+
+export async function findViewableLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
+  const broadcaster = await db.broadcaster.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      name: true,
+      hlsUrl: true,
+      isRestricted: true,
+      live: {
+        select: {
+          id: true,
+          status: true,
+          isRestricted: true,
+          enableChat: true,
+          showChat: true,
+          startedAt: true,
+          endedAt: true,
+          meeting: { select: { name: true, sessionDate: true } },
+          requestedBy: { select: { firstName: true, lastName: true } },
+        },
+      },
+    },
+  })
+  const live = broadcaster?.live
+  if (!broadcaster || !live) throw new AppError("NOT_FOUND", { details: { slug } })
+  const isRestricted = broadcaster.isRestricted || live.isRestricted
+  if (isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug } })
+  return {
+    liveId: live.id,
+    slug: broadcaster.slug,
+    title: broadcaster.name,
+    meetingName: live.meeting.name,
+    sessionDate: live.meeting.sessionDate,
+    teacherName: `${live.requestedBy.firstName} ${live.requestedBy.lastName}`.trim(),
+    status: live.status,
+    isRestricted,
+    enableChat: live.enableChat,
+    showChat: live.showChat,
+    hlsUrl: broadcaster.hlsUrl,
+    startedAt: live.startedAt,
+    endedAt: live.endedAt,
+  }
+}
