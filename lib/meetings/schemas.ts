@@ -1,5 +1,7 @@
 import { z } from "zod"
 
+import { enumFilter, listParamsSchema } from "@/lib/admin/list-params"
+
 export const assignAttendeeInputSchema = z.object({
   attendeeId: z.coerce.number().int().positive(),
   /** The account to link; empty = hand the attendee back to automatic matching. */
@@ -11,3 +13,20 @@ export const assignAttendeeInputSchema = z.object({
     .transform((v) => (v ? v : undefined)),
 })
 export type AssignAttendeeInput = z.infer<typeof assignAttendeeInputSchema>
+
+/** How an attendee is linked to an account (the admin list's "match state"). */
+export const MATCH_STATUSES = ["BY_NAME", "BY_EXTERNAL_ID", "BY_ADMIN", "AMBIGUOUS", "UNMATCHED"] as const
+export type MatchStatusValue = (typeof MATCH_STATUSES)[number]
+
+/**
+ * The admin participants list's state filter: one match state, or "toMatch" (the moderators still
+ * present in running sessions that are ambiguous or unmatched: the work left to an admin).
+ */
+export const ATTENDEE_STATE_FILTERS = ["toMatch", ...MATCH_STATUSES] as const
+
+export const adminAttendeesParamsSchema = listParamsSchema({
+  sorts: ["id", "fullName", "role", "session", "state"],
+  defaultSort: "id",
+  filters: { role: enumFilter(["MODERATOR", "VIEWER"]), state: enumFilter(ATTENDEE_STATE_FILTERS) },
+})
+export type AdminAttendeesParams = z.output<typeof adminAttendeesParamsSchema>
