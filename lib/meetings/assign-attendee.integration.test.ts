@@ -115,13 +115,15 @@ describe("admin matching", () => {
     const viewer = await db.attendee.create({
       data: { meetingId: meeting.id, attendeeKey: randomUUID(), fullName: `Spectateur Participant${t}`, normalizedName: "x", role: "VIEWER", lastSeenAt: new Date() },
     })
-    const list = (raw: Record<string, string>, options?: { all?: boolean }) => listAdminAttendees(adminAttendeesParamsSchema.parse({ q: `participant${t}`, ...raw }), options)
+    const list = (raw: Record<string, string>, options?: { all?: boolean }) => listAdminAttendees(adminAttendeesParamsSchema.parse({ q: `participant${t}`, state: "all", ...raw }), options)
     expect((await list({ sort: "id", dir: "asc" })).rows.map((r) => r.id)).toEqual([matched.id, unknown.id, viewer.id])
     expect((await list({ role: "VIEWER" })).rows.map((r) => r.id)).toEqual([viewer.id])
     expect((await list({ state: "toMatch" })).rows.map((r) => r.id)).toEqual([unknown.id])
+    // Without a state, the list shows what is left to an admin.
+    expect((await listAdminAttendees(adminAttendeesParamsSchema.parse({ q: `participant${t}` }))).rows.map((r) => r.id)).toEqual([unknown.id])
     expect((await list({ state: "BY_NAME" })).rows).toMatchObject([{ id: matched.id, user: { id: user.id, username: user.username, name: `Liste Participant${t}` } }])
     // The linked account's username is searched too.
-    expect((await listAdminAttendees(adminAttendeesParamsSchema.parse({ q: user.username }))).rows.map((r) => r.id)).toEqual([matched.id])
+    expect((await listAdminAttendees(adminAttendeesParamsSchema.parse({ q: user.username, state: "all" }))).rows.map((r) => r.id)).toEqual([matched.id])
     const sorted = await list({ sort: "fullName", dir: "asc", pageSize: "10" })
     expect(sorted.rows.map((r) => r.fullName)).toEqual([`Inconnu Participant${t}`, `Liste Participant${t}`, `Spectateur Participant${t}`])
     expect(sorted).toMatchObject({ total: 3, pageCount: 1 })

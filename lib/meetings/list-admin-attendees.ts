@@ -39,7 +39,7 @@ function where(params: AdminAttendeesParams): Prisma.AttendeeWhereInput {
   }
   if (params.role) and.push({ role: params.role })
   if (params.state === "toMatch") and.push(ATTENDEES_TO_MATCH_WHERE)
-  else if (params.state) and.push({ matchStatus: params.state })
+  else if (params.state !== "all") and.push({ matchStatus: params.state })
   return { AND: and }
 }
 

@@ -19,14 +19,15 @@ export const MATCH_STATUSES = ["BY_NAME", "BY_EXTERNAL_ID", "BY_ADMIN", "AMBIGUO
 export type MatchStatusValue = (typeof MATCH_STATUSES)[number]
 
 /**
- * The admin participants list's state filter: one match state, or "toMatch" (the moderators still
- * present in running sessions that are ambiguous or unmatched: the work left to an admin).
+ * The admin participants list's state filter: "toMatch" by default (the moderators still present in
+ * running sessions that are ambiguous or unmatched: the work left to an admin), one match state, or
+ * "all".
  */
-export const ATTENDEE_STATE_FILTERS = ["toMatch", ...MATCH_STATUSES] as const
+export const ATTENDEE_STATE_FILTERS = ["toMatch", "all", ...MATCH_STATUSES] as const
 
 export const adminAttendeesParamsSchema = listParamsSchema({
   sorts: ["id", "fullName", "role", "session", "state"],
   defaultSort: "id",
-  filters: { role: enumFilter(["MODERATOR", "VIEWER"]), state: enumFilter(ATTENDEE_STATE_FILTERS) },
+  filters: { role: enumFilter(["MODERATOR", "VIEWER"]), state: z.enum(ATTENDEE_STATE_FILTERS).catch("toMatch").default("toMatch") },
 })
 export type AdminAttendeesParams = z.output<typeof adminAttendeesParamsSchema>

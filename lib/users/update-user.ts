@@ -10,7 +10,6 @@ import { rematchUser } from "@/lib/meetings/rematch-user"
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
 import { userNameKeys } from "./normalize-name"
 import type { UpdateUserInput } from "./schemas"
-import { uniqueViolationField } from "./unique-violation-field"
 
 export async function updateUser(input: UpdateUserInput, actor: AuditActor): Promise<AdminUser> {
   if (input.userId === actor.id && input.role !== "ADMIN") throw new AppError("OWN_ACCOUNT", { details: { field: "role" } })
