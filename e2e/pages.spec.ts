@@ -8,6 +8,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { hasRefusedSignIn, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
+import { attendeeLink, demoAdminIds } from "./fixtures/admin-db"
 import { simulator } from "./fixtures/simulator"
 
 type Role = keyof typeof USERS | "anonymous"
@@ -17,6 +18,8 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390,
 const APP_NAME = { fr: "Pod Directs BBB", en: "Pod BBB Lives" } as const
 
 let requestFormPath = ""
+/** Pages of one admin row (ids of the demo data), found in beforeAll. */
+const adminPaths = { attendee: "", user: "", broadcaster: "", building: "" }
 
 const PAGES: PageCase[] = [
   { name: "lives", role: "anonymous", path: "/lives" },
@@ -41,6 +44,21 @@ const PAGES: PageCase[] = [
       await expect(page.getByTestId(/^attendee-/)).toHaveCount(2)
     },
   },
+  { name: "admin-attendees-all", role: "admin", path: "/admin/attendees?state=all", ready: (page) => expect(page.getByTestId("list-total")).toBeVisible() },
+  { name: "admin-attendee", role: "admin", path: () => adminPaths.attendee, ready: (page) => expect(page.getByTestId("attendee-state")).toBeVisible() },
+  { name: "admin-users", role: "admin", path: "/admin/users", ready: (page) => expect(page.getByTestId(/^user-\d+$/).first()).toBeVisible() },
+  { name: "admin-user-new", role: "admin", path: "/admin/users/new" },
+  { name: "admin-user", role: "admin", path: () => adminPaths.user, ready: (page) => expect(page.getByTestId("user-status")).toBeVisible() },
+  {
+    name: "admin-broadcasters",
+    role: "admin",
+    path: "/admin/broadcasters",
+    ready: (page) => expect(page.getByTestId(/^broadcaster-\d+$/).filter({ hasText: "Amphi Pasteur" })).toBeVisible(),
+  },
+  { name: "admin-broadcaster-new", role: "admin", path: "/admin/broadcasters/new" },
+  { name: "admin-broadcaster", role: "admin", path: () => adminPaths.broadcaster },
+  { name: "admin-buildings", role: "admin", path: "/admin/buildings", ready: (page) => expect(page.getByTestId(/^building-\d+$/).first()).toBeVisible() },
+  { name: "admin-building", role: "admin", path: () => adminPaths.building, ready: (page) => expect(page.getByTestId("building-broadcasters")).toBeVisible() },
   {
     name: "admin-sign-ins",
     role: "admin",
@@ -131,6 +149,12 @@ test.beforeAll(async ({ browser }) => {
   const other = page.getByRole("article").filter({ hasText: "TD de thermodynamique" })
   requestFormPath = (await other.getByRole("link", { name: "Réaliser un direct" }).getAttribute("href"))!
   await page.context().close()
+  const ids = await demoAdminIds()
+  adminPaths.user = `/admin/users/${ids.userId}`
+  adminPaths.broadcaster = `/admin/broadcasters/${ids.broadcasterId}`
+  adminPaths.building = `/admin/buildings/${ids.buildingId}`
+  await expect.poll(async () => (await attendeeLink("H. Lefèvre-Durand"))?.id, { timeout: 15_000 }).toBeDefined()
+  adminPaths.attendee = `/admin/attendees/${(await attendeeLink("H. Lefèvre-Durand"))!.id}`
 })
 
 test("the site has a favicon", async ({ request }) => {

@@ -30,6 +30,18 @@ for (const u of DEMO_USERS) {
   await db.user.upsert({ where: { username: u.username }, create: { username: u.username, ...data }, update: data })
 }
 await db.building.upsert({ where: { name: "Campus" }, create: { name: "Campus" }, update: {} })
+// A building and a broadcaster added by hand (off air: the Lives page lists on-air ones only), for the
+// admin's lists.
+const amphis = await db.building.upsert({ where: { name: "Bâtiment B — Amphithéâtres" }, create: { name: "Bâtiment B — Amphithéâtres" }, update: {} })
+const fixedCamera = {
+  name: "Amphi Pasteur (caméra fixe)",
+  hlsUrl: "https://video.univ.example/hls/amphi-pasteur.m3u8",
+  isOnAir: false,
+  isRestricted: false,
+  isPublic: true,
+  buildingId: amphis.id,
+}
+await db.broadcaster.upsert({ where: { slug: "amphi-pasteur-camera-fixe" }, create: { slug: "amphi-pasteur-camera-fixe", ...fixedCamera }, update: fixedCamera })
 
 console.log("Demo accounts (username / password):")
 for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(7)} ${`${u.firstName} ${u.lastName}`.padEnd(18)} ${u.username.padEnd(9)} / ${u.password}`)

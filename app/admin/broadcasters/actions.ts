@@ -1,5 +1,7 @@
 "use server"
 
+import { redirect } from "next/navigation"
+
 import { requireRole } from "@/lib/auth/session"
 import { createBroadcaster } from "@/lib/broadcasters/create-broadcaster"
 import { deleteBroadcaster } from "@/lib/broadcasters/delete-broadcaster"
@@ -31,6 +33,8 @@ export async function deleteBroadcasterAction(_prev: FormState, form: FormData):
   const input = deleteBroadcasterInputSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalidForm(input.error)
   const result = await runAction(() => deleteBroadcaster(input.data, admin.data))
-  if (result?.ok) await setFlash("broadcasterDeleted", { name: result.data.name })
-  return result
+  if (!result?.ok) return result
+  // The deleted row's page would be a 404: back to the list, where the notice confirms it.
+  await setFlash("broadcasterDeleted", { name: result.data.name })
+  redirect("/admin/broadcasters")
 }

@@ -1,5 +1,7 @@
 "use server"
 
+import { redirect } from "next/navigation"
+
 import { requireRole } from "@/lib/auth/session"
 import { createBuilding } from "@/lib/broadcasters/create-building"
 import { deleteBuilding } from "@/lib/broadcasters/delete-building"
@@ -31,6 +33,8 @@ export async function deleteBuildingAction(_prev: FormState, form: FormData): Pr
   const input = deleteBuildingInputSchema.safeParse(Object.fromEntries(form))
   if (!input.success) return invalidForm(input.error)
   const result = await runAction(() => deleteBuilding(input.data, admin.data))
-  if (result?.ok) await setFlash("buildingDeleted", { name: result.data.name, moved: String(result.data.moved) })
-  return result
+  if (!result?.ok) return result
+  // The deleted row's page would be a 404: back to the list, where the notice confirms it.
+  await setFlash("buildingDeleted", { name: result.data.name, moved: String(result.data.moved) })
+  redirect("/admin/buildings")
 }
