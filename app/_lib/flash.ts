@@ -21,6 +21,7 @@ const FLASH_TONES = {
   recordingClaimed: "success",
   externalImportRequested: "success",
   externalRecordingDeleted: "success",
+  adminLiveDeleted: "success",
 } as const satisfies Record<string, NoticeTone>
 
 export type FlashKey = keyof typeof FLASH_TONES

@@ -84,6 +84,7 @@ function adminLivesWhere(params: AdminLivesParams): Prisma.LiveWhereInput {
       ],
     })
   }
+  if (params.meeting) and.push({ meetingId: params.meeting })
   if (params.status) and.push({ status: params.status })
   if (params.server) and.push({ serverLabel: { startsWith: `${params.server}/` } })
   if (params.from || params.to) and.push({ requestedAt: dayRange({ from: params.from, to: params.to, timeZone: getEnv().TZ }) })

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { dayFilter, enumFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/admin/list-params"
 
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */
 const checkbox = z
@@ -50,6 +50,8 @@ export const adminLivesParamsSchema = listParamsSchema({
     server: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
     from: dayFilter(),
     to: dayFilter(),
+    /** The lives of one session (its admin page lists them). */
+    meeting: idFilter(),
   },
 })
 export type AdminLivesParams = z.infer<typeof adminLivesParamsSchema>

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { enumFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { dayFilter, enumFilter, listParamsSchema } from "@/lib/admin/list-params"
 
 export const assignAttendeeInputSchema = z.object({
   attendeeId: z.coerce.number().int().positive(),
@@ -31,3 +31,20 @@ export const adminAttendeesParamsSchema = listParamsSchema({
   filters: { role: enumFilter(["MODERATOR", "VIEWER"]), state: z.enum(ATTENDEE_STATE_FILTERS).catch("toMatch").default("toMatch") },
 })
 export type AdminAttendeesParams = z.output<typeof adminAttendeesParamsSchema>
+
+// ---- Administration (/admin/meetings) ----
+
+export const ADMIN_MEETING_SORTS = ["sessionDate", "id", "name", "lastSeenRunningAt"] as const
+export const MEETING_STATES = ["running", "ended"] as const
+
+/** The admin list of sessions: search (name, BBB meeting id), state, recorded, date range, sort, page. */
+export const adminMeetingsParamsSchema = listParamsSchema({
+  sorts: ADMIN_MEETING_SORTS,
+  filters: {
+    state: enumFilter(MEETING_STATES),
+    recorded: enumFilter(["yes", "no"]),
+    from: dayFilter(),
+    to: dayFilter(),
+  },
+})
+export type AdminMeetingsParams = z.infer<typeof adminMeetingsParamsSchema>
