@@ -8,11 +8,16 @@ import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { normalizeName } from "@/lib/users/normalize-name"
 
 import { assignAttendee } from "./assign-attendee"
-import { ATTENDEES_TO_MATCH_WHERE, listAttendeesToMatch } from "./list-attendees-to-match"
+import { ATTENDEES_TO_MATCH_WHERE } from "./attendees-to-match"
 import { listAdminAttendees } from "./list-admin-attendees"
 import { matchAttendees, matchNewModerators } from "./match-attendees"
 import { rematchUser } from "./rematch-user"
 import { adminAttendeesParamsSchema } from "./schemas"
+
+/** The admin participants list's default view ("to match"), narrowed by a search. */
+async function toMatch(q: string) {
+  return (await listAdminAttendees(adminAttendeesParamsSchema.parse({ q, pageSize: "100" }))).rows
+}
 
 async function moderator(fullName: string) {
   const meeting = await seedMeeting()
@@ -30,7 +35,7 @@ describe("admin matching", () => {
     const b = await seedUser({ role: "TEACHER", firstName: "Marie", lastName: last })
     const ambiguous = await moderator(`Marie ${last}`)
     const unknown = await moderator(`Inconnu ${last}`)
-    const rows = await listAttendeesToMatch()
+    const rows = await toMatch(last)
     expect(rows.find((r) => r.id === ambiguous.id)).toMatchObject({
       matchStatus: "AMBIGUOUS",
       candidates: [{ id: a.id }, { id: b.id }],
@@ -45,8 +50,9 @@ describe("admin matching", () => {
     await seedUser({ role: "STUDENT", firstName: "Hélène", lastName: last })
     await seedUser({ role: "TEACHER", firstName: "Hélène", lastName: `${last}x` }) // a longer word is not the same word
     const unknown = await moderator(`H. ${last}-Durand`)
-    const stranger = await moderator(`Zz ${randomUUID().slice(0, 8)}`)
-    const rows = await listAttendeesToMatch()
+    const strangerName = `Zz ${randomUUID().slice(0, 8)}`
+    const stranger = await moderator(strangerName)
+    const rows = [...(await toMatch(last)), ...(await toMatch(strangerName))]
     expect(rows.find((r) => r.id === unknown.id)?.candidates).toEqual([
       { id: teacher.id, username: teacher.username, name: `Hélène ${last}`, email: teacher.email },
     ])
@@ -54,12 +60,13 @@ describe("admin matching", () => {
   })
 
   it("counts for the admin overview exactly the moderators the matching page lists", async () => {
-    const unknown = await moderator(`Inconnu ${randomUUID().slice(0, 8)}`)
+    const tag = randomUUID().slice(0, 8)
+    const unknown = await moderator(`Inconnu ${tag}`)
     const ended = await seedMeeting({ running: false })
     const gone = await db.attendee.create({
-      data: { meetingId: ended.id, attendeeKey: randomUUID(), fullName: "Parti Ailleurs", normalizedName: "parti ailleurs", role: "MODERATOR", lastSeenAt: new Date() },
+      data: { meetingId: ended.id, attendeeKey: randomUUID(), fullName: `Parti Ailleurs ${tag}`, normalizedName: `parti ailleurs ${tag}`, role: "MODERATOR", lastSeenAt: new Date() },
     })
-    const listed = new Set((await listAttendeesToMatch()).map((r) => r.id))
+    const listed = new Set((await toMatch(tag)).map((r) => r.id))
     for (const [attendee, expected] of [[unknown, 1], [gone, 0]] as const) {
       expect(await db.attendee.count({ where: { ...ATTENDEES_TO_MATCH_WHERE, id: attendee.id } })).toBe(expected)
       expect(listed.has(attendee.id)).toBe(expected === 1)
@@ -81,7 +88,7 @@ describe("admin matching", () => {
     })
     await matchAttendees([attendee.id])
     expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ userId: chosen.id, matchStatus: "BY_ADMIN" })
-    expect((await listAttendeesToMatch()).some((r) => r.id === attendee.id)).toBe(false)
+    expect((await toMatch(last)).some((r) => r.id === attendee.id)).toBe(false)
 
     expect(await assignAttendee({ attendeeId: attendee.id, username: undefined }, admin)).toMatchObject({ userId: null, matchStatus: "AMBIGUOUS", user: null })
 

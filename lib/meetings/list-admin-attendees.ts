@@ -6,7 +6,7 @@ import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"
 
 import { findAttendeeCandidates, type AttendeeCandidate } from "./find-attendee-candidates"
-import { ATTENDEES_TO_MATCH_WHERE } from "./list-attendees-to-match"
+import { ATTENDEES_TO_MATCH_WHERE } from "./attendees-to-match"
 import type { AdminAttendeesParams, MatchStatusValue } from "./schemas"
 
 export type AdminAttendeeRow = {
