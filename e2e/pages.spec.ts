@@ -6,9 +6,10 @@ import { randomUUID } from "node:crypto"
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
 
+import { demoLiveId, demoMeetingId } from "./fixtures/admin-a"
+import { attendeeLink, demoAdminIds } from "./fixtures/admin-db"
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { hasRefusedSignIn, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
-import { attendeeLink, demoAdminIds } from "./fixtures/admin-db"
 import { simulator } from "./fixtures/simulator"
 
 type Role = keyof typeof USERS | "anonymous"
@@ -18,6 +19,8 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390,
 const APP_NAME = { fr: "Pod Directs BBB", en: "Pod BBB Lives" } as const
 
 let requestFormPath = ""
+let adminLivePath = ""
+let adminMeetingPath = ""
 /** Pages of one admin row (ids of the demo data), found in beforeAll. */
 const adminPaths = { attendee: "", user: "", broadcaster: "", building: "" }
 
@@ -66,6 +69,16 @@ const PAGES: PageCase[] = [
     ready: (page) => expect(page.getByTestId("sign-in-attempt").filter({ hasText: "marie.dupont" }).first()).toBeVisible(),
   },
   { name: "admin-health", role: "admin", path: "/admin/health", ready: (page) => expect(page.getByTestId("health-status")).toBeVisible() },
+  { name: "admin-lives", role: "admin", path: "/admin/lives", ready: (page) => expect(page.getByTestId(/^admin-live-\d+$/).first()).toBeVisible() },
+  { name: "admin-live", role: "admin", path: () => adminLivePath, ready: (page) => expect(page.getByTestId("admin-live-facts")).toBeVisible() },
+  { name: "admin-meetings", role: "admin", path: "/admin/meetings", ready: (page) => expect(page.getByTestId(/^admin-meeting-\d+$/).first()).toBeVisible() },
+  {
+    name: "admin-meeting",
+    role: "admin",
+    path: () => adminMeetingPath,
+    ready: (page) => expect(page.getByTestId(/^meeting-attendee-\d+$/)).toHaveCount(3),
+  },
+  { name: "admin-audit", role: "admin", path: "/admin/audit", ready: (page) => expect(page.getByTestId("list-total")).toBeVisible() },
   {
     name: "recordings-external",
     role: "teacher",
@@ -126,6 +139,8 @@ test.beforeAll(async ({ browser }) => {
   await simulator.reset()
   await stopAllLives()
   await seedRecordings()
+  adminLivePath = `/admin/lives/${await demoLiveId("FAILED")}`
+  adminMeetingPath = `/admin/meetings/${await demoMeetingId()}`
   // Once per server start (beforeAll runs again after a failed test): each failure counts towards
   // blocking this address.
   if (!(await hasRefusedSignIn("marie.dupont"))) {

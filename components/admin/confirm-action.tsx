@@ -12,7 +12,8 @@ import type { FormState } from "@/app/_lib/adapters"
  * A destructive or irreversible admin action (delete, stop) in two steps: the button asks, the
  * question and its confirm button appear in place, and only the confirmation posts the server
  * action. A refusal (e.g. "this live is still running") is shown under it, with its reason; a
- * success goes to `redirectTo` or refreshes the page.
+ * success refreshes the page. An action whose success removes the page (a deletion) redirects
+ * itself (`redirect()` in the action, after its flash), before the page could re-render as missing.
  */
 export function ConfirmAction({
   action,
@@ -22,7 +23,6 @@ export function ConfirmAction({
   confirmLabel,
   pendingLabel,
   variant = "danger",
-  redirectTo,
   testId,
 }: {
   action: (previous: FormState, form: FormData) => Promise<FormState>
@@ -33,7 +33,6 @@ export function ConfirmAction({
   confirmLabel: string
   pendingLabel: string
   variant?: ButtonVariant
-  redirectTo?: string
   testId?: string
 }) {
   const t = useTranslations("adminToolkit")
@@ -43,10 +42,10 @@ export function ConfirmAction({
   const [asking, setAsking] = useState(false)
   const [state, formAction, pending] = useActionState(action, null)
   useEffect(() => {
-    if (!state?.ok) return
-    if (redirectTo) router.push(redirectTo)
-    else router.refresh()
-  }, [state, redirectTo, router])
+    // A refusal closes the question; its reason shows under the button.
+    if (state && !state.ok) setAsking(false)
+    if (state?.ok) router.refresh()
+  }, [state, router])
   const error = state && !state.ok ? tErrors(state.code) : null
   return (
     <div className="space-y-2" data-testid={testId}>

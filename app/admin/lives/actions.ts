@@ -1,5 +1,7 @@
 "use server"
 
+import { redirect } from "next/navigation"
+
 import { requireRole } from "@/lib/auth/session"
 import { deleteLive } from "@/lib/lives/delete-live"
 import { adminLiveInputSchema, updateLiveOptionsInputSchema } from "@/lib/lives/schemas"
@@ -28,6 +30,10 @@ export async function deleteLiveAction(_prev: FormState, form: FormData): Promis
     const admin = await requireRole("admin")
     return deleteLive(adminLiveInputSchema.parse(Object.fromEntries(form)), admin)
   })
-  if (result?.ok) await setFlash("adminLiveDeleted", { id: String(result.data.liveId) })
+  // The live's page no longer exists: go back to the list (in the action, before the page re-renders).
+  if (result?.ok) {
+    await setFlash("adminLiveDeleted", { id: String(result.data.liveId) })
+    redirect("/admin/lives")
+  }
   return result
 }

@@ -29,7 +29,7 @@ export async function AuditChanges({ before, after }: { before: JsonValue | null
             {before !== null && after !== null ? (
               <>
                 <span className="text-slate-600">{show(b[field])}</span> <span aria-hidden="true">→</span>
-                <span className="sr-only">{t("becomes")}</span> <span className="text-slate-900">{show(a[field])}</span>
+                <span className="sr-only">{` ${t("becomes")}`}</span> <span className="text-slate-900">{show(a[field])}</span>
               </>
             ) : (
               <span className="text-slate-700">{show(after === null ? b[field] : a[field])}</span>

@@ -111,7 +111,6 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
                   question={t("deleteQuestion")}
                   confirmLabel={t("deleteConfirm")}
                   pendingLabel={t("deleting")}
-                  redirectTo="/admin/lives"
                   testId="delete-live"
                 />
               </div>

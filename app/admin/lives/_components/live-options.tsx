@@ -1,19 +1,17 @@
 import { getTranslations } from "next-intl/server"
 
-/** A live's four options as a short list ("Chat public affiché : oui"). */
+import { Badge } from "@/components/ui/badge"
+
+/** A live's options that are on, as short labels ("Chat public affiché", "Enregistré"…); "None" when none is. */
 export async function LiveOptions({ live }: { live: { showChat: boolean; downloadMeeting: boolean; enableChat: boolean; isRestricted: boolean } }) {
-  const [t, tk] = await Promise.all([getTranslations("adminLives"), getTranslations("adminToolkit")])
-  const options = [
-    ["showChat", live.showChat],
-    ["downloadMeeting", live.downloadMeeting],
-    ["enableChat", live.enableChat],
-    ["isRestricted", live.isRestricted],
-  ] as const
+  const t = await getTranslations("adminLives")
+  const on = (["showChat", "downloadMeeting", "enableChat", "isRestricted"] as const).filter((key) => live[key])
+  if (on.length === 0) return <span className="text-slate-500">{t("noOption")}</span>
   return (
-    <ul className="space-y-0.5 text-xs">
-      {options.map(([key, on]) => (
-        <li key={key} className={on ? "text-slate-900" : "text-slate-500"}>
-          {t("optionValue", { option: t(key), value: on ? tk("yes") : tk("no") })}
+    <ul className="flex flex-wrap gap-1">
+      {on.map((key) => (
+        <li key={key}>
+          <Badge tone="neutral">{t(key)}</Badge>
         </li>
       ))}
     </ul>
