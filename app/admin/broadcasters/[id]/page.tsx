@@ -64,7 +64,6 @@ export default async function EditBroadcasterPage({ params }: { params: Promise<
             question={t("deleteQuestion", { name: broadcaster.name })}
             confirmLabel={t("deleteConfirm")}
             pendingLabel={t("deleting")}
-            redirectTo="/admin/broadcasters"
             testId="delete-broadcaster"
           />
         </Card>

@@ -70,7 +70,6 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
               question={t("deleteQuestion", { name: building.name })}
               confirmLabel={t("deleteConfirm")}
               pendingLabel={t("deleting")}
-              redirectTo="/admin/buildings"
               testId="delete-building"
             />
           ) : (
@@ -86,7 +85,6 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
                 },
               ]}
               texts={deleteTexts}
-              redirectTo="/admin/buildings"
               testId="delete-building"
             />
           )}
