@@ -30,6 +30,24 @@ export default tseslint.config(
     },
   },
   {
+    // lib/admin owns no table: the admin overview asks each domain for its figures (issue 10).
+    files: ["lib/admin/**/*.ts"],
+    ignores: ["lib/admin/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db", message: "lib/admin reads no table: call the domain's own function (lib/<domain>/count-…)." }],
+          patterns: [
+            { group: upward, message: "lib/ never imports app/, components/, workers/, tools/ or bench/." },
+            { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Only lib/auth/ touches Next.js and next-auth." },
+            { group: ["server-only"], message: "server-only throws under plain Node (workers, vitest)." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests and their helpers (lib/**/testing/) are not product code: they may drive tools/ (BBB simulator, nginx-rtmp).
     files: ["lib/**/*.test.ts", "lib/**/testing/**/*.ts"],
     rules: {

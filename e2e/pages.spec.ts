@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto"
 import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
 
+import { demoLiveId, demoMeetingId } from "./fixtures/admin-a"
+import { attendeeLink, demoAdminIds } from "./fixtures/admin-db"
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { hasRefusedSignIn, liveSlugOfMeeting, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
@@ -18,6 +20,10 @@ const APP_NAME = { fr: "Pod Directs BBB", en: "Pod BBB Lives" } as const
 
 let requestFormPath = ""
 let liveSlug = ""
+let adminLivePath = ""
+let adminMeetingPath = ""
+/** Pages of one admin row (ids of the demo data), found in beforeAll. */
+const adminPaths = { attendee: "", user: "", broadcaster: "", building: "" }
 
 const PAGES: PageCase[] = [
   { name: "lives", role: "anonymous", path: "/lives", ready: (page) => expect(page.getByTestId("on-air-live")).toHaveCount(1) },
@@ -51,6 +57,21 @@ const PAGES: PageCase[] = [
       await expect(page.getByTestId(/^attendee-/)).toHaveCount(2)
     },
   },
+  { name: "admin-attendees-all", role: "admin", path: "/admin/attendees?state=all", ready: (page) => expect(page.getByTestId("list-total")).toBeVisible() },
+  { name: "admin-attendee", role: "admin", path: () => adminPaths.attendee, ready: (page) => expect(page.getByTestId("attendee-state")).toBeVisible() },
+  { name: "admin-users", role: "admin", path: "/admin/users", ready: (page) => expect(page.getByTestId(/^user-\d+$/).first()).toBeVisible() },
+  { name: "admin-user-new", role: "admin", path: "/admin/users/new" },
+  { name: "admin-user", role: "admin", path: () => adminPaths.user, ready: (page) => expect(page.getByTestId("user-status")).toBeVisible() },
+  {
+    name: "admin-broadcasters",
+    role: "admin",
+    path: "/admin/broadcasters",
+    ready: (page) => expect(page.getByTestId(/^broadcaster-\d+$/).filter({ hasText: "Amphi Pasteur" })).toBeVisible(),
+  },
+  { name: "admin-broadcaster-new", role: "admin", path: "/admin/broadcasters/new" },
+  { name: "admin-broadcaster", role: "admin", path: () => adminPaths.broadcaster },
+  { name: "admin-buildings", role: "admin", path: "/admin/buildings", ready: (page) => expect(page.getByTestId(/^building-\d+$/).first()).toBeVisible() },
+  { name: "admin-building", role: "admin", path: () => adminPaths.building, ready: (page) => expect(page.getByTestId("building-broadcasters")).toBeVisible() },
   {
     name: "admin-sign-ins",
     role: "admin",
@@ -58,6 +79,16 @@ const PAGES: PageCase[] = [
     ready: (page) => expect(page.getByTestId("sign-in-attempt").filter({ hasText: "marie.dupont" }).first()).toBeVisible(),
   },
   { name: "admin-health", role: "admin", path: "/admin/health", ready: (page) => expect(page.getByTestId("health-status")).toBeVisible() },
+  { name: "admin-lives", role: "admin", path: "/admin/lives", ready: (page) => expect(page.getByTestId(/^admin-live-\d+$/).first()).toBeVisible() },
+  { name: "admin-live", role: "admin", path: () => adminLivePath, ready: (page) => expect(page.getByTestId("admin-live-facts")).toBeVisible() },
+  { name: "admin-meetings", role: "admin", path: "/admin/meetings", ready: (page) => expect(page.getByTestId(/^admin-meeting-\d+$/).first()).toBeVisible() },
+  {
+    name: "admin-meeting",
+    role: "admin",
+    path: () => adminMeetingPath,
+    ready: (page) => expect(page.getByTestId(/^meeting-attendee-\d+$/)).toHaveCount(3),
+  },
+  { name: "admin-audit", role: "admin", path: "/admin/audit", ready: (page) => expect(page.getByTestId("list-total")).toBeVisible() },
   {
     name: "recordings-external",
     role: "teacher",
@@ -118,6 +149,8 @@ test.beforeAll(async ({ browser }) => {
   await simulator.reset()
   await stopAllLives()
   await seedRecordings()
+  adminLivePath = `/admin/lives/${await demoLiveId("FAILED")}`
+  adminMeetingPath = `/admin/meetings/${await demoMeetingId()}`
   // Once per server start (beforeAll runs again after a failed test): each failure counts towards
   // blocking this address.
   if (!(await hasRefusedSignIn("marie.dupont"))) {
@@ -144,6 +177,12 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
   liveSlug = await liveSlugOfMeeting(onAirMeeting)
   await page.context().close()
+  const ids = await demoAdminIds()
+  adminPaths.user = `/admin/users/${ids.userId}`
+  adminPaths.broadcaster = `/admin/broadcasters/${ids.broadcasterId}`
+  adminPaths.building = `/admin/buildings/${ids.buildingId}`
+  await expect.poll(async () => (await attendeeLink("H. Lefèvre-Durand"))?.id, { timeout: 15_000 }).toBeDefined()
+  adminPaths.attendee = `/admin/attendees/${(await attendeeLink("H. Lefèvre-Durand"))!.id}`
 })
 
 test("the site has a favicon", async ({ request }) => {

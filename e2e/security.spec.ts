@@ -101,7 +101,7 @@ test.describe("the CSP leaves the pages working", () => {
     await expect(page.getByTestId("signed-in-user")).toBeVisible()
     for (const [path, heading] of [
       ["/admin", "Administration"],
-      ["/admin/attendees", "Modérateurs à associer"],
+      ["/admin/attendees", "Participants"],
       ["/admin/sign-ins", "Connexions refusées"],
       ["/meetings", "Réaliser un direct"],
     ] as const) {

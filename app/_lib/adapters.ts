@@ -27,7 +27,11 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<FormState<T>> 
   try {
     return { ok: true, data: await fn() }
   } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code }
+    if (isAppError(error)) {
+      // An error about one field (a username already taken…) is shown under that field, keyed by its code.
+      const field = error.details?.field
+      return typeof field === "string" ? { ok: false, code: error.code, fieldErrors: { [field]: [error.code] } } : { ok: false, code: error.code }
+    }
     if (error instanceof z.ZodError) return invalidForm(error)
     logger.error({ err: error }, "server action failed")
     return { ok: false, code: "INTERNAL" }
@@ -40,7 +44,11 @@ const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   LIVE_ALREADY_ACTIVE: 409,
+  LIVE_STILL_ACTIVE: 409,
+  LIVE_NOT_ACTIVE: 409,
   ALREADY_CLAIMED: 409,
+  BUILDING_NOT_EMPTY: 409,
+  BROADCASTER_IN_USE: 409,
   INVALID_INPUT: 400,
   SIGN_IN_THROTTLED: 429,
   BBB_UNAVAILABLE: 503,

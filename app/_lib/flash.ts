@@ -15,9 +15,13 @@ const FLASH_TONES = {
   liveAlreadyRequested: "info",
   liveNotSignalled: "warning",
   attendeeAssigned: "success",
+  attendeeAutomatic: "success",
+  buildingDeleted: "success",
+  broadcasterDeleted: "success",
   recordingClaimed: "success",
   externalImportRequested: "success",
   externalRecordingDeleted: "success",
+  adminLiveDeleted: "success",
 } as const satisfies Record<string, NoticeTone>
 
 export type FlashKey = keyof typeof FLASH_TONES

@@ -6,10 +6,10 @@ import { useEffect, useRef, type ReactNode } from "react"
 
 import { cn } from "@/components/ui/cn"
 
-/** `section`: the path prefix of the pages this entry stands for (default: `href`). */
-export function NavLink({ href, section = href, children }: { href: string; section?: string; children: ReactNode }) {
+/** `section`: the path prefix of the pages this entry stands for (default: `href`); `exact`: only `href` itself. */
+export function NavLink({ href, section = href, exact = false, children }: { href: string; section?: string; exact?: boolean; children: ReactNode }) {
   const pathname = usePathname()
-  const active = pathname === href || pathname === section || pathname.startsWith(`${section}/`)
+  const active = pathname === href || (!exact && (pathname === section || pathname.startsWith(`${section}/`)))
   const ref = useRef<HTMLAnchorElement>(null)
   // On a phone the navigation row may scroll sideways: bring the current entry into view.
   useEffect(() => {

@@ -9,6 +9,10 @@ export type Column<Row> = {
   className?: string
   /** The cell that names its row (a `<th scope="row">`): at most one column. */
   rowHeader?: boolean
+  /** The column the rows are sorted by (aria-sort on its header; see components/admin/sort-header.tsx). */
+  sort?: "ascending" | "descending"
+  /** The column's name in a phone card, when `header` is more than text (a sort link). */
+  label?: ReactNode
 }
 
 /**
@@ -35,7 +39,7 @@ export function DataTable<Row>({
         <thead className="hidden bg-slate-50 text-slate-700 md:table-header-group">
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={cn("px-4 py-2 font-semibold", c.className)}>
+              <th key={c.key} scope="col" aria-sort={c.sort} className={cn("px-4 py-2 font-semibold", c.className)}>
                 {c.header}
               </th>
             ))}
@@ -49,7 +53,7 @@ export function DataTable<Row>({
                 return (
                   <Cell key={c.key} scope={c.rowHeader ? "row" : undefined} className={cn("block py-1 align-top font-normal md:table-cell md:px-4 md:py-3", c.className)}>
                     <span className="block text-xs font-semibold text-slate-500 md:hidden">
-                      {c.header}
+                      {c.label ?? c.header}
                     </span>
                     {c.cell(row)}
                   </Cell>

@@ -1,6 +1,8 @@
-import { db } from "@/lib/db"
-import { ACTIVE_LIVE_WHERE } from "@/lib/lives/is-live-cap-reached"
-import { ATTENDEES_TO_MATCH_WHERE } from "@/lib/meetings/list-attendees-to-match"
+// The admin overview's figures, each counted by its own domain (lib/admin reads no other domain's table).
+import { countActiveLives } from "@/lib/lives/count-active-lives"
+import { countAttendeesToMatch } from "@/lib/meetings/count-attendees-to-match"
+import { countRunningMeetings } from "@/lib/meetings/count-running-meetings"
+import { countUsers } from "@/lib/users/count-users"
 
 export type AdminOverview = {
   users: number
@@ -11,11 +13,6 @@ export type AdminOverview = {
 }
 
 export async function getAdminOverview(): Promise<AdminOverview> {
-  const [users, runningMeetings, attendeesToMatch, activeLives] = await db.$transaction([
-    db.user.count(),
-    db.meeting.count({ where: { endedAt: null, isBreakout: false } }),
-    db.attendee.count({ where: ATTENDEES_TO_MATCH_WHERE }),
-    db.live.count({ where: ACTIVE_LIVE_WHERE }),
-  ])
+  const [users, runningMeetings, attendeesToMatch, activeLives] = await Promise.all([countUsers(), countRunningMeetings(), countAttendeesToMatch(), countActiveLives()])
   return { users, runningMeetings, attendeesToMatch, activeLives }
 }

@@ -1,5 +1,7 @@
 import { z } from "zod"
 
+import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/admin/list-params"
+
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
@@ -34,3 +36,44 @@ export type LiveStopReason = (typeof LIVE_STOP_REASONS)[number]
 
 export const cancelLiveInputSchema = z.object({ liveId: z.coerce.number().int().positive() })
 export type CancelLiveInput = z.infer<typeof cancelLiveInputSchema>
+
+// ---- Administration (/admin/lives) ----
+
+/** The sortable columns of the admin list of lives. */
+export const ADMIN_LIVE_SORTS = ["requestedAt", "id", "startedAt", "endedAt", "status", "meeting", "user"] as const
+
+/** The admin list's URL: search (session name, user), filters (status, server, date range), sort, page. */
+export const adminLivesParamsSchema = listParamsSchema({
+  sorts: ADMIN_LIVE_SORTS,
+  filters: {
+    status: enumFilter(LIVE_STATUSES),
+    server: z.coerce.number().int().min(1).max(999).optional().catch(undefined),
+    from: dayFilter(),
+    to: dayFilter(),
+    /** The lives of one session (its admin page lists them). */
+    meeting: idFilter(),
+  },
+})
+export type AdminLivesParams = z.infer<typeof adminLivesParamsSchema>
+
+/** An admin's checkbox: ticked ("on") or not (absent); anything else is a forged value. */
+const strictCheckbox = z
+  .enum(["on", "true", "false"], { message: "notABoolean" })
+  .optional()
+  .transform((v) => v === "on" || v === "true")
+
+/**
+ * What an admin may change on a live: its options (never the orchestrator's own fields: status,
+ * slot, stream key, dates). Error messages are i18n keys (adminLives.errors.*).
+ */
+export const updateLiveOptionsInputSchema = z.object({
+  liveId: z.coerce.number({ message: "notFound" }).int().positive({ message: "notFound" }),
+  isRestricted: strictCheckbox,
+  showChat: strictCheckbox,
+  downloadMeeting: strictCheckbox,
+  enableChat: strictCheckbox,
+})
+export type UpdateLiveOptionsInput = z.infer<typeof updateLiveOptionsInputSchema>
+
+export const adminLiveInputSchema = z.object({ liveId: z.coerce.number().int().positive() })
+export type AdminLiveInput = z.infer<typeof adminLiveInputSchema>

@@ -3,9 +3,11 @@
 // starts or runs becomes STOPPING and its server's agent is told to stop the streamer (if Redis is
 // down, the agent's next tick finds the STOPPING live by itself). Guarded updates: whoever changes the
 // live first wins, the other re-reads and does what is still needed. Idempotent.
+import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
+import type { Prisma } from "@/lib/generated/prisma/client"
 import { enqueueStreamerJob } from "@/lib/streamers/jobs"
 
 import { announceLiveStatus } from "./announce-live-status"
@@ -14,7 +16,11 @@ import type { LiveStatus, LiveStopReason } from "./schemas"
 
 export type StopLiveResult = { liveId: number; status: LiveStatus; changed: boolean }
 
-export async function stopLive(input: { liveId: number; reason: LiveStopReason }): Promise<StopLiveResult> {
+/**
+ * `actor`: the admin stopping it (reason STOPPED_BY_ADMIN); the status change and its audit entry
+ * ("live.stop") are then written in one transaction.
+ */
+export async function stopLive(input: { liveId: number; reason: LiveStopReason; actor?: AuditActor }): Promise<StopLiveResult> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const live = await db.live.findUnique({ where: { id: input.liveId }, select: { id: true, status: true, slot: { select: { serverNumber: true } } } })
     if (!live) throw new AppError("NOT_FOUND")
@@ -22,18 +28,18 @@ export async function stopLive(input: { liveId: number; reason: LiveStopReason }
     if (live.status === "REQUESTED") {
       // Not started: nothing runs, it ends now (and frees its place under the cap).
       const reason: LiveStopReason = input.reason === "MEETING_ENDED" ? "MEETING_ENDED_BEFORE_START" : input.reason
-      const moved = await db.live.updateMany({
+      const moved = await guardedUpdate(input.actor, live, {
         where: { id: live.id, status: "REQUESTED", slotId: null },
         data: { status: "STOPPED", stopReason: reason, statusChangedAt: now, endedAt: now, activeMeetingId: null },
       })
-      if (moved.count === 0) continue
+      if (!moved) continue
       await announce(live.id, "STOPPED", input.reason)
       await enqueueSlotFreed(live.id).catch(() => undefined)
       return { liveId: live.id, status: "STOPPED", changed: true }
     }
     if (live.status === "STARTING" || live.status === "RUNNING") {
-      const moved = await db.live.updateMany({ where: { id: live.id, status: live.status }, data: { status: "STOPPING", stopReason: input.reason, statusChangedAt: now } })
-      if (moved.count === 0) continue
+      const moved = await guardedUpdate(input.actor, live, { where: { id: live.id, status: live.status }, data: { status: "STOPPING", stopReason: input.reason, statusChangedAt: now } })
+      if (!moved) continue
       if (live.slot) {
         await enqueueStreamerJob(live.slot.serverNumber, { action: "stop", liveId: live.id, generation: now }).catch((err: unknown) =>
           logger.warn({ err, liveId: live.id }, "stop saved; the agent will find it at its next tick (Redis down?)"),
@@ -45,6 +51,26 @@ export async function stopLive(input: { liveId: number; reason: LiveStopReason }
     return { liveId: live.id, status: live.status, changed: false } // already stopping or ended
   }
   throw new AppError("CONFLICT", { message: `live ${input.liveId} kept changing while being stopped` })
+}
+
+/** The guarded status change, with the admin's audit entry in the same transaction when an admin stops it. */
+async function guardedUpdate(
+  actor: AuditActor | undefined,
+  live: { id: number; status: LiveStatus },
+  update: { where: Prisma.LiveWhereInput; data: { status: LiveStatus; stopReason: LiveStopReason } & Prisma.LiveUncheckedUpdateManyInput },
+): Promise<boolean> {
+  if (!actor) return (await db.live.updateMany(update)).count > 0
+  return db.$transaction(async (tx) => {
+    const moved = await tx.live.updateMany(update)
+    if (moved.count === 0) return false
+    await recordAuditEntry(tx, actor, {
+      action: "live.stop",
+      entity: { type: "live", id: live.id },
+      before: { status: live.status },
+      after: { status: update.data.status, stopReason: update.data.stopReason },
+    })
+    return true
+  })
 }
 
 async function announce(liveId: number, status: LiveStatus, reason: LiveStopReason): Promise<void> {

@@ -8,8 +8,16 @@ import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { normalizeName } from "@/lib/users/normalize-name"
 
 import { assignAttendee } from "./assign-attendee"
-import { ATTENDEES_TO_MATCH_WHERE, listAttendeesToMatch } from "./list-attendees-to-match"
-import { matchAttendees } from "./match-attendees"
+import { ATTENDEES_TO_MATCH_WHERE } from "./attendees-to-match"
+import { listAdminAttendees } from "./list-admin-attendees"
+import { matchAttendees, matchNewModerators } from "./match-attendees"
+import { rematchUser } from "./rematch-user"
+import { adminAttendeesParamsSchema } from "./schemas"
+
+/** The admin participants list's default view ("to match"), narrowed by a search. */
+async function toMatch(q: string) {
+  return (await listAdminAttendees(adminAttendeesParamsSchema.parse({ q, pageSize: "100" }))).rows
+}
 
 async function moderator(fullName: string) {
   const meeting = await seedMeeting()
@@ -27,7 +35,7 @@ describe("admin matching", () => {
     const b = await seedUser({ role: "TEACHER", firstName: "Marie", lastName: last })
     const ambiguous = await moderator(`Marie ${last}`)
     const unknown = await moderator(`Inconnu ${last}`)
-    const rows = await listAttendeesToMatch()
+    const rows = await toMatch(last)
     expect(rows.find((r) => r.id === ambiguous.id)).toMatchObject({
       matchStatus: "AMBIGUOUS",
       candidates: [{ id: a.id }, { id: b.id }],
@@ -42,8 +50,9 @@ describe("admin matching", () => {
     await seedUser({ role: "STUDENT", firstName: "Hélène", lastName: last })
     await seedUser({ role: "TEACHER", firstName: "Hélène", lastName: `${last}x` }) // a longer word is not the same word
     const unknown = await moderator(`H. ${last}-Durand`)
-    const stranger = await moderator(`Zz ${randomUUID().slice(0, 8)}`)
-    const rows = await listAttendeesToMatch()
+    const strangerName = `Zz ${randomUUID().slice(0, 8)}`
+    const stranger = await moderator(strangerName)
+    const rows = [...(await toMatch(last)), ...(await toMatch(strangerName))]
     expect(rows.find((r) => r.id === unknown.id)?.candidates).toEqual([
       { id: teacher.id, username: teacher.username, name: `Hélène ${last}`, email: teacher.email },
     ])
@@ -51,12 +60,13 @@ describe("admin matching", () => {
   })
 
   it("counts for the admin overview exactly the moderators the matching page lists", async () => {
-    const unknown = await moderator(`Inconnu ${randomUUID().slice(0, 8)}`)
+    const tag = randomUUID().slice(0, 8)
+    const unknown = await moderator(`Inconnu ${tag}`)
     const ended = await seedMeeting({ running: false })
     const gone = await db.attendee.create({
-      data: { meetingId: ended.id, attendeeKey: randomUUID(), fullName: "Parti Ailleurs", normalizedName: "parti ailleurs", role: "MODERATOR", lastSeenAt: new Date() },
+      data: { meetingId: ended.id, attendeeKey: randomUUID(), fullName: `Parti Ailleurs ${tag}`, normalizedName: `parti ailleurs ${tag}`, role: "MODERATOR", lastSeenAt: new Date() },
     })
-    const listed = new Set((await listAttendeesToMatch()).map((r) => r.id))
+    const listed = new Set((await toMatch(tag)).map((r) => r.id))
     for (const [attendee, expected] of [[unknown, 1], [gone, 0]] as const) {
       expect(await db.attendee.count({ where: { ...ATTENDEES_TO_MATCH_WHERE, id: attendee.id } })).toBe(expected)
       expect(listed.has(attendee.id)).toBe(expected === 1)
@@ -78,9 +88,55 @@ describe("admin matching", () => {
     })
     await matchAttendees([attendee.id])
     expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ userId: chosen.id, matchStatus: "BY_ADMIN" })
-    expect((await listAttendeesToMatch()).some((r) => r.id === attendee.id)).toBe(false)
+    expect((await toMatch(last)).some((r) => r.id === attendee.id)).toBe(false)
 
     expect(await assignAttendee({ attendeeId: attendee.id, username: undefined }, admin)).toMatchObject({ userId: null, matchStatus: "AMBIGUOUS", user: null })
+
+    // Both changes are in the audit log, with who made them and the link before and after.
+    const entries = await db.auditEntry.findMany({ where: { entityType: "attendee", entityId: String(attendee.id) }, orderBy: { id: "asc" } })
+    expect(entries.map((e) => [e.action, e.actorId, e.before, e.after])).toEqual([
+      ["attendee.assign", admin.id, { userId: null, username: null, matchStatus: "AMBIGUOUS" }, { userId: chosen.id, username: chosen.username, matchStatus: "BY_ADMIN" }],
+      ["attendee.automatic", admin.id, { userId: chosen.id, username: chosen.username, matchStatus: "BY_ADMIN" }, { userId: null, username: null, matchStatus: "AMBIGUOUS" }],
+    ])
+  })
+
+  it("keeps an admin's assignment through a later sync and a rename of the account", async () => {
+    const last = `Garde${randomUUID().slice(0, 6)}`
+    const admin = await seedUser({ role: "ADMIN" })
+    const chosen = await seedUser({ role: "TEACHER" })
+    await seedUser({ role: "TEACHER", firstName: "Léa", lastName: last })
+    const attendee = await moderator(`Léa ${last}`)
+    expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ matchStatus: "BY_NAME" })
+    await assignAttendee({ attendeeId: attendee.id, username: chosen.username }, admin)
+    await matchNewModerators([attendee.meetingId])
+    await rematchUser(chosen.id)
+    expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ userId: chosen.id, matchStatus: "BY_ADMIN" })
+  })
+
+  it("lists every participant for the admin: search, role and state filters, sort, pages, CSV rows", async () => {
+    const t = randomUUID().slice(0, 8)
+    const user = await seedUser({ role: "TEACHER", firstName: "Liste", lastName: `Participant${t}` })
+    const matched = await moderator(`Liste Participant${t}`)
+    const unknown = await moderator(`Inconnu Participant${t}`)
+    const meeting = await seedMeeting({ name: `Session ${t}` })
+    const viewer = await db.attendee.create({
+      data: { meetingId: meeting.id, attendeeKey: randomUUID(), fullName: `Spectateur Participant${t}`, normalizedName: "x", role: "VIEWER", lastSeenAt: new Date() },
+    })
+    const list = (raw: Record<string, string>, options?: { all?: boolean }) => listAdminAttendees(adminAttendeesParamsSchema.parse({ q: `participant${t}`, state: "all", ...raw }), options)
+    expect((await list({ sort: "id", dir: "asc" })).rows.map((r) => r.id)).toEqual([matched.id, unknown.id, viewer.id])
+    expect((await list({ role: "VIEWER" })).rows.map((r) => r.id)).toEqual([viewer.id])
+    expect((await list({ state: "toMatch" })).rows.map((r) => r.id)).toEqual([unknown.id])
+    // Without a state, the list shows what is left to an admin.
+    expect((await listAdminAttendees(adminAttendeesParamsSchema.parse({ q: `participant${t}` }))).rows.map((r) => r.id)).toEqual([unknown.id])
+    expect((await list({ state: "BY_NAME" })).rows).toMatchObject([{ id: matched.id, user: { id: user.id, username: user.username, name: `Liste Participant${t}` } }])
+    // The linked account's username is searched too.
+    expect((await listAdminAttendees(adminAttendeesParamsSchema.parse({ q: user.username, state: "all" }))).rows.map((r) => r.id)).toEqual([matched.id])
+    const sorted = await list({ sort: "fullName", dir: "asc", pageSize: "10" })
+    expect(sorted.rows.map((r) => r.fullName)).toEqual([`Inconnu Participant${t}`, `Liste Participant${t}`, `Spectateur Participant${t}`])
+    expect(sorted).toMatchObject({ total: 3, pageCount: 1 })
+    // The unknown moderator of a running session comes with the accounts to pick from.
+    expect((await list({ state: "toMatch" })).rows[0]!.candidates.map((c) => c.id)).toContain(user.id)
+    expect((await list({}, { all: true })).rows).toHaveLength(3)
   })
 
   it("refuses non-admins, unknown attendees and unknown usernames", async () => {

@@ -1,5 +1,6 @@
 // An admin links a BBB moderator to an account by hand (BY_ADMIN: never overwritten by the sync or
-// re-matching), or hands the attendee back to automatic matching.
+// re-matching), or hands the attendee back to automatic matching. Audited in the same transaction.
+import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import type { CurrentUser } from "@/lib/auth/session"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
@@ -17,24 +18,33 @@ export type AssignAttendeeResult = {
   user: { username: string; name: string } | null
 }
 
-export async function assignAttendee(input: AssignAttendeeInput, actor: Pick<CurrentUser, "id" | "role">): Promise<AssignAttendeeResult> {
+const linkSelect = { userId: true, matchStatus: true, user: { select: { username: true } } } as const
+
+function auditValues(link: { userId: number | null; matchStatus: string; user: { username: string } | null }) {
+  return { userId: link.userId, username: link.user?.username ?? null, matchStatus: link.matchStatus }
+}
+
+export async function assignAttendee(input: AssignAttendeeInput, actor: Pick<CurrentUser, "id" | "role"> & AuditActor): Promise<AssignAttendeeResult> {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN")
-  const attendee = await db.attendee.findUnique({ where: { id: input.attendeeId }, select: { id: true, fullName: true } })
-  if (!attendee) throw new AppError("NOT_FOUND")
-  let result: AssignAttendeeResult
-  if (input.username) {
-    const user = await db.user.findFirst({
-      where: { username: input.username, isActive: true },
-      select: { id: true, username: true, firstName: true, lastName: true },
-    })
-    if (!user) throw new AppError("INVALID_INPUT", { message: "unknown username", details: { field: "username" } })
-    await db.attendee.update({ where: { id: attendee.id }, data: { userId: user.id, matchStatus: "BY_ADMIN" } })
-    result = { userId: user.id, matchStatus: "BY_ADMIN", fullName: attendee.fullName, user: { username: user.username, name: `${user.firstName} ${user.lastName}` } }
-  } else {
-    await db.attendee.update({ where: { id: attendee.id }, data: { userId: null, matchStatus: "UNMATCHED" } })
-    const [changed] = await matchAttendees([attendee.id])
-    result = { userId: changed?.userId ?? null, matchStatus: changed?.matchStatus ?? "UNMATCHED", fullName: attendee.fullName, user: null }
-  }
-  await publishChange(getProducerRedis(), "meetings", { attendeeId: attendee.id }).catch(() => undefined)
+  const result = await db.$transaction(async (tx) => {
+    const attendee = await tx.attendee.findUnique({ where: { id: input.attendeeId }, select: { id: true, fullName: true, ...linkSelect } })
+    if (!attendee) throw new AppError("NOT_FOUND")
+    if (input.username) {
+      const user = await tx.user.findFirst({
+        where: { username: input.username, isActive: true },
+        select: { id: true, username: true, firstName: true, lastName: true },
+      })
+      if (!user) throw new AppError("INVALID_INPUT", { message: "unknown username", details: { field: "username" } })
+      const after = await tx.attendee.update({ where: { id: attendee.id }, data: { userId: user.id, matchStatus: "BY_ADMIN" }, select: linkSelect })
+      await recordAuditEntry(tx, actor, { action: "attendee.assign", entity: { type: "attendee", id: attendee.id }, before: auditValues(attendee), after: auditValues(after) })
+      return { userId: user.id, matchStatus: "BY_ADMIN", fullName: attendee.fullName, user: { username: user.username, name: `${user.firstName} ${user.lastName}` } }
+    }
+    await tx.attendee.update({ where: { id: attendee.id }, data: { userId: null, matchStatus: "UNMATCHED" } })
+    await matchAttendees([attendee.id], tx)
+    const after = await tx.attendee.findUniqueOrThrow({ where: { id: attendee.id }, select: linkSelect })
+    await recordAuditEntry(tx, actor, { action: "attendee.automatic", entity: { type: "attendee", id: attendee.id }, before: auditValues(attendee), after: auditValues(after) })
+    return { userId: after.userId, matchStatus: after.matchStatus, fullName: attendee.fullName, user: null }
+  })
+  await publishChange(getProducerRedis(), "meetings", { attendeeId: input.attendeeId }).catch(() => undefined)
   return result
 }

@@ -1,5 +1,7 @@
 import { z } from "zod"
 
+import { enumFilter, listParamsSchema } from "@/lib/admin/list-params"
+
 export const roleSchema = z.enum(["ADMIN", "TEACHER", "STUDENT"])
 export type Role = z.infer<typeof roleSchema>
 
@@ -25,3 +27,50 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 })
 export type Credentials = z.infer<typeof credentialsSchema>
+
+// Admin forms: every message is a key of adminUsers.errors.
+const name = z.string().trim().min(1, "required").max(150, "tooLong")
+/** An optional text field: blank means none. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .optional()
+    .transform((v) => (v ? v : null))
+
+export const adminCreateUserInputSchema = z.object({
+  username: z.string().trim().min(2, "usernameTooShort").max(150, "tooLong").regex(/^[\w.@+-]+$/, "usernameInvalid"),
+  email: z.string().trim().toLowerCase().email("emailInvalid").max(254, "tooLong"),
+  firstName: name,
+  lastName: name,
+  role: roleSchema.catch("STUDENT"),
+  externalId: optionalText(255),
+})
+export type AdminCreateUserInput = z.infer<typeof adminCreateUserInputSchema>
+
+export const updateUserInputSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  firstName: name,
+  lastName: name,
+  role: z.enum(["ADMIN", "TEACHER", "STUDENT"], "roleInvalid"),
+  externalId: optionalText(255),
+})
+export type UpdateUserInput = z.infer<typeof updateUserInputSchema>
+
+export const setUserActiveInputSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  isActive: z.enum(["true", "false"]).transform((v) => v === "true"),
+})
+export type SetUserActiveInput = z.infer<typeof setUserActiveInputSchema>
+
+export const userIdInputSchema = z.object({ userId: z.coerce.number().int().positive() })
+export type UserIdInput = z.infer<typeof userIdInputSchema>
+
+export const adminUsersParamsSchema = listParamsSchema({
+  sorts: ["name", "username", "role", "createdAt", "id"],
+  defaultSort: "name",
+  defaultDir: "asc",
+  filters: { role: enumFilter(["ADMIN", "TEACHER", "STUDENT"]), status: enumFilter(["active", "inactive"]) },
+})
+export type AdminUsersParams = z.output<typeof adminUsersParamsSchema>

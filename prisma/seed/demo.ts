@@ -30,6 +30,52 @@ for (const u of DEMO_USERS) {
   await db.user.upsert({ where: { username: u.username }, create: { username: u.username, ...data }, update: data })
 }
 await db.building.upsert({ where: { name: "Campus" }, create: { name: "Campus" }, update: {} })
+// A building and a broadcaster added by hand (off air: the Lives page lists on-air ones only), for the
+// admin's lists.
+const amphis = await db.building.upsert({ where: { name: "Bâtiment B — Amphithéâtres" }, create: { name: "Bâtiment B — Amphithéâtres" }, update: {} })
+const fixedCamera = {
+  name: "Amphi Pasteur (caméra fixe)",
+  hlsUrl: "https://video.univ.example/hls/amphi-pasteur.m3u8",
+  isOnAir: false,
+  isRestricted: false,
+  isPublic: true,
+  buildingId: amphis.id,
+}
+await db.broadcaster.upsert({ where: { slug: "amphi-pasteur-camera-fixe" }, create: { slug: "amphi-pasteur-camera-fixe", ...fixedCamera }, update: fixedCamera })
+
+// A past session with its attendees and two ended lives (one stopped, one failed), so the admin
+// lists (/admin/lives, /admin/meetings) show realistic rows. Ended two days ago: the teachers' pages,
+// which show running sessions and the last hours' lives, do not list it. Re-running recreates it.
+const DEMO_MEETING = "demo-amphi-b-chimie-organique-2026"
+const teacher = await db.user.findUniqueOrThrow({ where: { username: "hlefevre" } })
+const day = (offsetHours: number) => new Date(Date.now() - 48 * 3600_000 + offsetHours * 3600_000)
+await db.meeting.deleteMany({ where: { internalMeetingId: DEMO_MEETING } })
+await db.meeting.create({
+  data: {
+    meetingId: "amphi-b-chimie-organique",
+    internalMeetingId: DEMO_MEETING,
+    name: "Amphi B — Chimie organique, CM 4",
+    sessionDate: day(0),
+    recorded: true,
+    participantCount: 3,
+    moderatorCount: 1,
+    lastSeenRunningAt: day(2),
+    endedAt: day(2),
+    attendees: {
+      create: [
+        { attendeeKey: "w_demo_1", fullName: "Hélène Lefèvre", normalizedName: "helene lefevre", role: "MODERATOR", userId: teacher.id, matchStatus: "BY_NAME", lastSeenAt: day(2), leftAt: day(2) },
+        { attendeeKey: "w_demo_2", fullName: "Lucas Bernard", normalizedName: "lucas bernard", role: "VIEWER", lastSeenAt: day(2), leftAt: day(2) },
+        { attendeeKey: "w_demo_3", fullName: "Chloé Moreau", normalizedName: "chloe moreau", role: "VIEWER", lastSeenAt: day(1), leftAt: day(1) },
+      ],
+    },
+    lives: {
+      create: [
+        { requestedById: teacher.id, status: "FAILED", failureReason: "STREAM_STALLED", requestedAt: day(0.1), startedAt: day(0.12), endedAt: day(0.3), serverLabel: "1/1", showChat: true, enableChat: true },
+        { requestedById: teacher.id, status: "STOPPED", stopReason: "MEETING_ENDED", requestedAt: day(0.4), startedAt: day(0.42), endedAt: day(2), serverLabel: "1/2", showChat: true, downloadMeeting: true },
+      ],
+    },
+  },
+})
 
 console.log("Demo accounts (username / password):")
 for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(7)} ${`${u.firstName} ${u.lastName}`.padEnd(18)} ${u.username.padEnd(9)} / ${u.password}`)

@@ -17,6 +17,8 @@ export async function assignAttendeeAction(_prev: FormState, form: FormData): Pr
   if (result?.ok && result.data.user) {
     const { fullName, user } = result.data
     await setFlash("attendeeAssigned", { fullName, name: user.name, username: user.username })
+  } else if (result?.ok) {
+    await setFlash("attendeeAutomatic", { fullName: result.data.fullName })
   }
   return result
 }

@@ -18,10 +18,16 @@ export function AssignForm({
   attendeeId,
   ambiguous,
   candidates,
+  candidatesLabel,
+  noCandidateLabel,
 }: {
   attendeeId: number
   ambiguous: boolean
   candidates: { username: string; name: string; email: string }[]
+  /** Replaces the line above the candidates (e.g. "Accounts found:"). */
+  candidatesLabel?: string
+  /** Replaces the "no close name" line; null shows nothing. */
+  noCandidateLabel?: string | null
 }) {
   const t = useTranslations("adminAttendees")
   const tErrors = useTranslations("errors")
@@ -52,7 +58,7 @@ export function AssignForm({
         <input type="hidden" name="attendeeId" value={attendeeId} />
         {candidates.length > 0 ? (
           <div>
-            <p className="mb-1 text-slate-600">{ambiguous ? t("candidatesAmbiguous") : t("candidatesSimilar")}</p>
+            <p className="mb-1 text-slate-600">{candidatesLabel ?? (ambiguous ? t("candidatesAmbiguous") : t("candidatesSimilar"))}</p>
             <ul className="flex flex-wrap gap-2">
               {candidates.map((c) => (
                 <li key={c.username}>
@@ -69,8 +75,8 @@ export function AssignForm({
               ))}
             </ul>
           </div>
-        ) : (
-          <p className="text-slate-600">{t("noCandidate")}</p>
+        ) : noCandidateLabel === null ? null : (
+          <p className="text-slate-600">{noCandidateLabel ?? t("noCandidate")}</p>
         )}
       </form>
       <form action={action} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">

@@ -1,0 +1,95 @@
+import type { Metadata } from "next"
+import { notFound } from "next/navigation"
+import { getTranslations } from "next-intl/server"
+import { z } from "zod"
+
+import { getBuildingForAdmin } from "@/lib/broadcasters/get-building-for-admin"
+import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
+
+import { AdminForm } from "@/components/admin/admin-form"
+import { adminFormTexts } from "@/components/admin/admin-form-texts"
+import { ConfirmAction } from "@/components/admin/confirm-action"
+import { Card } from "@/components/ui/card"
+import { TextLink } from "@/components/ui/link-button"
+import { PageHeader } from "@/components/ui/page-header"
+
+import { requirePageRole } from "@/app/_lib/guards"
+
+import { deleteBuildingAction, updateBuildingAction } from "../actions"
+
+export const dynamic = "force-dynamic"
+
+const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminBuildings"))("editTitle") }
+}
+
+export default async function EditBuildingPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paramsSchema.safeParse(await params)
+  await requirePageRole("admin", parsed.success ? `/admin/buildings/${parsed.data.id}` : "/admin/buildings")
+  if (!parsed.success) notFound()
+  const [t, building, buildings] = await Promise.all([getTranslations("adminBuildings"), getBuildingForAdmin(parsed.data.id), listBuildingChoices()])
+  if (!building) notFound()
+  const [editTexts, deleteTexts] = await Promise.all([
+    adminFormTexts("adminBuildings", ["required", "tooLong", "CONFLICT"], { submit: t("save"), pending: t("saving"), saved: t("saved") }),
+    adminFormTexts("adminBuildings", ["BUILDING_NOT_EMPTY", "INVALID_INPUT"], { submit: t("moveAndDelete", { count: building.broadcasterCount }), pending: t("deleting"), variant: "danger" }),
+  ])
+  const others = buildings.filter((b) => b.id !== building.id)
+  return (
+    <>
+      <PageHeader title={t("editTitle")} description={building.name} back={{ href: "/admin/buildings", label: t("title") }} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card as="section" labelledBy="edit-building-title">
+          <h2 id="edit-building-title" className="text-lg font-semibold text-slate-900">
+            {t("rename")}
+          </h2>
+          <div className="mt-3">
+            <AdminForm
+              action={updateBuildingAction}
+              hidden={{ buildingId: building.id }}
+              fields={[{ kind: "text", name: "name", label: t("name"), defaultValue: building.name, required: true, maxLength: 100 }]}
+              texts={editTexts}
+              testId="building-form"
+            />
+          </div>
+        </Card>
+        <Card as="section" labelledBy="delete-building-title">
+          <h2 id="delete-building-title" className="text-lg font-semibold text-slate-900">
+            {t("delete")}
+          </h2>
+          <p className="mt-2 mb-3 text-sm text-slate-600" data-testid="building-broadcasters">
+            {building.broadcasterCount > 0 ? t("deleteNotEmpty", { count: building.broadcasterCount }) : t("deleteEmpty")}{" "}
+            {building.broadcasterCount > 0 && <TextLink href={`/admin/broadcasters?buildingId=${building.id}`}>{t("seeBroadcasters")}</TextLink>}
+          </p>
+          {building.broadcasterCount === 0 ? (
+            <ConfirmAction
+              action={deleteBuildingAction}
+              fields={{ buildingId: building.id }}
+              label={t("delete")}
+              question={t("deleteQuestion", { name: building.name })}
+              confirmLabel={t("deleteConfirm")}
+              pendingLabel={t("deleting")}
+              testId="delete-building"
+            />
+          ) : (
+            <AdminForm
+              action={deleteBuildingAction}
+              hidden={{ buildingId: building.id }}
+              fields={[
+                {
+                  kind: "select",
+                  name: "moveToBuildingId",
+                  label: t("moveTo"),
+                  options: [{ value: "", label: t("chooseBuilding") }, ...others.map((b) => ({ value: String(b.id), label: b.name }))],
+                },
+              ]}
+              texts={deleteTexts}
+              testId="delete-building"
+            />
+          )}
+        </Card>
+      </div>
+    </>
+  )
+}

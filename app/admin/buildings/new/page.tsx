@@ -1,0 +1,38 @@
+import type { Metadata } from "next"
+import { getTranslations } from "next-intl/server"
+
+import { AdminForm } from "@/components/admin/admin-form"
+import { adminFormTexts } from "@/components/admin/admin-form-texts"
+import { Card } from "@/components/ui/card"
+import { PageHeader } from "@/components/ui/page-header"
+
+import { requirePageRole } from "@/app/_lib/guards"
+
+import { createBuildingAction } from "../actions"
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminBuildings"))("newTitle") }
+}
+
+export default async function NewBuildingPage() {
+  await requirePageRole("admin", "/admin/buildings/new")
+  const t = await getTranslations("adminBuildings")
+  const texts = await adminFormTexts("adminBuildings", ["required", "tooLong", "CONFLICT"], { submit: t("create"), pending: t("creating") })
+  return (
+    <>
+      <PageHeader title={t("newTitle")} back={{ href: "/admin/buildings", label: t("title") }} />
+      <Card as="section" labelledBy="new-building-title" className="max-w-xl">
+        <h2 id="new-building-title" className="sr-only">
+          {t("newTitle")}
+        </h2>
+        <AdminForm
+          action={createBuildingAction}
+          fields={[{ kind: "text", name: "name", label: t("name"), required: true, maxLength: 100 }]}
+          texts={texts}
+          redirectTo="/admin/buildings/{id}"
+          testId="building-form"
+        />
+      </Card>
+    </>
+  )
+}

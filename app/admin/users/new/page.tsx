@@ -1,0 +1,44 @@
+import type { Metadata } from "next"
+import { getTranslations } from "next-intl/server"
+
+import { AdminForm } from "@/components/admin/admin-form"
+import { adminFormTexts } from "@/components/admin/admin-form-texts"
+import { Card } from "@/components/ui/card"
+import { PageHeader } from "@/components/ui/page-header"
+
+import { requirePageRole } from "@/app/_lib/guards"
+
+import { USER_FIELD_ERRORS, userEditFields } from "../_components/user-fields"
+import { createUserAction } from "../actions"
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("adminUsers"))("newTitle") }
+}
+
+export default async function NewUserPage() {
+  await requirePageRole("admin", "/admin/users/new")
+  const t = await getTranslations("adminUsers")
+  const texts = await adminFormTexts("adminUsers", USER_FIELD_ERRORS, { submit: t("create"), pending: t("creating") })
+  return (
+    <>
+      <PageHeader title={t("newTitle")} description={t("newIntro")} back={{ href: "/admin/users", label: t("title") }} />
+      <Card as="section" labelledBy="new-user-title" className="max-w-2xl">
+        <h2 id="new-user-title" className="sr-only">
+          {t("newTitle")}
+        </h2>
+        <AdminForm
+          action={createUserAction}
+          testId="user-form"
+          fields={[
+            { kind: "text", name: "username", label: t("username"), required: true, maxLength: 150 },
+            { kind: "email", name: "email", label: t("email"), required: true, maxLength: 254 },
+            ...userEditFields((key) => t(key)),
+          ]}
+          texts={texts}
+          redirectTo="/admin/users/{id}"
+          reveal={{ key: "temporaryPassword", label: t("createdPassword"), linkKey: "href", linkLabel: t("openAccount") }}
+        />
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,30 @@
+// The CSV of admin lists: ';'-separated like the recordings export (what a French spreadsheet opens
+// by default), a header line, then one line per row. Cells a spreadsheet would run as a formula
+// (starting with = + - @ tab or CR, OWASP's CSV injection list) get a leading apostrophe.
+import { stringify } from "csv-stringify/sync"
+
+export type CsvCell = string | number | boolean | Date | null | undefined
+
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/** A cell as text: dates in ISO 8601, booleans true/false, nothing as an empty cell. */
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return ""
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === "number" || typeof value === "boolean") return String(value)
+  return FORMULA_START.test(value) ? `'${value}` : value
+}
+
+export function renderCsv(header: string[], rows: CsvCell[][]): string {
+  return stringify([header.map(csvCell), ...rows.map((row) => row.map(csvCell))], { delimiter: ";", record_delimiter: "\r\n" })
+}
+
+/** A CSV column: its header and how a row gives its cell. */
+export type CsvColumn<Row> = { header: string; value: (row: Row) => CsvCell }
+
+export function renderCsvColumns<Row>(columns: CsvColumn<Row>[], rows: Row[]): string {
+  return renderCsv(
+    columns.map((c) => c.header),
+    rows.map((row) => columns.map((c) => c.value(row))),
+  )
+}

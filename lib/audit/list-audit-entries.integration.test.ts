@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest"
+
+import { parseListParams } from "@/lib/admin/list-params"
+import { db } from "@/lib/db"
+import { seedUser, uniqueSuffix } from "@/prisma/seed/factories"
+
+import { listAuditEntityTypes, listAuditEntries } from "./list-audit-entries"
+import { recordAuditEntry } from "./record-audit-entry"
+import { auditEntriesParamsSchema } from "./schemas"
+
+const params = (raw: Record<string, string>) => parseListParams(auditEntriesParamsSchema, raw)
+
+describe("listAuditEntries", () => {
+  it("lists entries newest first, searched by who, what or entity id, filtered by entity type", async () => {
+    const admin = await seedUser({ role: "ADMIN", lastName: `Auditrice${uniqueSuffix()}` })
+    const id = uniqueSuffix()
+    await db.$transaction((tx) => recordAuditEntry(tx, admin, { action: "live.update", entity: { type: "live", id }, before: { showChat: true, name: "A" }, after: { showChat: false, name: "A" } }))
+    await db.$transaction((tx) => recordAuditEntry(tx, admin, { action: "user.create", entity: { type: "user", id }, after: { username: "x" } }))
+
+    const byAdmin = await listAuditEntries(params({ q: admin.lastName }))
+    expect(byAdmin.total).toBe(2)
+    expect(byAdmin.rows.map((r) => r.action)).toEqual(["user.create", "live.update"])
+    expect(byAdmin.rows[1]).toMatchObject({ actorId: admin.id, entityType: "live", entityId: id, before: { showChat: true }, after: { showChat: false } })
+    expect((await listAuditEntries(params({ q: id, entityType: "user" }))).rows.map((r) => r.action)).toEqual(["user.create"])
+    expect((await listAuditEntries(params({ q: admin.lastName, sort: "action", dir: "asc" }))).rows.map((r) => r.action)).toEqual(["live.update", "user.create"])
+    expect((await listAuditEntries(params({ q: admin.lastName, to: "2020-01-01" }))).total).toBe(0)
+    expect(await listAuditEntityTypes()).toEqual(expect.arrayContaining(["live", "user"]))
+  })
+})

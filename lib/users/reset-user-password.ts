@@ -1,0 +1,21 @@
+// An admin resets an account's local password: a new temporary password replaces it and is returned
+// once, for the admin to hand over. Neither the password nor its hash is logged or audited.
+import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
+import { db } from "@/lib/db"
+import { AppError } from "@/lib/errors"
+
+import { hashPassword } from "./create-user"
+import type { UserIdInput } from "./schemas"
+import { temporaryPassword } from "./temporary-password"
+
+export async function resetUserPassword(input: UserIdInput, actor: AuditActor): Promise<{ username: string; temporaryPassword: string }> {
+  const password = temporaryPassword()
+  const passwordHash = await hashPassword(password)
+  const user = await db.$transaction(async (tx) => {
+    const updated = await tx.user.updateMany({ where: { id: input.userId }, data: { passwordHash } })
+    if (updated.count === 0) throw new AppError("NOT_FOUND")
+    await recordAuditEntry(tx, actor, { action: "user.resetPassword", entity: { type: "user", id: input.userId }, after: { passwordReset: true } })
+    return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { username: true } })
+  })
+  return { username: user.username, temporaryPassword: password }
+}

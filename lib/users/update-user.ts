@@ -1,0 +1,43 @@
+// An admin edits an account's role, names and external id. Names and external id drive the matching
+// of BBB moderators: a change re-matches the attendees of running meetings under the old and new
+// keys (domain flow 2). An admin cannot demote themself (the last way back in could be lost).
+import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
+import { db } from "@/lib/db"
+import { AppError } from "@/lib/errors"
+import { Prisma } from "@/lib/generated/prisma/client"
+import { rematchUser } from "@/lib/meetings/rematch-user"
+
+import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
+import { userNameKeys } from "./normalize-name"
+import type { UpdateUserInput } from "./schemas"
+
+export async function updateUser(input: UpdateUserInput, actor: AuditActor): Promise<AdminUser> {
+  if (input.userId === actor.id && input.role !== "ADMIN") throw new AppError("OWN_ACCOUNT", { details: { field: "role" } })
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id: input.userId }, select: { ...adminUserSelect, nameKeyFirstLast: true, nameKeyLastFirst: true } })
+      if (!before) throw new AppError("NOT_FOUND")
+      const { nameKeyFirstLast, nameKeyLastFirst, ...beforeValues } = before
+      const after = await tx.user.update({
+        where: { id: input.userId },
+        data: {
+          firstName: input.firstName,
+          lastName: input.lastName,
+          ...userNameKeys(input.firstName, input.lastName),
+          role: input.role,
+          externalId: input.externalId,
+        },
+        select: adminUserSelect,
+      })
+      await recordAuditEntry(tx, actor, { action: "user.update", entity: { type: "user", id: after.id }, before: userAuditValues(beforeValues), after: userAuditValues(after) })
+      const renamed = beforeValues.firstName !== after.firstName || beforeValues.lastName !== after.lastName || beforeValues.externalId !== after.externalId
+      if (renamed) await rematchUser(after.id, { tx, previous: { nameKeys: [nameKeyFirstLast, nameKeyLastFirst], externalId: beforeValues.externalId } })
+      return after
+    })
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", { message: "external id already taken", details: { field: "externalId" }, cause: error })
+    }
+    throw error
+  }
+}
