@@ -8,6 +8,7 @@ import { createServer, type Server } from "node:http"
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
+import { watchCsp } from "./fixtures/csp"
 import { E2E_ENV, EMBEDDER_PORTS } from "./fixtures/env"
 import { simulator } from "./fixtures/simulator"
 import { createTeacher, setUserActive } from "./fixtures/users"
@@ -27,21 +28,6 @@ function expectSecurityHeaders(headers: Record<string, string>, where: string) {
   expect(csp, where).not.toContain("unsafe-inline")
   // Plain HTTP here: no HSTS (a browser would ignore it anyway).
   expect(headers["strict-transport-security"], where).toBeUndefined()
-}
-
-/** Collects CSP violations (the event, and Chromium's console report) from the moment the page opens. */
-async function watchCsp(page: Page): Promise<string[]> {
-  const violations: string[] = []
-  page.on("console", (message) => {
-    if (/Content Security Policy|Refused to /i.test(message.text())) violations.push(message.text())
-  })
-  await page.exposeFunction("__reportCspViolation", (text: string) => violations.push(text))
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __reportCspViolation: (t: string) => void }).__reportCspViolation(`${location.pathname}: ${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
-    )
-  })
-  return violations
 }
 
 async function failedSignIn(request: APIRequestContext, username: string, headers: Record<string, string> = {}) {

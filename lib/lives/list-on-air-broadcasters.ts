@@ -4,15 +4,26 @@ export type OnAirBroadcaster = {
   slug: string
   name: string
   isRestricted: boolean
-  buildingName: string
+  startedAt: Date | null
 }
 
-/** Broadcasters on air, grouped by the page per building; restricted ones are listed to everyone. */
-export async function listOnAirBroadcasters(): Promise<OnAirBroadcaster[]> {
+export type OnAirBuilding = { name: string; broadcasters: OnAirBroadcaster[] }
+
+/**
+ * The Directs list: broadcasters on air, per building (buildings and broadcasters by name). Restricted
+ * ones are listed to everyone (marked): their page sends anonymous visitors to sign-in.
+ */
+export async function listOnAirBroadcasters(): Promise<OnAirBuilding[]> {
   const rows = await db.broadcaster.findMany({
     where: { isOnAir: true, isPublic: true },
-    select: { slug: true, name: true, isRestricted: true, building: { select: { name: true } } },
+    select: { slug: true, name: true, isRestricted: true, building: { select: { name: true } }, live: { select: { isRestricted: true, startedAt: true } } },
     orderBy: [{ building: { name: "asc" } }, { name: "asc" }],
   })
-  return rows.map((r) => ({ slug: r.slug, name: r.name, isRestricted: r.isRestricted, buildingName: r.building.name }))
+  const buildings: OnAirBuilding[] = []
+  for (const r of rows) {
+    let building = buildings.at(-1)
+    if (building?.name !== r.building.name) buildings.push((building = { name: r.building.name, broadcasters: [] }))
+    building.broadcasters.push({ slug: r.slug, name: r.name, isRestricted: r.isRestricted || !!r.live?.isRestricted, startedAt: r.live?.startedAt ?? null })
+  }
+  return buildings
 }

@@ -5,11 +5,10 @@
 // live first wins, the other re-reads and does what is still needed. Idempotent.
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
-import { publishChange } from "@/lib/events/change-feed"
 import { logger } from "@/lib/logger"
-import { getProducerRedis } from "@/lib/redis"
 import { enqueueStreamerJob } from "@/lib/streamers/jobs"
 
+import { announceLiveStatus } from "./announce-live-status"
 import { enqueueSlotFreed } from "./jobs"
 import type { LiveStatus, LiveStopReason } from "./schemas"
 
@@ -28,7 +27,7 @@ export async function stopLive(input: { liveId: number; reason: LiveStopReason }
         data: { status: "STOPPED", stopReason: reason, statusChangedAt: now, endedAt: now, activeMeetingId: null },
       })
       if (moved.count === 0) continue
-      await announce(live.id, input.reason)
+      await announce(live.id, "STOPPED", input.reason)
       await enqueueSlotFreed(live.id).catch(() => undefined)
       return { liveId: live.id, status: "STOPPED", changed: true }
     }
@@ -40,7 +39,7 @@ export async function stopLive(input: { liveId: number; reason: LiveStopReason }
           logger.warn({ err, liveId: live.id }, "stop saved; the agent will find it at its next tick (Redis down?)"),
         )
       }
-      await announce(live.id, input.reason)
+      await announce(live.id, "STOPPING", input.reason)
       return { liveId: live.id, status: "STOPPING", changed: true }
     }
     return { liveId: live.id, status: live.status, changed: false } // already stopping or ended
@@ -48,7 +47,7 @@ export async function stopLive(input: { liveId: number; reason: LiveStopReason }
   throw new AppError("CONFLICT", { message: `live ${input.liveId} kept changing while being stopped` })
 }
 
-async function announce(liveId: number, reason: LiveStopReason): Promise<void> {
+async function announce(liveId: number, status: LiveStatus, reason: LiveStopReason): Promise<void> {
   logger.info({ liveId, reason }, "live stop requested")
-  await publishChange(getProducerRedis(), "lives", { liveId }).catch(() => undefined)
+  await announceLiveStatus({ liveId, status })
 }

@@ -2,12 +2,11 @@
 // start in time): FAILED with a reason the teacher can read, its broadcaster removed, its slot and
 // its meeting freed, the admins mailed, and waiting lives told a slot is free. Idempotent.
 import { db } from "@/lib/db"
-import { publishChange } from "@/lib/events/change-feed"
+import { announceLiveStatus } from "@/lib/lives/announce-live-status"
 import { enqueueSlotFreed } from "@/lib/lives/jobs"
 import type { LiveFailureReason } from "@/lib/lives/schemas"
 import { logger } from "@/lib/logger"
 import { notifyAdmins } from "@/lib/mail/notify-admins"
-import { getProducerRedis } from "@/lib/redis"
 
 import type { StreamerDriver } from "./driver"
 import { findLiveOnSlot, slotRef } from "./live-on-slot"
@@ -31,7 +30,7 @@ export async function failLive(input: { liveId: number; reason: LiveFailureReaso
   })
   if (!failed) return false
   logger.error({ liveId: live.id, reason: input.reason, detail: input.detail, slot: live.slot && `${live.slot.serverNumber}/${live.slot.slotNumber}` }, "live failed")
-  await publishChange(getProducerRedis(), "lives", { liveId: live.id }).catch(() => undefined)
+  await announceLiveStatus({ liveId: live.id, status: "FAILED" })
   await enqueueSlotFreed(live.id).catch(() => undefined) // the periodic scan catches up when Redis is down
   await notifyAdmins(
     `Live failed: ${live.meeting.name}`,

@@ -7,6 +7,7 @@
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { publishChange } from "@/lib/events/change-feed"
+import { announceLiveStatus } from "@/lib/lives/announce-live-status"
 import { stopLive } from "@/lib/lives/stop-live"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
@@ -63,6 +64,6 @@ async function forceStopped(liveId: number): Promise<void> {
   })
   if (done) {
     logger.warn({ liveId }, "live stopped without its agent (unreachable); its streamer is stopped when the agent returns")
-    await publishChange(getProducerRedis(), "lives", { liveId }).catch(() => undefined)
+    await announceLiveStatus({ liveId, status: "STOPPED" })
   }
 }

@@ -3,11 +3,10 @@
 // (broadcasterId, streamerStartedAt), so a retry after a crash resumes rather than repeats; a live that
 // was cancelled meanwhile (STOPPING) is left to its stop. A streamer that will not start fails the live.
 import { db } from "@/lib/db"
-import { publishChange } from "@/lib/events/change-feed"
+import { announceLiveStatus } from "@/lib/lives/announce-live-status"
 import { createLiveBroadcaster } from "@/lib/lives/create-live-broadcaster"
 import { logger } from "@/lib/logger"
 import { notifyAdmins } from "@/lib/mail/notify-admins"
-import { getProducerRedis } from "@/lib/redis"
 
 import { StreamerError, type StreamerDriver } from "./driver"
 import { failLive } from "./fail-live"
@@ -44,7 +43,7 @@ export async function startStreamer(input: { liveId: number; serverNumber: numbe
   })
   if (!running) return "not-starting" // stopped meanwhile: its stop job ends the streamer
   logger.info({ liveId: live.id, slot: `${live.slot.serverNumber}/${live.slot.slotNumber}`, meeting: live.meeting.name }, "live started")
-  await publishChange(getProducerRedis(), "lives", { liveId: live.id }).catch(() => undefined)
+  await announceLiveStatus({ liveId: live.id, status: "RUNNING" })
   await notifyAdmins(
     `Live started: ${live.meeting.name}`,
     `${live.requestedBy.firstName} ${live.requestedBy.lastName} started a live of "${live.meeting.name}" on streamer ${live.slot.serverNumber}/${live.slot.slotNumber}.`,

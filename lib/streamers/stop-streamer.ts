@@ -3,10 +3,9 @@
 // broadcaster, free the slot, STOPPED with its end date. Idempotent: the tick retries what failed.
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
-import { publishChange } from "@/lib/events/change-feed"
+import { announceLiveStatus } from "@/lib/lives/announce-live-status"
 import { enqueueSlotFreed } from "@/lib/lives/jobs"
 import { logger } from "@/lib/logger"
-import { getProducerRedis } from "@/lib/redis"
 
 import { recordingsDir, type StreamerDriver } from "./driver"
 import { findLiveOnSlot, slotRef } from "./live-on-slot"
@@ -59,7 +58,7 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
   })
   if (!stopped) return "not-stopping"
   logger.info({ liveId: live.id, reason: live.stopReason, recording: recordingPath }, "live stopped")
-  await publishChange(getProducerRedis(), "lives", { liveId: live.id }).catch(() => undefined)
+  await announceLiveStatus({ liveId: live.id, status: "STOPPED" })
   await enqueueSlotFreed(live.id).catch(() => undefined)
   return "stopped"
 }

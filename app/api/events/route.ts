@@ -1,12 +1,20 @@
 // Server-sent events telling open pages that meetings or lives changed (no data beyond the topic:
 // the page re-reads what it may see). One Redis subscriber per server process fans out to streams.
+// Anonymous visitors get the "lives" topic only (the public Directs list): a topic carries no data,
+// and what the page re-reads is still filtered by its own access rules.
 import { getCurrentUser } from "@/lib/auth/session"
-import { onChange } from "@/lib/events/change-feed"
+import { onChange, type ChangeTopic } from "@/lib/events/change-feed"
 
 export const dynamic = "force-dynamic"
 
+const ANONYMOUS_TOPICS: readonly ChangeTopic[] = ["lives"]
+
 export async function GET(request: Request) {
-  if (!(await getCurrentUser())) return new Response(null, { status: 401 })
+  const user = await getCurrentUser()
+  const url = new URL(request.url)
+  const asked = url.searchParams.get("topics")?.split(",") ?? null
+  if (!user && !(asked && asked.length > 0 && asked.every((t) => ANONYMOUS_TOPICS.includes(t as ChangeTopic)))) return new Response(null, { status: 401 })
+  const wants = (topic: ChangeTopic) => (asked ? asked.includes(topic) : true)
   const encoder = new TextEncoder()
   let cleanup = () => undefined as void
   const stream = new ReadableStream<Uint8Array>({
@@ -19,7 +27,9 @@ export async function GET(request: Request) {
         }
       }
       send("retry: 3000\n\n")
-      const unsubscribe = onChange((topic) => send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`))
+      const unsubscribe = onChange((topic) => {
+        if (wants(topic)) send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`)
+      })
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000)
       cleanup = () => {
         clearInterval(heartbeat)

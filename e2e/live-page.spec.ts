@@ -1,0 +1,148 @@
+// Students watch a live (issue 9): the Directs list shows a live when it goes on air and drops it when
+// it ends, without a reload; its page plays the real stream (ffmpeg streamer → nginx-rtmp → HLS →
+// hls.js), counts its viewers, stays within the CSP, and says the live has ended when the meeting
+// ends. A restricted live is refused to anonymous visitors: its page (sign-in and back), its playlist
+// and its events.
+import { randomUUID } from "node:crypto"
+
+import { expect, test, type Browser, type Page } from "@playwright/test"
+
+import { apiSignIn, USERS } from "./fixtures/auth"
+import { watchCsp } from "./fixtures/csp"
+import { liveSlugOfMeeting, stopAllLives } from "./fixtures/db"
+import { simulator } from "./fixtures/simulator"
+
+const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
+
+/** The teacher requests a live of her meeting `name` (in her own browser context) and waits until it is on air. */
+async function startLive(browser: Browser, name: string, options: { restricted?: boolean } = {}): Promise<void> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/meetings")
+  const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
+  await card.getByRole("link", { name: "Réaliser un direct" }).click()
+  if (options.restricted) await page.getByLabel("Accès restreint").check()
+  await page.getByRole("button", { name: "Lancer le direct" }).click()
+  await expect(page).toHaveURL(/\/meetings/)
+  await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
+  await context.close()
+}
+
+/** The video's playback position, in seconds. */
+function currentTime(page: Page): Promise<number> {
+  return page.getByTestId("live-video").evaluate((video) => (video as HTMLVideoElement).currentTime)
+}
+
+async function expectPlaying(page: Page): Promise<void> {
+  await expect.poll(() => currentTime(page), { timeout: 40_000, message: "the video plays" }).toBeGreaterThan(0.5)
+  const first = await currentTime(page)
+  await expect.poll(() => currentTime(page), { timeout: 15_000, message: "and goes on playing" }).toBeGreaterThan(first + 1)
+}
+
+/** Status of a GET from the page's browser (its cookies), read at the headers, then aborted. */
+function statusFromPage(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (target) => {
+    const abort = new AbortController()
+    const response = await fetch(target, { signal: abort.signal })
+    abort.abort()
+    return response.status
+  }, url)
+}
+
+test.beforeEach(async () => {
+  await simulator.reset()
+  await stopAllLives()
+})
+
+test("a student sees a live appear in the Directs list, watches it play, and is told when it ends", async ({ page, browser }) => {
+  const name = `Amphi regardé ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  const violations = await watchCsp(page)
+  await apiSignIn(page, USERS.student)
+
+  // The Directs list, open before the live starts, shows it without a reload, under its building.
+  await page.goto("/lives")
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1))
+  await startLive(browser, name)
+  const link = page.getByRole("link", { name: `[BBB] ${name}` })
+  await expect(link).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole("heading", { level: 2, name: "BigBlueButton" })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
+
+  // Its page: title, session, teacher, a video that really plays (muted, with an unmute control), one viewer.
+  await link.click()
+  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  await expect(page.getByText("Hélène Lefèvre")).toBeVisible()
+  await expectPlaying(page)
+  expect(await page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).muted)).toBe(true)
+  await page.getByRole("button", { name: "Activer le son" }).click()
+  expect(await page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).muted)).toBe(false)
+  await expect(page.getByRole("button", { name: "Couper le son" })).toBeVisible()
+  await expect(page.getByTestId("viewer-count")).toHaveText(/1 spectateur$/)
+
+  // A second viewer (anonymous: the live is public) is counted on the first one's page.
+  const other = await browser.newPage()
+  await other.goto(page.url())
+  await expect(other.getByTestId("live-video")).toBeVisible()
+  await expect(page.getByTestId("viewer-count")).toHaveText(/2 spectateurs$/, { timeout: 20_000 })
+  await other.close()
+  await expect(page.getByTestId("viewer-count")).toHaveText(/1 spectateur$/, { timeout: 20_000 })
+
+  // The playing page stayed within the CSP (hls.js: blob: media, playlists and segments from the HLS server).
+  expect(violations).toEqual([])
+
+  // A second tab on the Directs list; then the meeting ends in BBB.
+  const list = await page.context().newPage()
+  await list.goto("/lives")
+  await expect(list.getByRole("link", { name: `[BBB] ${name}` })).toBeVisible()
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 2))
+  await simulator.endMeeting(meetingID)
+  await expect(page.getByTestId("live-ended")).toHaveText(/Ce direct est terminé\./, { timeout: 30_000 })
+  await expect(page.getByTestId("live-video")).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2)
+  await expect(list.getByRole("link", { name: `[BBB] ${name}` })).toHaveCount(0, { timeout: 30_000 })
+
+  // Once ended, its address says so rather than showing a broken player.
+  await page.reload()
+  await expect(page.getByRole("heading", { level: 1, name: "Direct introuvable" })).toBeVisible({ timeout: 20_000 })
+})
+
+test("a restricted live: anonymous visitors are refused (page → sign-in and back, playlist, events); signed in, it plays", async ({ page, browser, request }) => {
+  const name = `TD restreint ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLive(browser, name, { restricted: true })
+  const slug = await liveSlugOfMeeting(meetingID)
+
+  // The Directs list shows it to everyone, marked.
+  await page.goto("/lives")
+  const card = page.getByRole("article").filter({ has: page.getByRole("link", { name: `[BBB] ${name}` }) })
+  await expect(card.getByText("Accès restreint")).toBeVisible()
+
+  // Anonymous: the playlist and the events are refused, and the page sends to sign-in.
+  expect((await request.get(`/api/lives/${slug}/playlist`)).status()).toBe(401)
+  expect(await statusFromPage(page, `/api/lives/${slug}/events`)).toBe(401)
+  await card.getByRole("link").click()
+  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/lives/${slug}`)}`))
+  await page.getByLabel("Identifiant ou adresse e-mail").fill(USERS.student.username)
+  await page.getByLabel("Mot de passe").fill(USERS.student.password)
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click()
+
+  // Back on the live page, signed in: it plays through our playlist route (never nginx's URL).
+  await expect(page).toHaveURL(new RegExp(`/lives/${slug}$`))
+  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  expect(await page.content()).not.toContain(".m3u8")
+  await expectPlaying(page)
+  expect(await statusFromPage(page, `/api/lives/${slug}/events`)).toBe(200)
+  expect(await statusFromPage(page, `/api/lives/${slug}/playlist`)).toBe(200)
+})
+
+test("an unknown live's address says the live does not exist", async ({ page }) => {
+  const response = await page.goto(`/lives/no-such-live-${randomUUID().slice(0, 6)}`)
+  expect(response?.status()).toBe(404)
+  await expect(page.getByRole("heading", { level: 1, name: "Direct introuvable" })).toBeVisible()
+  await page.getByRole("link", { name: "Voir les directs en cours" }).click()
+  await expect(page.getByRole("heading", { level: 1, name: "Directs" })).toBeVisible()
+})
