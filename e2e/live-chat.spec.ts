@@ -4,6 +4,7 @@
 // get no box and the endpoint refuses them; bad inputs each get their clear outcome.
 import { randomUUID } from "node:crypto"
 
+import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
@@ -171,4 +172,42 @@ test("a live without chat shows no chat and its endpoint refuses messages", asyn
   const refused = await page.context().request.post(`/api/lives/${slug}/chat`, { data: { body: "hello" }, headers: { origin: baseURL! } })
   expect(refused.status()).toBe(403)
   expect(await refused.json()).toEqual({ code: "CHAT_DISABLED" })
+})
+
+test("the chat reads well in French and English, on a desktop and a phone (no sideways scroll, axe)", async ({ browser, page }) => {
+  const name = `Amphi accessible ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLive(browser, name, { enableChat: true })
+  const slug = await liveSlugOfMeeting(meetingID)
+  const target = await chatTargetOfMeeting(meetingID)
+  const bot = await joinChatBot(target.port, target.channel)
+  await apiSignIn(page, USERS.student)
+  await page.goto(`/lives/${slug}`)
+  await send(page, "Est-ce que la diapositive 12 sera disponible après le cours ?")
+  await expect(page.getByTestId("chat-message-outcome")).toHaveText("Transmis à BBB")
+  await send(page, "a".repeat(100)) // one unbroken word as long as a message may be
+  await expect(page.getByTestId("chat-message-outcome")).toHaveCount(2)
+  await bot.leave()
+
+  const viewports = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } }
+  for (const locale of ["fr", "en"] as const) {
+    for (const [viewportName, viewport] of Object.entries(viewports)) {
+      const context = await browser.newContext({ viewport, locale: locale === "fr" ? "fr-FR" : "en-GB" })
+      await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL! }])
+      const viewer = await context.newPage()
+      await apiSignIn(viewer, USERS.student)
+      await viewer.goto(`/lives/${slug}`)
+      await expect(viewer.getByRole("heading", { level: 2, name: locale === "fr" ? "Discussion" : "Chat" })).toBeVisible()
+      await expect(viewer.getByTestId("chat-message-outcome").first()).toHaveText(locale === "fr" ? "Transmis à BBB" : "Delivered to BBB")
+      await expect(viewer.getByLabel(locale === "fr" ? "Votre message" : "Your message")).toBeVisible()
+      const widths = await viewer.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
+      expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.inner}px window`).toBeLessThanOrEqual(widths.inner)
+      const { violations } = await new AxeBuilder({ page: viewer }).include("[data-testid=live-chat]").analyze()
+      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)
+      expect(serious, `${locale} ${viewportName}`).toEqual([])
+      if (locale === "fr") await viewer.getByTestId("live-chat").screenshot({ path: `docs/screenshots/live-chat${viewportName === "mobile" ? "-mobile" : ""}.png` })
+      await context.close()
+    }
+  }
 })

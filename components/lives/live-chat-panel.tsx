@@ -4,7 +4,7 @@
 // brings them), and for signed-in viewers a one-line box with a character counter. Each of the
 // sender's messages shows what became of it: delivered to BBB, or why it was not relayed.
 import { useFormatter, useTranslations } from "next-intl"
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react"
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react"
 
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
@@ -49,6 +49,19 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
+  const logRef = useRef<HTMLDivElement>(null)
+  const lastId = messages.at(-1)?.id
+
+  const scrolledOnce = useRef(false)
+
+  // The list opens on its latest message; a new one scrolls to it, unless the reader scrolled up.
+  useEffect(() => {
+    const log = logRef.current
+    if (!log) return
+    const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 120
+    if (nearBottom || !scrolledOnce.current) log.scrollTop = log.scrollHeight
+    scrolledOnce.current = true
+  }, [lastId])
 
   useLiveEvents(props.slug, (event: LiveEvent) => {
     if (event.type === "chat") setMessages((list) => merge(list, event.message))
@@ -100,27 +113,39 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
           {t("empty")}
         </p>
       ) : null}
-      <ol role="log" aria-live="polite" aria-label={t("messages")} className="max-h-80 space-y-2 overflow-y-auto break-words" data-testid="chat-messages">
-        {messages.map((message) => (
-          <li key={message.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="chat-message">
-            <p className="flex flex-wrap items-baseline gap-x-2">
-              <span className="font-semibold">{message.authorName}</span>
-              <time dateTime={message.sentAt} className="text-xs text-slate-600">
-                {format.dateTime(new Date(message.sentAt), { hour: "2-digit", minute: "2-digit" })}
-              </time>
-            </p>
-            {/* React escapes text: a message is never markup. */}
-            <p className="whitespace-pre-wrap" data-testid="chat-message-body">
-              {message.body}
-            </p>
-            {message.outcome && (
-              <Badge tone={OUTCOME_TONE[message.outcome]} className="mt-1 whitespace-normal" testId="chat-message-outcome">
-                {t(`outcome.${message.outcome}`)}
-              </Badge>
-            )}
-          </li>
-        ))}
-      </ol>
+      {/* role=log: new messages are announced politely; the list keeps its own list semantics inside. */}
+      {/* tabIndex: keyboard users can scroll the list too. */}
+      <div
+        ref={logRef}
+        role="log"
+        aria-live="polite"
+        aria-label={t("messages")}
+        tabIndex={0}
+        className="max-h-80 overflow-y-auto break-words"
+        data-testid="chat-messages"
+      >
+        <ol className="space-y-2">
+          {messages.map((message) => (
+            <li key={message.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="chat-message">
+              <p className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-semibold">{message.authorName}</span>
+                <time dateTime={message.sentAt} className="text-xs text-slate-600">
+                  {format.dateTime(new Date(message.sentAt), { hour: "2-digit", minute: "2-digit" })}
+                </time>
+              </p>
+              {/* React escapes text: a message is never markup. */}
+              <p className="whitespace-pre-wrap" data-testid="chat-message-body">
+                {message.body}
+              </p>
+              {message.outcome && (
+                <Badge tone={OUTCOME_TONE[message.outcome]} className="mt-1 whitespace-normal" testId="chat-message-outcome">
+                  {t(`outcome.${message.outcome}`)}
+                </Badge>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       {props.canSend && !running && (
         <p className="text-sm text-slate-700" role="status">
           {t("notRunning")}
