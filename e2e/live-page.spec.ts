@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
-import { liveSlugOfMeeting, stopAllLives } from "./fixtures/db"
+import { liveSlugOfMeeting, seedStartingLive, setLiveStatus, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
@@ -80,15 +80,15 @@ test("a student sees a live appear in the Directs list, watches it play, and is 
   await page.getByRole("button", { name: "Activer le son" }).click()
   expect(await page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).muted)).toBe(false)
   await expect(page.getByRole("button", { name: "Couper le son" })).toBeVisible()
-  await expect(page.getByTestId("viewer-count")).toHaveText(/1 spectateur$/)
+  await expect(page.getByTestId("viewer-count")).toHaveText("1 spectateur")
 
   // A second viewer (anonymous: the live is public) is counted on the first one's page.
   const other = await browser.newPage()
   await other.goto(page.url())
   await expect(other.getByTestId("live-video")).toBeVisible()
-  await expect(page.getByTestId("viewer-count")).toHaveText(/2 spectateurs$/, { timeout: 20_000 })
+  await expect(page.getByTestId("viewer-count")).toHaveText("2 spectateurs", { timeout: 20_000 })
   await other.close()
-  await expect(page.getByTestId("viewer-count")).toHaveText(/1 spectateur$/, { timeout: 20_000 })
+  await expect(page.getByTestId("viewer-count")).toHaveText("1 spectateur", { timeout: 20_000 })
 
   // The playing page stayed within the CSP (hls.js: blob: media, playlists and segments from the HLS server).
   expect(violations).toEqual([])
@@ -137,6 +137,50 @@ test("a restricted live: anonymous visitors are refused (page → sign-in and ba
   await expectPlaying(page)
   expect(await statusFromPage(page, `/api/lives/${slug}/events`)).toBe(200)
   expect(await statusFromPage(page, `/api/lives/${slug}/playlist`)).toBe(200)
+})
+
+test("when the stream is cut, the page says it reconnects, and plays again once the stream is back", async ({ page, browser }) => {
+  const name = `Coupure ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLive(browser, name)
+  await page.goto(`/lives/${await liveSlugOfMeeting(meetingID)}`)
+  await expectPlaying(page)
+
+  // The HLS server becomes unreachable for this viewer (network loss): playlists and segments fail.
+  await page.route(/\/hls\//, (route) => route.abort("internetdisconnected"))
+  await expect(page.getByTestId("live-reconnecting")).toHaveText(/Reconnexion…/, { timeout: 40_000 })
+  await expect(page.getByTestId("live-ended")).toHaveCount(0)
+
+  // The network is back: playback resumes by itself, without a reload.
+  await page.unroute(/\/hls\//)
+  await expect(page.getByTestId("live-reconnecting")).toHaveCount(0, { timeout: 40_000 })
+  await expectPlaying(page)
+})
+
+test("a live not started yet shows its poster and says so, then follows its status without a reload", async ({ page }) => {
+  const live = await seedStartingLive(`Bientôt ${randomUUID().slice(0, 6)}`)
+  await page.goto(`/lives/${live.slug}`)
+  await expect(page.getByTestId("live-not-started")).toHaveText(/Le direct n'a pas encore commencé\./)
+  await expect(page.getByTestId("live-video")).toHaveAttribute("poster", "/live-poster.svg")
+  await expect(page.getByRole("button", { name: "Activer le son" })).toHaveCount(0)
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 3))
+
+  await setLiveStatus(live.liveId, "RUNNING")
+  await expect(page.getByTestId("live-not-started")).toHaveCount(0)
+  await expect(page.getByRole("button", { name: "Activer le son" })).toBeVisible()
+
+  await setLiveStatus(live.liveId, "STOPPED")
+  await expect(page.getByTestId("live-ended")).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(3)
+})
+
+test("anonymous visitors may follow the lives topic (the Directs list), nothing else", async ({ page }) => {
+  await page.goto("/lives")
+  expect(await statusFromPage(page, "/api/events?topics=lives")).toBe(200)
+  expect(await statusFromPage(page, "/api/events?topics=meetings")).toBe(401)
+  expect(await statusFromPage(page, "/api/events?topics=lives,meetings")).toBe(401)
+  expect(await statusFromPage(page, "/api/events")).toBe(401)
 })
 
 test("an unknown live's address says the live does not exist", async ({ page }) => {

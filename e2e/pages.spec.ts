@@ -7,7 +7,7 @@ import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
-import { hasRefusedSignIn, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
+import { hasRefusedSignIn, liveSlugOfMeeting, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 type Role = keyof typeof USERS | "anonymous"
@@ -17,9 +17,19 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390,
 const APP_NAME = { fr: "Pod Directs BBB", en: "Pod BBB Lives" } as const
 
 let requestFormPath = ""
+let liveSlug = ""
 
 const PAGES: PageCase[] = [
-  { name: "lives", role: "anonymous", path: "/lives" },
+  { name: "lives", role: "anonymous", path: "/lives", ready: (page) => expect(page.getByTestId("on-air-live")).toHaveCount(1) },
+  {
+    name: "live",
+    role: "student",
+    path: () => `/lives/${liveSlug}`,
+    // The real stream plays (the screenshot shows the video, not the poster).
+    ready: (page) =>
+      expect.poll(() => page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 40_000 }).toBeGreaterThan(0.5),
+  },
+  { name: "live-not-found", role: "anonymous", path: "/lives/no-such-live", status: 404 },
   { name: "login", role: "anonymous", path: "/login" },
   {
     name: "meetings",
@@ -117,7 +127,7 @@ test.beforeAll(async ({ browser }) => {
   }
   // The teacher's page: one session with a requested live, one without; the admin's matching page:
   // namesakes (two "Marie Dupont" accounts) and a name no account bears.
-  await createMeeting("Amphi L1 — Chimie générale", "Hélène Lefèvre")
+  const onAirMeeting = await createMeeting("Amphi L1 — Chimie générale", "Hélène Lefèvre")
   await createMeeting("TD de thermodynamique (groupe 2)", "Hélène Lefèvre")
   await createMeeting("Séminaire d'histoire moderne", "Marie Dupont")
   await createMeeting("Amphi L2 — Chimie organique", "H. Lefèvre-Durand")
@@ -130,6 +140,9 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.getByTestId("flash")).toBeVisible()
   const other = page.getByRole("article").filter({ hasText: "TD de thermodynamique" })
   requestFormPath = (await other.getByRole("link", { name: "Réaliser un direct" }).getAttribute("href"))!
+  // The requested live goes on air: its page is one of the pages checked.
+  await expect(page.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
+  liveSlug = await liveSlugOfMeeting(onAirMeeting)
   await page.context().close()
 })
 
@@ -137,6 +150,15 @@ test("the site has a favicon", async ({ request }) => {
   const response = await request.get("/favicon.ico")
   expect(response.status()).toBe(200)
   expect(response.headers()["content-type"]).toMatch(/^image\//)
+})
+
+test("robots.txt lets the live pages be indexed, not the staff pages; the live poster is served", async ({ request }) => {
+  const robots = await request.get("/robots.txt")
+  expect(robots.status()).toBe(200)
+  expect(await robots.text()).toMatch(/Allow: \/lives[\s\S]*Disallow: \/admin/)
+  const poster = await request.get("/live-poster.svg")
+  expect(poster.status()).toBe(200)
+  expect(poster.headers()["content-type"]).toMatch(/^image\/svg\+xml/)
 })
 
 test.afterAll(async () => {

@@ -154,7 +154,7 @@ test.describe("framing", () => {
   })
 
   test("a live page may be framed by the LMS origin of LIVE_EMBED_ORIGINS, not by another site", async ({ page, request }) => {
-    // No live page exists yet (another issue builds them): the rule is checked on /lives/<slug> itself.
+    // The rule holds for every /lives/<slug> address: here an unknown live (its "live not found" page).
     const headers = (await request.get("/lives/some-live", { maxRedirects: 0 })).headers()
     expect(headers["content-security-policy"]).toContain(`frame-ancestors 'self' ${LMS_ORIGIN}`)
     expect(headers["x-frame-options"]).toBeUndefined()

@@ -19,8 +19,10 @@ export type BenchChild = {
 
 const running = new Set<BenchChild>()
 
-export function startTsChild(options: { name: string; script: string; args?: string[]; env: NodeJS.ProcessEnv }): BenchChild {
-  const child = spawn(process.execPath, ["--import", "tsx", options.script, ...(options.args ?? [])], {
+export function startTsChild(options: { name: string; script: string; args?: string[]; env: NodeJS.ProcessEnv; plainNode?: boolean }): BenchChild {
+  // plainNode: a JavaScript entry point (e.g. `next start`) runs without tsx's loader hooks in its way.
+  const loader = options.plainNode ? [] : ["--import", "tsx"]
+  const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],

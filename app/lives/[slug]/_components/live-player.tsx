@@ -164,10 +164,19 @@ export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string;
               setMuted(!muted)
             }}
           >
-            <span aria-hidden="true">{muted ? "🔇" : "🔊"}</span> {muted ? t("unmute") : t("mute")}
+            <SpeakerIcon muted={muted} /> {muted ? t("unmute") : t("mute")}
           </Button>
         </div>
       )}
     </div>
+  )
+}
+
+function SpeakerIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M11 5 6 9H2v6h4l5 4V5z" />
+      {muted ? <path d="m23 9-6 6m0-6 6 6" /> : <path d="M15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />}
+    </svg>
   )
 }

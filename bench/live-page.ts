@@ -1,0 +1,221 @@
+// npm run bench:live-page — how many live pages per second the production build serves (issue 9).
+//
+// One run, with autocannon, against `next start` of the production build (built first if .next is
+// missing) and, as the floor, a real nginx serving a static file of the same size as the public page:
+//   1. nginx floor, 200 connections, and a static file through `next start` (the app's own ceiling);
+//   2. the live page of a PUBLIC live, anonymous, 200 connections (goal ≥ 3,000 req/s, p99 ≤ 200 ms);
+//   3. the live page of a RESTRICTED live, each connection signed in as one of --users students
+//      (goal ≥ 800 req/s);
+// then, when bench/chat-fanout.ts exists (the chat's fan-out figure: 2,000 viewers, 20 messages/s),
+// runs it as its own process (`--no-chat` skips it). Figures are printed beside their goals with the
+// machine's load average; nothing is asserted.
+//
+// Talks only to 127.0.0.1; never touches dev or test data: database bbb_pod_live_bench_live_page
+// (dropped and recreated), Redis database 3 (flushed).
+//
+//   npm run bench:live-page [-- --duration 20 --connections 200 --users 50 --no-chat]
+import { existsSync } from "node:fs"
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises"
+import os from "node:os"
+import path from "node:path"
+import { parseArgs } from "node:util"
+
+import autocannon from "autocannon"
+import { Redis } from "ioredis"
+
+import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
+import { freePort, startRtmpServer } from "@/tools/rtmp/server"
+
+import { killAllChildrenNow, REPO_ROOT, startTsChild, stopAllChildren } from "./support/child-process"
+import { count, ms, table } from "./support/figures"
+
+const DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bbb_pod_live_bench_live_page"
+const REDIS_URL = "redis://127.0.0.1:6379/3"
+const GOALS = { publicRps: 3_000, publicP99: 200, restrictedRps: 800 }
+const WATCHDOG_MS = 9 * 60_000
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "200" },
+    users: { type: "string", default: "50" },
+    "no-chat": { type: "boolean", default: false },
+  },
+})
+const config = { duration: Number(args.duration), connections: Number(args.connections), users: Number(args.users) }
+for (const [k, v] of Object.entries(config)) if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive integer`)
+
+const log = (line: string) => console.log(line)
+const watchdog = setTimeout(() => {
+  console.error("bench:live-page: watchdog (9 minutes) — stopping")
+  killAllChildrenNow()
+  process.exit(2)
+}, WATCHDOG_MS)
+process.on("exit", killAllChildrenNow)
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ")
+
+type Run = { name: string; rps: number; p50: number; p99: number; non2xx: number; errors: number; load: string; bytes: number }
+
+async function measure(name: string, options: autocannon.Options): Promise<Run> {
+  const loadBefore = load()
+  // A 30 s timeout (autocannon's default is 10 s): a saturated server's timed-out requests are still
+  // rendered after their client gave up, which would measure that spiral rather than the capacity.
+  const result = await autocannon({ connections: config.connections, duration: config.duration, timeout: 30, ...options })
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    load: loadBefore,
+    bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) throw new Error("no production build: run `npx next build` first")
+  log(`bench:live-page — ${config.connections} connections, ${config.duration} s per run, ${os.cpus().length} CPUs, load average ${load()} (1/5/15 min)`)
+  await recreateDatabase(DATABASE_URL)
+  await applyMigrations(DATABASE_URL)
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  await redis.connect()
+  await redis.flushdb()
+  redis.disconnect()
+
+  const workDir = await mkdtemp(path.join(os.tmpdir(), "bbb-bench-live-page-"))
+  await chmod(workDir, 0o755) // nginx's workers (user nobody when started as root) must reach the floor file
+  const nginx = await startRtmpServer({ dir: path.join(workDir, "nginx"), rtmpPort: await freePort(), httpPort: await freePort() })
+  const port = await freePort()
+  const appUrl = `http://127.0.0.1:${port}`
+  Object.assign(process.env, {
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    DATABASE_URL,
+    REDIS_URL,
+    QUEUE_PREFIX: "bench-live-page",
+    APP_URL: appUrl,
+    NEXTAUTH_URL: appUrl,
+    AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
+    BBB_SERVER_URL: "http://127.0.0.1:9/",
+    BBB_SECRET_KEY: "bench",
+    POD_HLS_STREAM: nginx.hlsBase,
+    LOGIN_IP_MAX_FAILURES: "1000000",
+  })
+
+  // Two lives on air: one public, one restricted (what the orchestrator leaves when a live starts).
+  const { db } = await import("@/lib/db")
+  const { createUser } = await import("@/lib/users/create-user")
+  const teacher = await createUser({ email: "teacher@bench.test", username: "bench-teacher", firstName: "Hélène", lastName: "Lefèvre", role: "TEACHER", password: "bench-teacher-pw" })
+  const building = await db.building.create({ data: { name: "Campus" } })
+  const slugs: Record<"public" | "restricted", string> = { public: "bbb-amphi-public", restricted: "bbb-td-restreint" }
+  for (const [kind, slug] of Object.entries(slugs) as ["public" | "restricted", string][]) {
+    const isRestricted = kind === "restricted"
+    const meeting = await db.meeting.create({ data: { meetingId: `bench-${kind}`, internalMeetingId: `bench-internal-${kind}`, name: `Amphi ${kind}`, sessionDate: new Date(), lastSeenRunningAt: new Date() } })
+    const broadcaster = await db.broadcaster.create({ data: { name: `[BBB] Amphi ${kind}`, slug, hlsUrl: `${nginx.hlsBase}key-${kind}.m3u8`, isOnAir: true, isRestricted, buildingId: building.id } })
+    await db.live.create({
+      data: { meetingId: meeting.id, activeMeetingId: meeting.id, requestedById: teacher.id, status: "RUNNING", streamKey: `key-${kind}`, isRestricted, enableChat: true, startedAt: new Date(), broadcasterId: broadcaster.id },
+    })
+  }
+  const students = await Promise.all(
+    Array.from({ length: config.users }, (_, i) =>
+      createUser({ email: `student${i}@bench.test`, username: `bench-student-${i}`, firstName: "Étudiant", lastName: `${i}`, role: "STUDENT", password: `bench-student-pw-${i}` }),
+    ),
+  )
+  await db.$disconnect()
+
+  const app = startTsChild({ name: "next", script: "node_modules/next/dist/bin/next", args: ["start", "-p", String(port), "-H", "127.0.0.1"], env: { ...process.env }, plainNode: true })
+  await app.waitForLine(/Ready in/, 60_000)
+
+  const cookies: string[] = []
+  for (const [i, s] of students.entries()) cookies.push(await signIn(appUrl, s.username, `bench-student-pw-${i}`))
+
+  const publicUrl = `${appUrl}/lives/${slugs.public}`
+  const restrictedUrl = `${appUrl}/lives/${slugs.restricted}`
+  const page = await fetch(publicUrl)
+  if (page.status !== 200) throw new Error(`public live page: HTTP ${page.status}`)
+  const html = await page.text()
+  const refused = await fetch(restrictedUrl, { redirect: "manual" })
+  if (refused.status !== 307 && refused.status !== 303) throw new Error(`restricted live page, anonymous: expected a redirect to sign-in, got HTTP ${refused.status}`)
+  const allowed = await fetch(restrictedUrl, { headers: { cookie: cookies[0]! } })
+  if (allowed.status !== 200) throw new Error(`restricted live page, signed in: HTTP ${allowed.status}`)
+  await writeFile(path.join(nginx.hlsDir, "floor.html"), "x".repeat(Buffer.byteLength(html)))
+
+  // Warm-up: JIT, connection pools, Next's caches.
+  await autocannon({ url: publicUrl, connections: 20, duration: 3 })
+  await autocannon({ url: restrictedUrl, connections: 20, duration: 3, headers: { cookie: cookies[0]! } })
+
+  const runs: Run[] = []
+  runs.push(await measure("nginx floor (static file, same size)", { url: `${nginx.hlsBase}floor.html` }))
+  // What any response costs through `next start` (proxy with its security headers, static file): the
+  // ceiling of every page the app renders itself.
+  runs.push(await measure("public/robots.txt through next start", { url: `${appUrl}/robots.txt` }))
+  runs.push(await measure("public live page, anonymous", { url: publicUrl }))
+  let next = 0
+  runs.push(
+    await measure(`restricted live page, ${config.users} signed-in students`, {
+      url: restrictedUrl,
+      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length]! } }) }],
+    }),
+  )
+  const [floor, , publicRun, restrictedRun] = runs as [Run, Run, Run, Run]
+
+  log(`\nLive page: ${count(Buffer.byteLength(html))} bytes of HTML; ${config.connections} connections, ${config.duration} s each`)
+  log(
+    table([
+      ["run", "req/s", "p50", "p99", "non-2xx", "errors", "load before (1/5/15)"],
+      ...runs.map((r) => [r.name, count(Math.round(r.rps)), ms(r.p50), ms(r.p99), String(r.non2xx), String(r.errors), r.load]),
+    ]),
+  )
+  log("\nGoals")
+  log(
+    table([
+      ["figure", "measured", "goal", "verdict", "share of the floor"],
+      ["public page req/s", count(Math.round(publicRun.rps)), `≥ ${count(GOALS.publicRps)}`, publicRun.rps >= GOALS.publicRps ? "PASS" : "BELOW GOAL", pct(publicRun.rps, floor.rps)],
+      ["public page p99", ms(publicRun.p99), `≤ ${ms(GOALS.publicP99)}`, publicRun.p99 <= GOALS.publicP99 ? "PASS" : "ABOVE TARGET", ""],
+      ["restricted page req/s", count(Math.round(restrictedRun.rps)), `≥ ${count(GOALS.restrictedRps)}`, restrictedRun.rps >= GOALS.restrictedRps ? "PASS" : "BELOW GOAL", pct(restrictedRun.rps, floor.rps)],
+    ]),
+  )
+  await app.stop()
+  await nginx.close()
+  await rm(workDir, { recursive: true, force: true })
+
+  const chatBench = path.join(REPO_ROOT, "bench", "chat-fanout.ts")
+  if (args["no-chat"]) log("\nChat fan-out: skipped (--no-chat)")
+  else if (!existsSync(chatBench)) log("\nChat fan-out: bench/chat-fanout.ts is not there yet (the chat's figure)")
+  else {
+    log("\nChat fan-out (bench/chat-fanout.ts):")
+    const chat = startTsChild({ name: "chat-fanout", script: "bench/chat-fanout.ts", env: { ...process.env, NODE_ENV: "production" } })
+    chat.onLine((line) => log(`  ${line}`))
+    await new Promise((resolve) => chat.process.once("exit", resolve))
+  }
+}
+
+function pct(value: number, floor: number): string {
+  return floor > 0 ? `${((100 * value) / floor).toFixed(1)} %` : ""
+}
+
+/** A next-auth session cookie for this user, through the credentials endpoint (what the sign-in form posts). */
+async function signIn(appUrl: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${appUrl}/api/auth/csrf`)
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ")
+  const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: appUrl },
+    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
+  })
+  const session = response.headers.getSetCookie().find((c) => c.includes("next-auth.session-token"))
+  if (!session) throw new Error(`sign-in of ${username} failed: HTTP ${response.status}`)
+  return session.split(";")[0]!
+}
+
+try {
+  await main()
+} finally {
+  clearTimeout(watchdog)
+  await stopAllChildren()
+}
+process.exit(0)
