@@ -97,7 +97,7 @@ test("a student's message reaches the room's chat bot and every viewer; anonymou
   // The bot leaves (streamer restarting): the sender is told nobody relayed it, and the message stays.
   await bot.leave()
   await send(page, "Quelqu'un ?")
-  await expect(messageOf(page, "Quelqu'un ?").getByTestId("chat-message-outcome")).toHaveText("Non relayé : personne n'écoute dans la salle")
+  await expect(messageOf(page, "Quelqu'un ?").getByTestId("chat-message-outcome")).toHaveText("Non relayé\u00a0: personne n'écoute dans la salle")
   await expect(messageOf(anonymous, "Quelqu'un ?")).toBeVisible()
   bot = await joinChatBot(target.port, target.channel)
 
@@ -140,7 +140,7 @@ test("bad messages each get their clear outcome: empty, oversize, flooding", asy
   // refused text stays in the box (nothing lost).
   for (let i = 1; i <= 8; i++) {
     await send(page, `message ${i}`)
-    const refused = page.getByText("Vous envoyez des messages trop vite : patientez quelques secondes.")
+    const refused = page.getByText("Vous envoyez des messages trop vite\u00a0: patientez quelques secondes.")
     const sent = messageOf(page, `message ${i}`)
     await expect(refused.or(sent)).toBeVisible()
     if (await refused.isVisible()) {
@@ -149,13 +149,13 @@ test("bad messages each get their clear outcome: empty, oversize, flooding", asy
     }
     expect(i, "refused before the 8th message").toBeLessThan(8)
   }
-  await expect(page.getByText("Vous envoyez des messages trop vite : patientez quelques secondes.")).toBeVisible()
+  await expect(page.getByText("Vous envoyez des messages trop vite\u00a0: patientez quelques secondes.")).toBeVisible()
   expect(bot.received.every((line) => line.startsWith(`(${EMMA}) message `))).toBe(true)
   await bot.leave()
 
   // When the meeting ends, the box goes away and the page says messages cannot be sent.
   await simulator.endMeeting(meetingID)
-  await expect(page.getByText("Le direct n'est pas en cours : impossible d'envoyer un message.")).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByText("Le direct n'est pas en cours\u00a0: impossible d'envoyer un message.")).toBeVisible({ timeout: 30_000 })
   await expect(box).toHaveCount(0)
 })
 
