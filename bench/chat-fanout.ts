@@ -206,7 +206,7 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   const senders = await Promise.all(Array.from({ length: SENDERS }, () => seedUser({ password: PASSWORD })))
   await db.$disconnect()
 
-  const server = startTsChild({ name: "next start", script: "node_modules/next/dist/bin/next", args: ["start", "-p", String(port), "-H", "127.0.0.1"], env })
+  const server = startTsChild({ name: "next start", script: "node_modules/next/dist/bin/next", plainNode: true, args: ["start", "-p", String(port), "-H", "127.0.0.1"], env })
   await server.waitForLine(/Ready in|started server on|Local:/i, 60_000)
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`${baseUrl}/api/health/live`).catch(() => null))?.ok) break
