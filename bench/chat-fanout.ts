@@ -321,7 +321,8 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
       ["send → receive p99", ms(figures.latencyMs.p99), ms(GOAL_P99_MS), verdict(figures.latencyMs.p99, GOAL_P99_MS)],
       ["send → receive max", ms(figures.latencyMs.max), "", ""],
       ["POST p50 / p99", `${ms(figures.postMs.p50)} / ${ms(figures.postMs.p99)}`, "", ""],
-      ["deliveries", `${count(deliveries)} of ${count(figures.expectedDeliveries)}`, "all", deliveries >= figures.expectedDeliveries ? "PASS" : "LOST"],
+      // Owed: every stored message to every viewer; frames still queued when the drain ends count as late.
+      ["deliveries by the end of the run", `${count(deliveries)} of ${count(figures.expectedDeliveries)} owed`, "all", deliveries >= figures.expectedDeliveries ? "PASS" : "LATE"],
       ["POSTs refused / timed out (bench gave up)", `${count(refused)} / ${count(timedOut)}`, "0", ""],
       ["messages stored", count(stored), count(total), ""],
       ["sending took", ms(sendingMs), ms(duration * 1_000), ""],
