@@ -32,7 +32,7 @@ test.beforeEach(async () => {
   await stopAllLives()
 })
 
-async function startLive(browser: Browser, name: string, options: { enableChat: boolean }): Promise<void> {
+async function startLive(browser: Browser, name: string, options: { enableChat: boolean; restricted?: boolean }): Promise<void> {
   const context = await browser.newContext()
   const page = await context.newPage()
   await apiSignIn(page, USERS.teacher)
@@ -40,6 +40,7 @@ async function startLive(browser: Browser, name: string, options: { enableChat: 
   const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
   await card.getByRole("link", { name: "Réaliser un direct" }).click()
   if (options.enableChat) await page.getByLabel("Chat sur la page du direct").check()
+  if (options.restricted) await page.getByLabel("Accès restreint").check()
   await page.getByRole("button", { name: "Lancer le direct" }).click()
   await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
   await context.close()
@@ -157,6 +158,27 @@ test("bad messages each get their clear outcome: empty, oversize, flooding", asy
   await simulator.endMeeting(meetingID)
   await expect(page.getByText("Le direct n'est pas en cours\u00a0: impossible d'envoyer un message.")).toBeVisible({ timeout: 30_000 })
   await expect(box).toHaveCount(0)
+})
+
+test("a restricted live's chat: anonymous posts are refused; a signed-in student chats", async ({ page, browser, request, baseURL }) => {
+  const name = `TD restreint bavard ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLive(browser, name, { enableChat: true, restricted: true })
+  const slug = await liveSlugOfMeeting(meetingID)
+  const target = await chatTargetOfMeeting(meetingID)
+  const bot = await joinChatBot(target.port, target.channel)
+
+  const refused = await request.post(`/api/lives/${slug}/chat`, { data: { body: "intrus" }, headers: { origin: baseURL! } })
+  expect(refused.status()).toBe(401)
+  expect(await refused.json()).toEqual({ code: "UNAUTHENTICATED" })
+
+  await apiSignIn(page, USERS.student)
+  await page.goto(`/lives/${slug}`)
+  await send(page, "Bonjour depuis le TD")
+  await expect(messageOf(page, "Bonjour depuis le TD").getByTestId("chat-message-outcome")).toHaveText("Transmis à BBB")
+  await expect.poll(() => bot.received).toEqual([`(${EMMA}) Bonjour depuis le TD`])
+  await bot.leave()
 })
 
 test("a live without chat shows no chat and its endpoint refuses messages", async ({ page, browser, baseURL }) => {
