@@ -172,6 +172,9 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   await redis.flushdb()
   const slotPort = await freePort()
   const slotRedis = spawn("redis-server", ["--port", String(slotPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" })
+  // Stopped however the bench ends (normal end, failure, watchdog's process.exit).
+  const stopSlotRedis = () => slotRedis.kill()
+  process.once("exit", stopSlotRedis)
   await sleep(300)
   const bot = new Redis({ host: "127.0.0.1", port: slotPort })
   let relayed = 0
@@ -294,7 +297,8 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   for (const viewer of open) viewer.request.destroy()
   await server.stop()
   bot.disconnect()
-  slotRedis.kill()
+  stopSlotRedis()
+  process.off("exit", stopSlotRedis)
   redis.disconnect()
 
   const figures: ChatFanoutFigures = {
