@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors"
 
 import { type QueryParams, resolveApiBaseUrl, signQuery } from "./checksum"
 import { BbbError, isBbbFailure, redactChecksums } from "./errors"
-import { parseEndXml, parseIsMeetingRunningXml, parseMeetingChunks, parseMeetingInfoXml, splitMeetingsXml } from "./parse-meetings"
+import { parseEndXml, parseIsMeetingRunningXml, parseSendChatMessageXml, parseMeetingChunks, parseMeetingInfoXml, splitMeetingsXml } from "./parse-meetings"
 import { parseRecordingsXml } from "./parse-recordings"
 import { createBbbXmlParser, readBbbResponse } from "./parse-xml"
 import {
@@ -23,11 +23,13 @@ import {
   type GetRecordingsPageInput,
   type JoinUrlInput,
   type MeetingChunk,
+  type SendChatMessageInput,
   bbbClientOptionsSchema,
   endMeetingInputSchema,
   getRecordingsFilterSchema,
   getRecordingsPageInputSchema,
   joinUrlInputSchema,
+  sendChatMessageInputSchema,
 } from "./schemas"
 
 export type BbbClient = {
@@ -51,6 +53,8 @@ export type BbbClient = {
   getRecordingsPage(input?: GetRecordingsPageInput): Promise<BbbRecordingsPage>
   /** The `end` call. FAILED notFound is thrown like any failure (see isBbbFailure). */
   endMeeting(input: EndMeetingInput): Promise<void>
+  /** BBB >= 3.0: posts a message to the meeting's public chat under `userName`. Throws BbbError when refused. */
+  sendChatMessage(input: SendChatMessageInput): Promise<void>
   /** A signed join URL (no network). It embeds a checksum: hand it to the user, do not log it. */
   buildJoinUrl(input: JoinUrlInput): string
   /** The unsigned API root answer (version numbers); a cheap reachability check. */
@@ -129,7 +133,8 @@ export function createBbbClient(options: BbbClientOptionsInput): BbbClient {
   }
 
   function call(callName: string, params: QueryParams = {}): Promise<string> {
-    return fetchBody(callName, signedUrl(callName, params), { retryOnReset: callName !== "end" })
+    // `end` and `sendChatMessage` are never sent twice: the first may have reached the server.
+    return fetchBody(callName, signedUrl(callName, params), { retryOnReset: callName !== "end" && callName !== "sendChatMessage" })
   }
 
   async function getMeetingChunks(): Promise<MeetingChunk[]> {
@@ -206,6 +211,11 @@ export function createBbbClient(options: BbbClientOptionsInput): BbbClient {
     async endMeeting(input) {
       const { meetingID, password } = parseInput(endMeetingInputSchema, input, "end")
       parseEndXml(await call("end", { meetingID, password }))
+    },
+
+    async sendChatMessage(input) {
+      const { meetingID, message, userName } = parseInput(sendChatMessageInputSchema, input, "sendChatMessage")
+      parseSendChatMessageXml(await call("sendChatMessage", { meetingID, message, userName }))
     },
 
     buildJoinUrl(input) {

@@ -15,6 +15,7 @@ const CALL_OF: Partial<Record<keyof BbbClient, string>> = {
   getRecordings: "getRecordings",
   getRecordingsPage: "getRecordings",
   endMeeting: "end",
+  sendChatMessage: "sendChatMessage",
   getVersion: "api",
 }
 

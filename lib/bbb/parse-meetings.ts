@@ -135,3 +135,8 @@ export function parseIsMeetingRunningXml(body: string): boolean {
 export function parseEndXml(body: string): void {
   readBbbResponse(body, "end", plainParser)
 }
+
+/** sendChatMessage answers SUCCESS or FAILED (thrown as BbbError with its messageKey). */
+export function parseSendChatMessageXml(body: string): void {
+  readBbbResponse(body, "sendChatMessage", plainParser)
+}

@@ -69,6 +69,14 @@ export const endMeetingInputSchema = z.object({
 })
 export type EndMeetingInput = z.input<typeof endMeetingInputSchema>
 
+/** BBB 3.0's sendChatMessage: a message (1–500 characters) posted to the meeting's public chat under userName. */
+export const sendChatMessageInputSchema = z.object({
+  meetingID: z.string().min(1),
+  message: z.string().min(1).max(500),
+  userName: z.string().min(1).max(255).optional(),
+})
+export type SendChatMessageInput = z.input<typeof sendChatMessageInputSchema>
+
 // ---------------------------------------------------------------------------------------------------------
 // XML value schemas
 // ---------------------------------------------------------------------------------------------------------

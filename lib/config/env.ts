@@ -137,6 +137,11 @@ export const envSchema = z
     FFMPEG_STREAM_THREADS: int(0, 0, 64),
     BBB_ATTENDEE_PASSWORD: optionalString,
     BBB_MODERATOR_PASSWORD: optionalString,
+    /**
+     * Slot N's chat redis listens on host port STREAMER_REDIS_PORT_BASE + N (the original: 6378 + N).
+     * Change it only to keep several installations (or test instances) on one host apart.
+     */
+    STREAMER_REDIS_PORT_BASE: int(6378, 1, 65_000),
     /** Building that groups the broadcasters of BBB lives on the Lives page (created when missing). */
     DEFAULT_BUILDING_NAME: z.string().trim().min(1).default("BigBlueButton"),
     /** How a slot's streamer runs: BigBlueButton-liveStreaming containers, or ffmpeg's test pattern. */
@@ -153,6 +158,20 @@ export const envSchema = z
     STREAMER_TRANSITION_TIMEOUT_MS: int(90_000, 5_000, 3_600_000),
     /** A running live whose HLS playlist did not advance for this long is restarted once, then failed (0 = no check). */
     STREAMER_HLS_STALL_MS: int(30_000, 0, 3_600_000),
+
+    // Chat of the live pages, relayed into the BBB room
+    /** Longest chat message, in characters after trimming (the original: 100; BBB's own limit is 500). */
+    CHAT_MAX_LENGTH: int(100, 1, 500),
+    /** Each signed-in user may send CHAT_RATE_LIMIT_MESSAGES messages per CHAT_RATE_LIMIT_WINDOW_SECONDS (counted in Redis). */
+    CHAT_RATE_LIMIT_MESSAGES: int(5, 1, 1_000),
+    CHAT_RATE_LIMIT_WINDOW_SECONDS: int(10, 1, 3_600),
+    /**
+     * How messages reach the BBB room: "redis" (BigBlueButton-liveStreaming's chat bot, on the slot's
+     * redis), "bbb-api" (sendChatMessage, BBB >= 3.0), or "auto": bbb-api when the BBB server reports 3.0 or later.
+     */
+    CHAT_RELAY: z.enum(["auto", "redis", "bbb-api"]).default("auto"),
+    /** Longest wait for a relay (slot redis or BBB) before the message is reported "relay down" (ms). */
+    CHAT_RELAY_TIMEOUT_MS: int(2_000, 100, 30_000),
 
     // Migration of old BBB recordings (npm run migrate-recordings; the original's in-file settings).
     /** Old BBB / Scalelite whose recordings are migrated. */

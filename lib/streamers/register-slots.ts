@@ -6,7 +6,7 @@ import { db } from "@/lib/db"
 
 import { slotLayout } from "./slot-layout"
 
-export async function registerSlots(env: Pick<Env, "SERVER_NUMBER" | "NUMBER_LIVES" | "SERVER_HOSTNAME" | "STREAMER_BASE_DIR">): Promise<number[]> {
+export async function registerSlots(env: Pick<Env, "SERVER_NUMBER" | "NUMBER_LIVES" | "SERVER_HOSTNAME" | "STREAMER_BASE_DIR" | "STREAMER_REDIS_PORT_BASE">): Promise<number[]> {
   const now = new Date()
   const ids: number[] = []
   await db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 // Where each slot of a streamer server lives (domain.md "Streamer slot"): slot N uses the chat redis
-// published on host port 6378+N, channel chatN, and its own folder bbb-live-streaming<N>/.
+// published on host port 6378+N (STREAMER_REDIS_PORT_BASE + N), channel chatN, and its own folder bbb-live-streaming<N>/.
 import path from "node:path"
 
 import type { Env } from "@/lib/config/env"
@@ -13,12 +13,12 @@ export type SlotLayout = {
   workdir: string
 }
 
-export function slotLayout(env: Pick<Env, "SERVER_HOSTNAME" | "STREAMER_BASE_DIR">, serverNumber: number, slotNumber: number): SlotLayout {
+export function slotLayout(env: Pick<Env, "SERVER_HOSTNAME" | "STREAMER_BASE_DIR" | "STREAMER_REDIS_PORT_BASE">, serverNumber: number, slotNumber: number): SlotLayout {
   return {
     serverNumber,
     slotNumber,
     hostname: env.SERVER_HOSTNAME,
-    redisPort: 6378 + slotNumber,
+    redisPort: env.STREAMER_REDIS_PORT_BASE + slotNumber,
     redisChannel: `chat${slotNumber}`,
     workdir: path.resolve(env.STREAMER_BASE_DIR, `bbb-live-streaming${slotNumber}`),
   }

@@ -41,3 +41,59 @@ export async function seedMeeting(options: { name?: string; running?: boolean; i
     },
   })
 }
+
+/**
+ * A live with its broadcaster (a live page at /lives/<slug>), RUNNING unless told otherwise, with the
+ * slot redis coordinates a claimed slot gives it.
+ */
+export async function seedViewableLive(
+  options: {
+    status?: "REQUESTED" | "STARTING" | "RUNNING" | "STOPPING" | "STOPPED" | "FAILED"
+    enableChat?: boolean
+    isRestricted?: boolean
+    meetingId?: string
+    redis?: { host: string; port: number; channel: string } | null
+  } = {},
+) {
+  const suffix = uniqueSuffix()
+  const teacher = await seedUser({ role: "TEACHER" })
+  const meeting = await db.meeting.create({
+    data: {
+      meetingId: options.meetingId ?? `meeting-${suffix}`,
+      internalMeetingId: `internal-${suffix}`,
+      name: `Cours ${suffix}`,
+      sessionDate: new Date(),
+      lastSeenRunningAt: new Date(),
+    },
+  })
+  const building = await db.building.upsert({ where: { name: "Test building" }, create: { name: "Test building" }, update: {}, select: { id: true } })
+  const status = options.status ?? "RUNNING"
+  const active = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"].includes(status)
+  const broadcaster = await db.broadcaster.create({
+    data: {
+      name: `[BBB] ${meeting.name}`,
+      slug: `bbb-test-${suffix.toLowerCase()}`,
+      hlsUrl: `http://127.0.0.1:9/hls/${suffix}.m3u8`,
+      isOnAir: status === "RUNNING",
+      isRestricted: options.isRestricted ?? false,
+      buildingId: building.id,
+    },
+  })
+  const redis = options.redis === undefined ? { host: "127.0.0.1", port: 9, channel: `chat-${suffix}` } : options.redis
+  const live = await db.live.create({
+    data: {
+      meetingId: meeting.id,
+      activeMeetingId: active ? meeting.id : null,
+      requestedById: teacher.id,
+      status,
+      isRestricted: options.isRestricted ?? false,
+      enableChat: options.enableChat ?? true,
+      startedAt: status === "REQUESTED" ? null : new Date(),
+      broadcasterId: broadcaster.id,
+      redisHost: redis?.host ?? null,
+      redisPort: redis?.port ?? null,
+      redisChannel: redis?.channel ?? null,
+    },
+  })
+  return { live, meeting, broadcaster, teacher }
+}

@@ -43,6 +43,11 @@ export type BbbSimulatorOptions = {
   checksumAlgorithms?: readonly SimChecksumAlgorithm[]
   /** How getRecordings answers offset/limit: BBB 2.6+ style with totals, or ignore them like older servers. */
   recordingsPagination?: RecordingsPagination
+  /**
+   * bbbVersion of the API root answer (BBB 2.6+ report it; BBB >= 3.0 also serves sendChatMessage). Default
+   * "simulator" (no version number: clients treat it like a server older than 3.0 or a Scalelite).
+   */
+  bbbVersion?: string
   /** One line per API call on stdout (never the query string, which holds the checksum). */
   log?: boolean
 }
@@ -214,7 +219,7 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
     const meetingID = params.get("meetingID") ?? ""
     switch (callName) {
       case "version":
-        return xml(xmlResponse(element("version", "2.0") + element("apiVersion", "2.0") + element("bbbVersion", "simulator")))
+        return xml(xmlResponse(element("version", "2.0") + element("apiVersion", "2.0") + element("bbbVersion", options.bbbVersion ?? "simulator")))
       case "getMeetings":
         return { status: 200, contentType: XML_TYPE, body: state.getMeetingsBody() }
       case "getMeetingInfo": {
@@ -247,6 +252,8 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
       }
       case "getRecordings":
         return getRecordings(params)
+      case "sendChatMessage":
+        return sendChatMessage(params)
       case "hooks/create": {
         const callbackURL = params.get("callbackURL")
         if (!callbackURL || !URL.canParse(callbackURL)) return xml(failedResponse("missingParamCallbackURL", "You must specify a callbackURL in the parameters."))
@@ -329,6 +336,21 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
     return { status: 302, contentType: "text/plain;charset=UTF-8", body: "", headers: { location } }
   }
 
+  /** BBB 3.0: message (1–500 characters) into a running meeting's public chat as userName (default "System"). */
+  function sendChatMessage(params: URLSearchParams): Answer {
+    const meetingID = params.get("meetingID")
+    if (!meetingID) return missingMeetingID()
+    const message = params.get("message") ?? ""
+    if (message.length === 0) return xml(failedResponse("missingParamMessage", "You must specify a message."))
+    if (message.length > 500) return xml(failedResponse("invalidParamMessage", "The message must not exceed 500 characters."))
+    const userName = params.get("userName") || "System"
+    if (userName.length > 255) return xml(failedResponse("invalidParamUserName", "The user name must not exceed 255 characters."))
+    if (!state.postChatMessage({ meetingID, message, userName })) {
+      return xml(failedResponse("notFound", "We could not find a meeting with that meeting ID - perhaps the meeting is not yet running?"))
+    }
+    return xml(xmlResponse(element("messageKey", "chatMessageSent") + element("message", "The message was sent to the public chat.")))
+  }
+
   function getRecordings(params: URLSearchParams): Answer {
     const list = (name: string) =>
       (params.get(name) ?? "")
@@ -361,6 +383,7 @@ export async function startBbbSimulator(options: BbbSimulatorOptions = {}): Prom
       }
       if (resource === "state" && method === "GET") return sendJson(res, 200, state.view())
       if (resource === "calls" && method === "GET") return sendJson(res, 200, state.callCounts())
+      if (resource === "chat" && method === "GET") return sendJson(res, 200, state.listChatMessages(url.searchParams.get("meetingID") ?? undefined))
       if (resource === "reset" && method === "POST") {
         state.reset()
         return sendJson(res, 200, { ok: true })
@@ -533,6 +556,7 @@ async function main(): Promise<void> {
       secret: { type: "string" },
       checksum: { type: "string" },
       pagination: { type: "string" },
+      "bbb-version": { type: "string" },
       load: { type: "string" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -545,6 +569,7 @@ async function main(): Promise<void> {
   --secret <s>        BBB_SIM_SECRET, default the development secret "${DEFAULT_SIMULATOR_SECRET}"
   --checksum <list>   BBB_SIM_CHECKSUM, accepted algorithms, default sha1,sha256,sha384,sha512
   --pagination <p>    getRecordings offset/limit: pagination-element (default) | total-elements | ignore
+  --bbb-version <v>   BBB_SIM_BBB_VERSION, the bbbVersion reported (e.g. 3.0.4), default "simulator"
   --load <M>x<A>      start with M running meetings of A attendees (e.g. 1000x50)
   --quiet             no per-call log lines`)
     return
@@ -568,6 +593,7 @@ async function main(): Promise<void> {
     secret,
     checksumAlgorithms: checksumList as SimChecksumAlgorithm[],
     recordingsPagination: pagination,
+    bbbVersion: values["bbb-version"] ?? env.BBB_SIM_BBB_VERSION,
     log: !values.quiet,
   })
   if (values.load) {

@@ -358,3 +358,28 @@ describe("control API", () => {
     await expect(control.addFault({ fault: { type: "delay", ms: -1 } })).rejects.toMatchObject({ status: 400 })
   })
 })
+
+describe("sendChatMessage (BBB 3.0)", () => {
+  it("posts to a running meeting's public chat, verifying the checksum, and records what it got", async () => {
+    await control.createMeeting({ meetingID: "chat-room", name: "Chat room" })
+    await client().sendChatMessage({ meetingID: "chat-room", message: "Bonjour & <salut> 🎓", userName: "Zoë O'Brien" })
+    await client().sendChatMessage({ meetingID: "chat-room", message: "no name" })
+    expect(sim.state.listChatMessages("chat-room")).toMatchObject([
+      { meetingID: "chat-room", message: "Bonjour & <salut> 🎓", userName: "Zoë O'Brien" },
+      { meetingID: "chat-room", message: "no name", userName: "System" },
+    ])
+    const read = (await (await fetch(`${sim.url}/_sim/chat?meetingID=chat-room`)).json()) as { message: string }[]
+    expect(read.map((m) => m.message)).toEqual(["Bonjour & <salut> 🎓", "no name"])
+  })
+
+  it("answers FAILED to a wrong checksum, an unknown meeting and bad messages, recording nothing", async () => {
+    await control.createMeeting({ meetingID: "chat-room", name: "Chat room" })
+    expect((await errorOf(() => client({ secret: "wrong" }).sendChatMessage({ meetingID: "chat-room", message: "hi" }))).messageKey).toBe("checksumError")
+    expect((await errorOf(() => client().sendChatMessage({ meetingID: "nowhere", message: "hi" }))).messageKey).toBe("notFound")
+    const tooLong = await (await fetch(apiUrl("sendChatMessage", { meetingID: "chat-room", message: "x".repeat(501) }))).text()
+    expect(tooLong).toContain("<messageKey>invalidParamMessage</messageKey>")
+    const empty = await (await fetch(apiUrl("sendChatMessage", { meetingID: "chat-room", message: "" }))).text()
+    expect(empty).toContain("<messageKey>missingParamMessage</messageKey>")
+    expect(sim.state.listChatMessages()).toEqual([])
+  })
+})

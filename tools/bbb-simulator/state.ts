@@ -105,6 +105,9 @@ export type RecordingsQuery = {
 /** What bbb-webhooks would POST about (see server.ts, hooks/create). */
 export type SimEvent = { id: "meeting-created" | "meeting-ended" | "user-joined"; meetingID: string; internalMeetingID: string; user?: { userID: string; fullName: string; role: string } }
 
+/** A message received by sendChatMessage (BBB >= 3.0), kept so tests can read back what BBB got. */
+export type SimChatMessage = { meetingID: string; message: string; userName: string; receivedAt: string }
+
 export class SimulatorState {
   /** Called on each session event (the server delivers them to registered hooks). */
   onEvent: ((event: SimEvent) => void) | null = null
@@ -113,6 +116,7 @@ export class SimulatorState {
   private readonly recordings = new Map<string, SimRecording>()
   private faultRules: SimFaultRule[] = []
   private readonly calls = new Map<string, number>()
+  private chat: SimChatMessage[] = []
   private version = 0
   private meetingsBody: { version: number; body: Buffer } | null = null
   private random = createRandom(Date.now() & 0xffffffff)
@@ -452,7 +456,20 @@ export class SimulatorState {
     return Object.fromEntries(this.calls)
   }
 
+  /** sendChatMessage: posts to a running meeting's public chat; false when no such meeting runs. */
+  postChatMessage(input: { meetingID: string; message: string; userName: string }): boolean {
+    if (!this.isRunning(input.meetingID)) return false
+    this.chat.push({ ...input, receivedAt: new Date().toISOString() })
+    return true
+  }
+
+  /** Chat messages received through sendChatMessage, oldest first (of one meeting when given). */
+  listChatMessages(meetingID?: string): SimChatMessage[] {
+    return this.chat.filter((message) => meetingID === undefined || message.meetingID === meetingID).map((message) => ({ ...message }))
+  }
+
   reset(): void {
+    this.chat = []
     this.meetings.clear()
     this.internalIndex.clear()
     this.recordings.clear()

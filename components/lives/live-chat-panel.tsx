@@ -1,0 +1,178 @@
+"use client"
+
+// The chat panel of a live page: the messages (stored ones, then new ones as the live's event stream
+// brings them), and for signed-in viewers a one-line box with a character counter. Each of the
+// sender's messages shows what became of it: delivered to BBB, or why it was not relayed.
+import { useFormatter, useTranslations } from "next-intl"
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react"
+
+import { Badge, type BadgeTone } from "@/components/ui/badge"
+import { Button } from "@/components/ui/button"
+import { Field, inputClasses } from "@/components/ui/field"
+import type { ChatMessageView, ChatRelayStatus, SendChatMessageResult } from "@/lib/chat/schemas"
+import type { AppErrorCode } from "@/lib/errors"
+import type { LiveEvent } from "@/lib/events/live-feed"
+
+import { useLiveEvents } from "./use-live-events"
+
+type LiveStatus = Extract<LiveEvent, { type: "status" }>["status"]
+
+/** Messages kept on screen; older ones scroll away (the stored history stays in the database). */
+const MAX_SHOWN = 200
+
+const OUTCOME_TONE: Record<ChatRelayStatus, BadgeTone> = {
+  PENDING: "neutral",
+  DELIVERED: "success",
+  NO_LISTENER: "warning",
+  REFUSED: "danger",
+  RELAY_DOWN: "danger",
+}
+
+/** Adds or updates messages by id, keeping the order of sending and an outcome already known. */
+function merge(list: ChatMessageView[], incoming: ChatMessageView): ChatMessageView[] {
+  const index = list.findIndex((m) => m.id === incoming.id)
+  if (index >= 0) {
+    const next = [...list]
+    next[index] = { ...list[index], ...incoming, outcome: incoming.outcome ?? list[index]!.outcome }
+    return next
+  }
+  return [...list, incoming].sort((a, b) => a.id - b.id).slice(-MAX_SHOWN)
+}
+
+export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessageView[]; maxLength: number; canSend: boolean; initialStatus: LiveStatus }) {
+  const t = useTranslations("liveChat")
+  const tErrors = useTranslations("errors")
+  const format = useFormatter()
+  const [messages, setMessages] = useState(props.initialMessages)
+  const [status, setStatus] = useState(props.initialStatus)
+  const [text, setText] = useState("")
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const logRef = useRef<HTMLDivElement>(null)
+  const lastId = messages.at(-1)?.id
+
+  const scrolledOnce = useRef(false)
+
+  // The list opens on its latest message; a new one scrolls to it, unless the reader scrolled up.
+  useEffect(() => {
+    const log = logRef.current
+    if (!log) return
+    const nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 120
+    if (nearBottom || !scrolledOnce.current) log.scrollTop = log.scrollHeight
+    scrolledOnce.current = true
+  }, [lastId])
+
+  useLiveEvents(props.slug, (event: LiveEvent) => {
+    if (event.type === "chat") setMessages((list) => merge(list, event.message))
+    else if (event.type === "status") setStatus(event.status)
+  })
+
+  const running = status === "RUNNING"
+
+  async function send(event: FormEvent) {
+    event.preventDefault()
+    if (sending) return
+    // The server checks all of this again; here it saves a round trip.
+    if (!text.trim()) return setError(tErrors("CHAT_MESSAGE_EMPTY"))
+    setSending(true)
+    setError(null)
+    try {
+      const response = await fetch(`/api/lives/${encodeURIComponent(props.slug)}/chat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body: text }),
+      })
+      const data = (await response.json().catch(() => ({ code: "INTERNAL" }))) as SendChatMessageResult | { code: AppErrorCode }
+      if ("code" in data) {
+        setError(tErrors(data.code))
+        if (data.code === "LIVE_NOT_RUNNING") setStatus("STOPPED")
+        return
+      }
+      setMessages((list) => merge(list, data.message))
+      setText("")
+    } catch {
+      setError(t("networkError"))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter sends (a message is one line in BBB); Shift+Enter is left alone and becomes a space.
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault()
+      formRef.current?.requestSubmit()
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      {messages.length === 0 ? (
+        <p className="text-sm text-slate-600" data-testid="chat-empty">
+          {t("empty")}
+        </p>
+      ) : null}
+      {/* role=log: new messages are announced politely; the list keeps its own list semantics inside. */}
+      {/* tabIndex: keyboard users can scroll the list too. */}
+      <div
+        ref={logRef}
+        role="log"
+        aria-live="polite"
+        aria-label={t("messages")}
+        tabIndex={0}
+        className="max-h-80 overflow-y-auto break-words"
+        data-testid="chat-messages"
+      >
+        <ol className="space-y-2">
+          {messages.map((message) => (
+            <li key={message.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="chat-message">
+              <p className="flex flex-wrap items-baseline gap-x-2">
+                <span className="font-semibold">{message.authorName}</span>
+                <time dateTime={message.sentAt} className="text-xs text-slate-600">
+                  {format.dateTime(new Date(message.sentAt), { hour: "2-digit", minute: "2-digit" })}
+                </time>
+              </p>
+              {/* React escapes text: a message is never markup. */}
+              <p className="whitespace-pre-wrap" data-testid="chat-message-body">
+                {message.body}
+              </p>
+              {message.outcome && (
+                <Badge tone={OUTCOME_TONE[message.outcome]} className="mt-1 whitespace-normal" testId="chat-message-outcome">
+                  {t(`outcome.${message.outcome}`)}
+                </Badge>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
+      {props.canSend && !running && (
+        <p className="text-sm text-slate-700" role="status">
+          {t("notRunning")}
+        </p>
+      )}
+      {props.canSend && running && (
+        <form ref={formRef} onSubmit={send} className="space-y-2" noValidate>
+          <Field id="chat-message" label={t("label")} hint={t("counter", { count: text.length, max: props.maxLength })} error={error}>
+            {(control) => (
+              <textarea
+                {...control}
+                name="body"
+                rows={2}
+                maxLength={props.maxLength}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                onKeyDown={onKeyDown}
+                className={`${inputClasses} resize-none`}
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Button type="submit" disabled={sending}>
+            {sending ? t("sending") : t("send")}
+          </Button>
+        </form>
+      )}
+    </div>
+  )
+}
