@@ -131,7 +131,7 @@ test("an admin edits a live's options; a forged value shows its field error and 
   await page.goto(`/admin/audit?q=${liveId}&entityType=live`)
   const entry = page.getByTestId(/^audit-\d+$/).filter({ hasText: "live.update" }).first()
   await expect(entry).toContainText("Alice Admin")
-  await expect(entry).toContainText(`live #${liveId}`)
+  await expect(entry).toContainText(`Direct #${liveId}`)
   await expect(entry).toContainText(`enableChat ${before.enable_chat} → devient ${!before.enable_chat}`)
 
   // Put the demo live back as it was for the other stories.
