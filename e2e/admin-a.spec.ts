@@ -131,7 +131,7 @@ test("an admin edits a live's options; a forged value shows its field error and 
   await page.goto(`/admin/audit?q=${liveId}&entityType=live`)
   const entry = page.getByTestId(/^audit-\d+$/).filter({ hasText: "live.update" }).first()
   await expect(entry).toContainText("Alice Admin")
-  await expect(entry).toContainText(`live #${liveId}`)
+  await expect(entry).toContainText(`Direct #${liveId}`)
   await expect(entry).toContainText(`enableChat ${before.enable_chat} → devient ${!before.enable_chat}`)
 
   // Put the demo live back as it was for the other stories.
@@ -191,6 +191,56 @@ test("an admin stops a running live: the streamer process ends and the end is re
   await expect(page.getByTestId("flash")).toHaveText(`Le direct n° ${live.id} est supprimé.`)
   expect(await getLive(live.id)).toBeNull()
   expect(await countAuditEntries("live", live.id, "live.delete")).toBe(1)
+  await simulator.endMeeting(meetingID)
+})
+
+test("an admin filters the sessions, opens one with its lives and attendees, and exports sessions and audit log as CSV", async ({ page }) => {
+  // A session whose name a spreadsheet would run as a formula: the CSV neutralises it.
+  const formula = `=HYPERLINK("http://example.test/${randomUUID().slice(0, 6)}")`
+  const meetingID = `e2e-admin-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name: formula, attendees: [{ fullName: "Jean Martin", role: "MODERATOR" }] })
+  await apiSignIn(page, USERS.admin)
+
+  await page.goto("/admin/meetings")
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill("chimie organique")
+  await page.getByLabel("État").selectOption({ label: "Terminée" })
+  await page.getByRole("button", { name: "Filtrer" }).click()
+  await expect(page).toHaveURL(/state=ended/)
+  await expect(page.getByTestId(/^admin-meeting-\d+$/)).toHaveCount(1)
+  await page.getByRole("link", { name: DEMO_MEETING.name }).click()
+  await expect(page.getByRole("heading", { level: 1, name: `Session n° ${await demoMeetingId()}` })).toBeVisible()
+  await expect(page.getByTestId(/^meeting-live-\d+$/)).toHaveCount(2)
+  await expect(page.getByTestId(/^meeting-attendee-\d+$/)).toHaveCount(3)
+  await expect(page.getByTestId(/^meeting-attendee-\d+$/).first()).toContainText("Hélène Lefèvre (hlefevre)")
+
+  const request = page.context().request
+  const rows = async (path: string) => {
+    const response = await request.get(path)
+    expect(response.status(), path).toBe(200)
+    expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8")
+    return parse((await response.text()).slice(1), { delimiter: ";" }) as string[][]
+  }
+  const [header, ...demo] = await rows(`/admin/meetings/export?q=${encodeURIComponent("chimie organique")}&state=ended`)
+  expect(demo).toHaveLength(1)
+  expect(demo[0]![header!.indexOf("Nom")]).toBe(DEMO_MEETING.name)
+  expect(demo[0]![header!.indexOf("Enregistrée")]).toBe("true")
+  await expect.poll(async () => (await rows(`/admin/meetings/export?q=${encodeURIComponent(meetingID)}`)).length, { timeout: 15_000 }).toBe(2)
+  const [, synced] = await rows(`/admin/meetings/export?q=${encodeURIComponent(meetingID)}`)
+  expect(synced![header!.indexOf("Nom")]).toBe(`'${formula}`)
+
+  // One audit entry of this test's own (an option switched on, then back), whatever ran before.
+  const liveId = await demoLiveId("FAILED")
+  const live = (await getLive(liveId))!
+  await postServerAction(request, { page: `/admin/lives/${liveId}`, action: ACTIONS.update, fields: optionFields(liveId, { ...live, is_restricted: !live.is_restricted }) })
+  await postServerAction(request, { page: `/admin/lives/${liveId}`, action: ACTIONS.update, fields: optionFields(liveId, live) })
+  const [auditHeader, ...entries] = await rows("/admin/audit/export?entityType=live")
+  expect(auditHeader).toEqual(["Date", "Administrateur", "N° de l'administrateur", "Action", "Type d'élément", "N° de l'élément", "Avant", "Après"])
+  expect(entries.every((e) => e[4] === "live")).toBe(true)
+  const mine = entries.filter((e) => e[5] === String(liveId) && e[3] === "live.update").slice(0, 2)
+  expect(mine.map((e) => [e[1], JSON.parse(e[6]!), JSON.parse(e[7]!)])).toEqual([
+    ["Alice Admin", { isRestricted: !live.is_restricted }, { isRestricted: live.is_restricted }],
+    ["Alice Admin", { isRestricted: live.is_restricted }, { isRestricted: !live.is_restricted }],
+  ])
   await simulator.endMeeting(meetingID)
 })
 

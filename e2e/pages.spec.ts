@@ -88,7 +88,7 @@ const PAGES: PageCase[] = [
     path: () => adminMeetingPath,
     ready: (page) => expect(page.getByTestId(/^meeting-attendee-\d+$/)).toHaveCount(3),
   },
-  { name: "admin-audit", role: "admin", path: "/admin/audit", ready: (page) => expect(page.getByTestId("list-total")).toBeVisible() },
+  { name: "admin-audit", role: "admin", path: "/admin/audit", ready: (page) => expect(page.getByTestId("list-toolbar")).toBeVisible() },
   {
     name: "recordings-external",
     role: "teacher",

@@ -103,6 +103,9 @@ test.describe("the CSP leaves the pages working", () => {
       ["/admin", "Administration"],
       ["/admin/attendees", "Participants"],
       ["/admin/sign-ins", "Connexions refusées"],
+      ["/admin/lives", "Directs"],
+      ["/admin/meetings", "Sessions"],
+      ["/admin/audit", "Journal d'audit"],
       ["/meetings", "Réaliser un direct"],
     ] as const) {
       await page.goto(path)

@@ -5,8 +5,9 @@ import { listHref, type ListParams } from "@/lib/admin/list-params"
 import { buttonClasses } from "@/components/ui/button"
 import { LinkButton } from "@/components/ui/link-button"
 
-/** Below an admin list: which rows of how many, and links to the previous and next pages. */
+/** Below an admin list: which rows of how many, and links to the previous and next pages (nothing under an empty list: its empty state says it). */
 export async function Pagination({ basePath, params, total, page, pageSize, pageCount }: { basePath: string; params: ListParams; total: number; page: number; pageSize: number; pageCount: number }) {
+  if (total === 0) return null
   const t = await getTranslations("adminToolkit")
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1
   const to = Math.min(total, page * pageSize)

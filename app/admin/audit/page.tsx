@@ -34,6 +34,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     listAuditEntries(params),
     listAuditEntityTypes(),
   ])
+  // Types the catalogue knows read as words ("Direct"); a new one shows as logged until it is added.
+  const typeLabel = (type: string) => (t.has(`entityTypes.${type}`) ? t(`entityTypes.${type}` as "entityTypes.live") : type)
   const sortable = (column: "createdAt" | "action" | "actorName", label: string) => ({
     header: <SortHeader basePath={BASE} params={params} column={column} label={label} firstDir={column === "createdAt" ? "desc" : "asc"} />,
     label,
@@ -48,7 +50,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         csvPath={`${BASE}/export`}
         search={{ label: t("search"), placeholder: t("searchPlaceholder") }}
         filters={[
-          { kind: "select", name: "entityType", label: t("entityType"), anyLabel: tk("any"), options: entityTypes.map((e) => ({ value: e, label: e })) },
+          { kind: "select", name: "entityType", label: t("entityType"), anyLabel: tk("any"), options: entityTypes.map((e) => ({ value: e, label: typeLabel(e) })) },
           { kind: "date", name: "from", label: t("from") },
           { kind: "date", name: "to", label: t("to") },
         ]}
@@ -72,7 +74,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             { key: "createdAt", ...sortable("createdAt", t("createdAt")), cell: (r) => format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" }) },
             { key: "actor", ...sortable("actorName", t("actor")), cell: (r) => <span className="break-words">{r.actorName}</span> },
             { key: "action", ...sortable("action", t("action")), rowHeader: true, cell: (r) => <code className="text-xs break-all">{r.action}</code> },
-            { key: "entity", header: t("entity"), cell: (r) => <span className="break-all">{`${r.entityType} #${r.entityId}`}</span> },
+            { key: "entity", header: t("entity"), cell: (r) => <span className="break-all">{`${typeLabel(r.entityType)} #${r.entityId}`}</span> },
             { key: "changes", header: t("changes"), className: "md:w-2/5", cell: (r) => <AuditChanges before={r.before} after={r.after} /> },
           ]}
         />

@@ -8,6 +8,7 @@ import { ADMIN_LIVE_SORTS, adminLivesParamsSchema, LIVE_STATUSES } from "@/lib/l
 import { ListToolbar } from "@/components/admin/list-toolbar"
 import { Pagination } from "@/components/admin/pagination"
 import { ariaSort, SortHeader } from "@/components/admin/sort-header"
+import { AutoRefresh } from "@/components/layout/auto-refresh"
 import { DataTable, type Column } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
 import { FlashNotice } from "@/components/ui/flash-notice"
@@ -121,6 +122,8 @@ export default async function AdminLivesPage({ searchParams }: { searchParams: P
         />
       )}
       <Pagination basePath={BASE} params={params} {...list} />
+      {/* Statuses move on by themselves (starting, running, ended): the list follows the change feed. */}
+      <AutoRefresh />
     </>
   )
 }
