@@ -32,7 +32,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 if [ "$sim_host" = "127.0.0.1" ] || [ "$sim_host" = "localhost" ]; then
-  BBB_SIM_PORT=$sim_port BBB_SIM_SECRET=$BBB_SECRET_KEY node_modules/.bin/tsx tools/bbb-simulator/server.ts --quiet &
+  # Reports BBB 3.0: the chat relay (CHAT_RELAY=auto) then uses sendChatMessage, which the simulator keeps.
+  BBB_SIM_PORT=$sim_port BBB_SIM_SECRET=$BBB_SECRET_KEY BBB_SIM_BBB_VERSION=3.0.4 node_modules/.bin/tsx tools/bbb-simulator/server.ts --quiet &
   pids+=($!)
   for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:${sim_port}/_sim/health" >/dev/null && break; sleep 0.2; done
   node_modules/.bin/tsx scripts/demo-meetings.ts "http://127.0.0.1:${sim_port}"
@@ -53,7 +54,10 @@ cat <<MSG
   bbb-pod-live is running: http://localhost:${PORT:-3000}
   Sign in as hlefevre / teacher-demo-2026 (teacher), admin / admin-demo-2026 (admin),
   jmartin / teacher-demo-2026 (teacher), etudiant / student-demo-2026 (student).
+  Try it: as hlefevre, « Réaliser un direct » on a session with the chat on; as etudiant (another
+  browser), open it from « Directs », watch and write in the chat.
   BBB simulator control: node_modules/.bin/tsx tools/bbb-simulator/cli.ts --help
+  Chat messages the simulator's BBB received: curl -s http://127.0.0.1:${sim_port}/_sim/chat
   Ctrl-C stops everything.
 
 MSG
