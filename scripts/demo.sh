@@ -54,7 +54,7 @@ cat <<MSG
   bbb-pod-live is running: http://localhost:${PORT:-3000}
   Sign in as hlefevre / teacher-demo-2026 (teacher), admin / admin-demo-2026 (admin),
   jmartin / teacher-demo-2026 (teacher), etudiant / student-demo-2026 (student).
-  Try it: as hlefevre, « Réaliser un direct » on a session with the chat on; as etudiant (another
+  Try it: as hlefevre, « Réaliser un direct » with « Chat sur la page du direct » ticked; as etudiant (another
   browser), open it from « Directs », watch and write in the chat.
   BBB simulator control: node_modules/.bin/tsx tools/bbb-simulator/cli.ts --help
   Chat messages the simulator's BBB received: curl -s http://127.0.0.1:${sim_port}/_sim/chat
