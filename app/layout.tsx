@@ -1,12 +1,13 @@
 import type { Metadata, Viewport } from "next"
 import { NextIntlClientProvider } from "next-intl"
-import { getLocale, getTranslations } from "next-intl/server"
+import { getLocale, getMessages, getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 
 import { CONTAINER } from "@/components/layout/container"
 import { LanguageSwitch } from "@/components/layout/language-switch"
 import { SiteHeader } from "@/components/layout/site-header"
 import { cn } from "@/components/ui/cn"
+import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces"
 
 import "./globals.css"
 
@@ -15,15 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("name"), template: `%s · ${t("name")}` } }
 }
 
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#185a82" }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale()
-  const [t, tNav] = await Promise.all([getTranslations("app"), getTranslations("nav")])
+  const [t, tNav, messages] = await Promise.all([getTranslations("app"), getTranslations("nav"), getMessages()])
+  const clientMessages = Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]))
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages}>
           <a
             href="#main"
             className="sr-only rounded bg-white px-3 py-2 text-brand-700 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"

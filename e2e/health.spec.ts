@@ -21,7 +21,7 @@ test.describe("service health", () => {
   test("an admin reads the service status in plain words", async ({ page }) => {
     await apiSignIn(page, USERS.admin)
     await page.goto("/admin")
-    await page.getByRole("link", { name: "État du service" }).click()
+    await page.getByTestId("admin-nav").getByRole("link", { name: "État du service" }).click()
     await expect(page.getByRole("heading", { name: "État du service" })).toBeVisible()
     await expect(page.getByTestId("health-database")).toContainText("Base de données")
     await expect(page.getByTestId("health-database")).toContainText("répond")

@@ -1,0 +1,22 @@
+/**
+ * The catalogue namespaces that client components read (`useTranslations` in a "use client" module
+ * or a module they import). Only these travel to the browser: every page would otherwise carry the
+ * whole catalogue, admin texts included. A new client namespace goes here (client-namespaces.test.ts
+ * fails when one is missing).
+ */
+export const CLIENT_NAMESPACES = [
+  "adminAttendees",
+  "adminLives",
+  "adminToolkit",
+  "app",
+  "claim",
+  "error",
+  "errors",
+  "externalRecordings",
+  "liveBadge",
+  "liveChat",
+  "livePage",
+  "liveRequest",
+  "login",
+  "meetings",
+] as const
