@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { joinChatBot, slotRedisPort, startSlotRedis, type ChatBot, type SlotRedis } from "./fixtures/chat-bot"
-import { chatTargetOfMeeting, liveSlugOfMeeting, stopAllLives } from "./fixtures/db"
+import { chatTargetOfMeeting, liveSlugOfMeeting, resetChatRateLimits, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
@@ -30,6 +30,7 @@ test.afterAll(async () => {
 test.beforeEach(async () => {
   await simulator.reset()
   await stopAllLives()
+  await resetChatRateLimits() // one test floods the chat as the student of the next ones
 })
 
 async function startLive(browser: Browser, name: string, options: { enableChat: boolean; restricted?: boolean }): Promise<void> {
