@@ -227,10 +227,18 @@ for (const locale of ["fr", "en"] as const) {
         const headerHeight = await page.locator("body > header, header").first().evaluate((el) => el.getBoundingClientRect().height)
         expect(headerHeight).toBeLessThanOrEqual(viewportName === "desktop" ? 64 : 112)
 
-        const { violations } = await new AxeBuilder({ page }).analyze()
-        const serious = violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)
+        const seriousViolations = async () =>
+          (await new AxeBuilder({ page }).analyze()).violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)
+        let serious = await seriousViolations()
+        // Pages that follow the change feed re-render by themselves: a refresh caught mid-way (its
+        // metadata being replaced) is read again once; a real violation is still there the second time.
+        if (serious.length > 0) {
+          await page.waitForTimeout(500) // (live streams stay open: the network is never idle)
+          await expect(page).toHaveTitle(/\S/)
+          serious = await seriousViolations()
+        }
         expect(serious).toEqual([])
 
         if (locale === "fr") {
