@@ -22,7 +22,9 @@ const running = new Set<BenchChild>()
 export function startTsChild(options: { name: string; script: string; args?: string[]; env: NodeJS.ProcessEnv; plainNode?: boolean }): BenchChild {
   // plainNode: a JavaScript entry point (e.g. `next start`) runs without tsx's loader hooks in its way.
   const loader = options.plainNode ? [] : ["--import", "tsx"]
-  const child = spawn(process.execPath, [...loader, options.script, ...(options.args ?? [])], {
+  // BENCH_CPU_PROFILE=<dir>: the app (plain node children) writes a V8 CPU profile there when it stops.
+  const profile = options.plainNode && process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []
+  const child = spawn(process.execPath, [...profile, ...loader, options.script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
