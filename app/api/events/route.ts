@@ -4,6 +4,7 @@
 // and what the page re-reads is still filtered by its own access rules.
 import { getCurrentUser } from "@/lib/auth/session"
 import { onChange, type ChangeTopic } from "@/lib/events/change-feed"
+import { sseFrame, sseResponse } from "@/lib/events/sse"
 
 export const dynamic = "force-dynamic"
 
@@ -15,40 +16,9 @@ export async function GET(request: Request) {
   const asked = url.searchParams.get("topics")?.split(",") ?? null
   if (!user && !(asked && asked.length > 0 && asked.every((t) => ANONYMOUS_TOPICS.includes(t as ChangeTopic)))) return new Response(null, { status: 401 })
   const wants = (topic: ChangeTopic) => (asked ? asked.includes(topic) : true)
-  const encoder = new TextEncoder()
-  let cleanup = () => undefined as void
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const send = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text))
-        } catch {
-          cleanup()
-        }
-      }
-      send("retry: 3000\n\n")
-      const unsubscribe = onChange((topic) => {
-        if (wants(topic)) send(`event: change\ndata: ${JSON.stringify({ topic })}\n\n`)
-      })
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), 25_000)
-      cleanup = () => {
-        clearInterval(heartbeat)
-        unsubscribe()
-      }
-      request.signal.addEventListener("abort", () => {
-        cleanup()
-        try {
-          controller.close()
-        } catch {
-          // already closed
-        }
-      })
-    },
-    cancel() {
-      cleanup()
-    },
-  })
-  return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" },
-  })
+  return sseResponse(request, (send) =>
+    onChange((topic) => {
+      if (wants(topic)) send(sseFrame("change", { topic }))
+    }),
+  )
 }

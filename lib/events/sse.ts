@@ -1,0 +1,108 @@
+// Server-sent event streams (text/event-stream) of the app's pages: the frame format, and the stream
+// itself (retry hint, heartbeat, clean-up when the browser goes away) as a web Response for Next.js
+// route handlers, or written straight to a Node.js response (server.ts serves the live pages' streams,
+// the busiest, that way).
+import type { IncomingMessage, ServerResponse } from "node:http"
+
+const encoder = new TextEncoder()
+
+/** `event: <type>` and `data` as JSON, as EventSource reads it. */
+export function sseFrame(type: string, data: unknown): string {
+  return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`
+}
+
+/** How long a browser waits before reconnecting, and the comment that keeps proxies from closing an idle stream. */
+const RETRY_MS = 3_000
+const HEARTBEAT_MS = 25_000
+
+/** Writes to the stream; after the browser left, a no-op. */
+export type SseSend = (chunk: string | Uint8Array) => void
+
+/**
+ * A streaming Response: `open` starts sending and returns what to undo when the stream ends (the
+ * browser left, or the server closed it). Strings are encoded here; a Uint8Array is sent as is, so
+ * bytes shared by every stream of the process are built once.
+ */
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-store, no-transform",
+  Connection: "keep-alive",
+  // nginx (deploy/nginx) and other proxies: pass each frame on at once.
+  "X-Accel-Buffering": "no",
+}
+
+export function sseResponse(request: Request, open: (send: SseSend) => () => void): Response {
+  let cleanup = () => undefined as void
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false
+      const send: SseSend = (chunk) => {
+        if (closed) return
+        try {
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk)
+        } catch {
+          cleanup()
+        }
+      }
+      send(`retry: ${RETRY_MS}\n\n`)
+      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS)
+      const close = open(send)
+      cleanup = () => {
+        if (closed) return
+        closed = true
+        clearInterval(heartbeat)
+        close()
+      }
+      request.signal.addEventListener("abort", () => {
+        cleanup()
+        try {
+          controller.close()
+        } catch {
+          // already closed
+        }
+      })
+    },
+    cancel() {
+      cleanup()
+    },
+  })
+  return new Response(stream, { headers: SSE_HEADERS })
+}
+
+/**
+ * A viewer that does not read its stream (a stalled connection) is dropped once this much is queued
+ * for it, rather than held in memory; its browser reconnects by itself (EventSource) when it can.
+ */
+const MAX_QUEUED_BYTES = 1024 * 1024
+
+/**
+ * The same stream written to a Node.js response: one socket write per chunk, none of the web stream
+ * machinery (at 2,000 viewers of a busy chat, the difference is most of a core).
+ */
+export function writeSseStream(request: IncomingMessage, response: ServerResponse, open: (send: SseSend) => () => void, headers: Record<string, string> = {}): void {
+  let closed = false
+  let close = () => undefined as void
+  const cleanup = () => {
+    if (closed) return
+    closed = true
+    clearInterval(heartbeat)
+    close()
+  }
+  const send: SseSend = (chunk) => {
+    if (closed) return
+    if (response.writableLength > MAX_QUEUED_BYTES) {
+      cleanup()
+      response.destroy()
+      return
+    }
+    response.write(chunk)
+  }
+  response.writeHead(200, { ...headers, ...SSE_HEADERS })
+  response.socket?.setNoDelay(true)
+  send(`retry: ${RETRY_MS}\n\n`)
+  const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS)
+  response.on("close", cleanup)
+  request.on("close", cleanup)
+  close = open(send)
+  if (closed) close()
+}
