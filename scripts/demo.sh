@@ -46,7 +46,7 @@ node_modules/.bin/tsx workers/main.ts &
 pids+=($!)
 node_modules/.bin/tsx workers/agent.ts &
 pids+=($!)
-node_modules/.bin/next start -p "${PORT:-3000}" &
+node --import tsx server.ts -p "${PORT:-3000}" &
 pids+=($!)
 
 cat <<MSG

@@ -31,6 +31,6 @@ node_modules/.bin/tsx workers/main.ts &
 pids+=($!)
 node_modules/.bin/tsx workers/agent.ts &
 pids+=($!)
-node_modules/.bin/next start -p "$PORT" &
+node --import tsx server.ts -p "$PORT" &
 pids+=($!)
 wait -n

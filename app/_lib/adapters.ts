@@ -5,6 +5,10 @@ import { getCurrentUser, requireRole, requireUser, type CurrentUser, type Requir
 import { isAppError, type AppErrorCode } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 
+import { httpStatus } from "./http-status"
+
+export { httpStatus }
+
 export type FormState<T = unknown> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode; fieldErrors?: Record<string, string[]> }
@@ -36,34 +40,6 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<FormState<T>> 
     logger.error({ err: error }, "server action failed")
     return { ok: false, code: "INTERNAL" }
   }
-}
-
-const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  LIVE_ALREADY_ACTIVE: 409,
-  LIVE_STILL_ACTIVE: 409,
-  LIVE_NOT_ACTIVE: 409,
-  ALREADY_CLAIMED: 409,
-  BUILDING_NOT_EMPTY: 409,
-  BROADCASTER_IN_USE: 409,
-  INVALID_INPUT: 400,
-  SIGN_IN_THROTTLED: 429,
-  CHAT_RATE_LIMITED: 429,
-  CHAT_DISABLED: 403,
-  LIVE_NOT_RUNNING: 409,
-  BBB_UNAVAILABLE: 503,
-  QUEUE_UNAVAILABLE: 503,
-  DATABASE_UNAVAILABLE: 503,
-  STREAM_UNAVAILABLE: 503,
-  INTERNAL: 500,
-}
-
-/** The HTTP status of an error code: the one place routes map codes (unlisted ones are 422). */
-export function httpStatus(code: AppErrorCode): number {
-  return STATUS_OF[code] ?? 422
 }
 
 export function errorResponse(code: AppErrorCode, fieldErrors?: Record<string, string[]>): Response {
