@@ -2,10 +2,10 @@
 // live's server-sent event stream open while signed-in students POST R messages per second for D
 // seconds; every viewer must receive every message. Prints p50/p95/p99/max send → receive (from just
 // before the POST to the frame's arrival at each viewer), messages lost, the POST latency, and the
-// app process's memory (RSS of the `next start` process tree, sampled every second). Figures beside
+// app process's memory (RSS of the process tree of `npm start`, i.e. server.ts, sampled every second). Figures beside
 // goals; nothing is asserted.
 //
-// Real parts: the production build (`npx next build` first) started with `next start`, PostgreSQL,
+// Real parts: the production build (`npx next build` first) served by `npm start` (server.ts), PostgreSQL,
 // Redis (the fan-out goes through Redis pub/sub), the redis relay with a subscribed chat bot on a
 // private redis-server (every message is relayed, as on air). The viewers and senders run in this
 // process: at 2,000 streams × 20 messages/s it parses 40,000 frames/s itself, so on a busy 2-core
@@ -209,8 +209,8 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   const senders = await Promise.all(Array.from({ length: SENDERS }, () => seedUser({ password: PASSWORD })))
   await db.$disconnect()
 
-  const server = startTsChild({ name: "next start", script: "node_modules/next/dist/bin/next", plainNode: true, args: ["start", "-p", String(port), "-H", "127.0.0.1"], env })
-  await server.waitForLine(/Ready in|started server on|Local:/i, 60_000)
+  const server = startTsChild({ name: "app", script: "server.ts", args: ["-p", String(port), "-H", "127.0.0.1"], env, profile: true })
+  await server.waitForLine(/ready on/i, 60_000)
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`${baseUrl}/api/health/live`).catch(() => null))?.ok) break
     await sleep(200)
@@ -243,6 +243,20 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   let sendingMs = 0
   let rssPeak = rssConnected
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMb(serverPid))), 1_000)
+
+  // Warm-up, not measured (like autocannon's warm-up of bench:live-page): each account sends one
+  // message, so that the chat route's code is loaded and compiled before the clock starts.
+  const warmUps = SENDERS
+  for (let i = 0; i < warmUps; i++) {
+    const response = await fetch(`${baseUrl}/api/lives/${broadcaster.slug}/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: cookies[i % SENDERS]!, origin: baseUrl },
+      body: JSON.stringify({ body: `warm-up ${i}` }),
+    })
+    if (!response.ok) throw new Error(`warm-up message refused: HTTP ${response.status} ${await response.text()}`)
+  }
+  await sleep(1_000)
+  relayed = 0
 
   // The senders: one message every 1/rate s, round robin over the accounts.
   const posts: number[] = []
@@ -290,7 +304,7 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   const pg = await import("pg")
   const client = new pg.default.Client({ connectionString: DATABASE_URL })
   await client.connect()
-  const stored = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM chat_messages")).rows[0]!.n)
+  const stored = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM chat_messages")).rows[0]!.n) - warmUps
   await client.end()
   const loadAfter = os.loadavg()
 

@@ -19,11 +19,11 @@ export type BenchChild = {
 
 const running = new Set<BenchChild>()
 
-export function startTsChild(options: { name: string; script: string; args?: string[]; env: NodeJS.ProcessEnv; plainNode?: boolean }): BenchChild {
+export function startTsChild(options: { name: string; script: string; args?: string[]; env: NodeJS.ProcessEnv; plainNode?: boolean; profile?: boolean }): BenchChild {
   // plainNode: a JavaScript entry point (e.g. `next start`) runs without tsx's loader hooks in its way.
   const loader = options.plainNode ? [] : ["--import", "tsx"]
-  // BENCH_CPU_PROFILE=<dir>: the app (plain node children) writes a V8 CPU profile there when it stops.
-  const profile = options.plainNode && process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []
+  // BENCH_CPU_PROFILE=<dir>: the app (plain node children, or `profile`) writes a V8 CPU profile there when it stops.
+  const profile = (options.plainNode || options.profile) && process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : []
   const child = spawn(process.execPath, [...profile, ...loader, options.script, ...(options.args ?? [])], {
     cwd: REPO_ROOT,
     env: options.env,
