@@ -48,6 +48,8 @@ export type FrontOptions = {
   serverName?: string
   /** nginx worker processes (1 by default). */
   workers?: number
+  /** Write an access log with each request's cache status and time to <dir>/access.log (off by default). */
+  accessLog?: boolean
 }
 
 export type Front = { url: string; dir: string; process: NginxProcess["process"]; close(): Promise<void> }
@@ -63,7 +65,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   })
   const config = `${nginxMainLines({ dir, workers: options.workers })}
 http {
-  access_log off;
+  ${options.accessLog ? `log_format front '$status $upstream_cache_status $request_time $upstream_response_time $request_uri';\n  access_log ${dir}/access.log front;` : "access_log off;"}
   ${nginxTempPathLines(dir)}
 ${site}
 }
