@@ -147,7 +147,8 @@ async function main(): Promise<void> {
   const restrictedPath = `/lives/${slugs.restricted}`
   const publicUrl = `${appUrl}${publicPath}`
   const restrictedUrl = `${appUrl}${restrictedPath}`
-  const html = await checkPublicPageIsShareable(publicUrl)
+  const html = await checkPublicPageIsShareable(publicUrl, "public live page")
+  await checkPublicPageIsShareable(`${appUrl}/lives`, "Directs page")
   const refused = await fetch(restrictedUrl, { redirect: "manual" })
   if (refused.status !== 307 && refused.status !== 303) throw new Error(`restricted live page, anonymous: expected a redirect to sign-in, got HTTP ${refused.status}`)
   const allowed = await fetch(restrictedUrl, { headers: { cookie: cookies[0]! } })
@@ -224,16 +225,16 @@ async function main(): Promise<void> {
  * What makes the public page safe to share among anonymous visitors (lib/security/shared-cache.ts):
  * two renders differ only by their CSP nonce, set no cookie and are marked for the front. Returns the HTML.
  */
-async function checkPublicPageIsShareable(url: string): Promise<string> {
+async function checkPublicPageIsShareable(url: string, name: string): Promise<string> {
   const renders: string[] = []
   let html: string | undefined
   for (let i = 0; i < 2; i++) {
     const page = await fetch(url)
-    if (page.status !== 200) throw new Error(`public live page: HTTP ${page.status}`)
-    if (page.headers.getSetCookie().length > 0) throw new Error(`public live page, anonymous: sets a cookie (${page.headers.getSetCookie().join("; ")})`)
-    if (!page.headers.get("x-accel-expires")) throw new Error("public live page, anonymous: not marked X-Accel-Expires")
+    if (page.status !== 200) throw new Error(`${name}: HTTP ${page.status}`)
+    if (page.headers.getSetCookie().length > 0) throw new Error(`${name}, anonymous: sets a cookie (${page.headers.getSetCookie().join("; ")})`)
+    if (!page.headers.get("x-accel-expires")) throw new Error(`${name}, anonymous: not marked X-Accel-Expires`)
     const nonce = /'nonce-([^']+)'/.exec(page.headers.get("content-security-policy") ?? "")?.[1]
-    if (!nonce) throw new Error("public live page: no CSP nonce")
+    if (!nonce) throw new Error(`${name}: no CSP nonce`)
     const text = await page.text()
     html ??= text
     renders.push(text.replaceAll(nonce, "NONCE"))
@@ -242,9 +243,9 @@ async function checkPublicPageIsShareable(url: string): Promise<string> {
   if (a !== b) {
     let at = 0
     while (a[at] === b[at]) at++
-    throw new Error(`public live page: two anonymous renders differ beyond the nonce, at ${at}: «${a.slice(at - 80, at + 80)}» / «${b.slice(at - 80, at + 80)}»`)
+    throw new Error(`${name}: two anonymous renders differ beyond the nonce, at ${at}: «${a.slice(at - 80, at + 80)}» / «${b.slice(at - 80, at + 80)}»`)
   }
-  log(`Public page: two anonymous renders identical but for the CSP nonce; no Set-Cookie; X-Accel-Expires set`)
+  log(`${name}: two anonymous renders identical but for the CSP nonce; no Set-Cookie; X-Accel-Expires set`)
   return html!
 }
 
