@@ -3,12 +3,17 @@
 //   also passes on in the request's Content-Security-Policy header, where Next.js reads it to mark
 //   its own scripts;
 // - sends anonymous visitors of protected pages to sign-in with a return URL. It is never the
-//   authorisation check: every page and action checks the role.
+//   authorisation check: every page and action checks the role;
+// - marks the answers a shared cache in front (deploy/nginx/) may keep for a few seconds, with
+//   X-Accel-Expires: an anonymous visitor's Directs page and live pages (lib/security/shared-cache.ts
+//   says why that is safe). RSC requests are not visible here (Next.js strips their header and
+//   query before the proxy runs), so the front bypasses those itself.
 import { getToken } from "next-auth/jwt"
 import { NextResponse, type NextRequest } from "next/server"
 
 import { getEnv, isHttpsApp } from "@/lib/config/env"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
+import { getSharedCacheSeconds } from "@/lib/security/shared-cache"
 
 const PROTECTED = ["/meetings", "/admin", "/recordings"]
 
@@ -34,6 +39,13 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } })
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
+  const cacheSeconds = getSharedCacheSeconds({
+    method: request.method,
+    pathname,
+    cookieNames: request.cookies.getAll().map((c) => c.name),
+    seconds: env.PUBLIC_PAGE_CACHE_SECONDS,
+  })
+  if (cacheSeconds > 0) response.headers.set("X-Accel-Expires", String(cacheSeconds))
   return response
 }
 

@@ -1,21 +1,28 @@
 // npm run bench:live-page — how many live pages per second the production build serves (issue 9).
 //
-// One run, with autocannon, against `next start` of the production build (built first if .next is
-// missing) and, as the floor, a real nginx serving a static file of the same size as the public page:
-//   1. nginx floor, 200 connections, and a static file through `next start` (the app's own ceiling);
-//   2. the live page of a PUBLIC live, anonymous, 200 connections (goal ≥ 3,000 req/s, p99 ≤ 200 ms);
+// One run, with autocannon, against `next start` of the production build behind the nginx front of
+// production (deploy/nginx, run by tools/front: micro-cache of anonymous public pages) and, as the
+// floor, a real nginx serving static files: one of the public page's size, and a copy of the page's
+// own HTML (what autocannon decodes costs it as much as the page does: the fair floor for the front):
+//   1. nginx floors, 200 connections, and a static file through `next start` (the app's own ceiling);
+//   2. the live page of a PUBLIC live, anonymous, 200 connections, THROUGH THE FRONT (goal ≥ 3,000
+//      req/s, p99 ≤ 200 ms), and straight from `next start` (reference: what each render costs);
 //   3. the live page of a RESTRICTED live, each connection signed in as one of --users students
-//      (goal ≥ 800 req/s);
+//      (goal ≥ 800 req/s), through the front (never cached: a session cookie) and straight;
+// Before measuring, it checks what makes the cache safe: two anonymous renders of the public page
+// differ only by the CSP nonce, set no cookie and are marked X-Accel-Expires; the front answers the
+// second anonymous request from its cache and never a signed-in one.
 // then, when bench/chat-fanout.ts exists (the chat's fan-out figure: 2,000 viewers, 20 messages/s),
 // runs it as its own process (`--no-chat` skips it). Figures are printed beside their goals with the
 // machine's load average; nothing is asserted.
 //
 // Talks only to 127.0.0.1; never touches dev or test data: database bbb_pod_live_bench_live_page
-// (dropped and recreated), Redis database 3 (flushed).
+// (dropped and recreated), Redis database 3 (flushed); with TEST_INSTANCE=N, the database suffixed
+// _iN and that instance's second Redis database.
 //
 //   npm run bench:live-page [-- --duration 20 --connections 200 --users 50 --no-chat]
 import { existsSync } from "node:fs"
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises"
+import { chmod, cp, mkdtemp, rm, writeFile } from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
 import { parseArgs } from "node:util"
@@ -24,13 +31,17 @@ import autocannon from "autocannon"
 import { Redis } from "ioredis"
 
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
+import { startFront } from "@/tools/front/server"
+import { TEST_INSTANCE } from "@/vitest.test-env"
 import { freePort, startRtmpServer } from "@/tools/rtmp/server"
 
 import { killAllChildrenNow, REPO_ROOT, startTsChild, stopAllChildren } from "./support/child-process"
 import { count, ms, table } from "./support/figures"
 
-const DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bbb_pod_live_bench_live_page"
-const REDIS_URL = "redis://127.0.0.1:6379/3"
+// TEST_INSTANCE=N (as for the tests) keeps a checkout's run apart from another's: its own database,
+// and the second Redis database of that instance instead of database 3.
+const DATABASE_URL = `postgresql://postgres@127.0.0.1:5432/bbb_pod_live_bench_live_page${TEST_INSTANCE.databaseSuffix}`
+const REDIS_URL = `redis://127.0.0.1:6379/${TEST_INSTANCE.number ? TEST_INSTANCE.redisDatabase(2) : 3}`
 const GOALS = { publicRps: 3_000, publicP99: 200, restrictedRps: 800 }
 const WATCHDOG_MS = 9 * 60_000
 
@@ -127,39 +138,55 @@ async function main(): Promise<void> {
 
   const app = startTsChild({ name: "next", script: "node_modules/next/dist/bin/next", args: ["start", "-p", String(port), "-H", "127.0.0.1"], env: { ...process.env }, plainNode: true })
   await app.waitForLine(/Ready in/, 60_000)
+  const front = await startFront({ dir: path.join(workDir, "front"), port: await freePort(), appAddresses: [`127.0.0.1:${port}`], accessLog: Boolean(process.env.BENCH_FRONT_LOG) })
 
   const cookies: string[] = []
   for (const [i, s] of students.entries()) cookies.push(await signIn(appUrl, s.username, `bench-student-pw-${i}`))
 
-  const publicUrl = `${appUrl}/lives/${slugs.public}`
-  const restrictedUrl = `${appUrl}/lives/${slugs.restricted}`
-  const page = await fetch(publicUrl)
-  if (page.status !== 200) throw new Error(`public live page: HTTP ${page.status}`)
-  const html = await page.text()
+  const publicPath = `/lives/${slugs.public}`
+  const restrictedPath = `/lives/${slugs.restricted}`
+  const publicUrl = `${appUrl}${publicPath}`
+  const restrictedUrl = `${appUrl}${restrictedPath}`
+  const html = await checkPublicPageIsShareable(publicUrl, "public live page")
+  await checkPublicPageIsShareable(`${appUrl}/lives`, "Directs page")
   const refused = await fetch(restrictedUrl, { redirect: "manual" })
   if (refused.status !== 307 && refused.status !== 303) throw new Error(`restricted live page, anonymous: expected a redirect to sign-in, got HTTP ${refused.status}`)
   const allowed = await fetch(restrictedUrl, { headers: { cookie: cookies[0]! } })
   if (allowed.status !== 200) throw new Error(`restricted live page, signed in: HTTP ${allowed.status}`)
+  if (allowed.headers.has("x-accel-expires")) throw new Error("restricted live page, signed in: marked X-Accel-Expires")
+  await checkFront({ front: front.url, publicPath, restrictedPath, cookie: cookies[0]! })
   await writeFile(path.join(nginx.hlsDir, "floor.html"), "x".repeat(Buffer.byteLength(html)))
+  await writeFile(path.join(nginx.hlsDir, "page.html"), html)
 
   // Warm-up: JIT, connection pools, Next's caches.
   await autocannon({ url: publicUrl, connections: 20, duration: 3 })
   await autocannon({ url: restrictedUrl, connections: 20, duration: 3, headers: { cookie: cookies[0]! } })
+  await autocannon({ url: `${front.url}${publicPath}`, connections: 20, duration: 3 })
+  await autocannon({ url: `${front.url}${publicPath}`, connections: 20, duration: 3, headers: { "accept-encoding": "gzip, deflate, br, zstd" } })
 
+  let next = 0
+  const signedIn = (url: string): autocannon.Options => ({
+    url,
+    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length]! } }) }],
+  })
   const runs: Run[] = []
   runs.push(await measure("nginx floor (static file, same size)", { url: `${nginx.hlsBase}floor.html` }))
+  // autocannon decodes every body into a string: the page's French (non-ASCII) HTML costs the client
+  // several times what ASCII bytes do, on the same 2 cores. This floor does the client's real work.
+  const floor = await measure("nginx floor (static copy of the page's HTML)", { url: `${nginx.hlsBase}page.html` })
+  runs.push(floor)
+  // Right after the floor, before any run leaves the app a backlog of abandoned requests to finish.
+  const publicRun = await measure("public live page, anonymous, through the front", { url: `${front.url}${publicPath}` })
+  runs.push(publicRun)
+  // What browsers ask for: the gzip copy (an entry of its own), a fifth of the bytes for the client to decode.
+  runs.push(await measure("public live page, anonymous, through the front, gzip", { url: `${front.url}${publicPath}`, headers: { "accept-encoding": "gzip, deflate, br, zstd" } }))
   // What any response costs through `next start` (proxy with its security headers, static file): the
   // ceiling of every page the app renders itself.
   runs.push(await measure("public/robots.txt through next start", { url: `${appUrl}/robots.txt` }))
-  runs.push(await measure("public live page, anonymous", { url: publicUrl }))
-  let next = 0
-  runs.push(
-    await measure(`restricted live page, ${config.users} signed-in students`, {
-      url: restrictedUrl,
-      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: cookies[next++ % cookies.length]! } }) }],
-    }),
-  )
-  const [floor, , publicRun, restrictedRun] = runs as [Run, Run, Run, Run]
+  runs.push(await measure("public live page, anonymous, next start (reference)", { url: publicUrl }))
+  const restrictedRun = await measure(`restricted live page, ${config.users} signed-in students, through the front`, signedIn(`${front.url}${restrictedPath}`))
+  runs.push(restrictedRun)
+  runs.push(await measure(`restricted live page, ${config.users} signed-in students, next start`, signedIn(restrictedUrl)))
 
   log(`\nLive page: ${count(Buffer.byteLength(html))} bytes of HTML; ${config.connections} connections, ${config.duration} s each`)
   log(
@@ -177,6 +204,8 @@ async function main(): Promise<void> {
       ["restricted page req/s", count(Math.round(restrictedRun.rps)), `≥ ${count(GOALS.restrictedRps)}`, restrictedRun.rps >= GOALS.restrictedRps ? "PASS" : "BELOW GOAL", pct(restrictedRun.rps, floor.rps)],
     ]),
   )
+  await front.close()
+  if (process.env.BENCH_FRONT_LOG) await cp(path.join(front.dir, "access.log"), process.env.BENCH_FRONT_LOG)
   await app.stop()
   await nginx.close()
   await rm(workDir, { recursive: true, force: true })
@@ -190,6 +219,46 @@ async function main(): Promise<void> {
     chat.onLine((line) => log(`  ${line}`))
     await new Promise((resolve) => chat.process.once("exit", resolve))
   }
+}
+
+/**
+ * What makes the public page safe to share among anonymous visitors (lib/security/shared-cache.ts):
+ * two renders differ only by their CSP nonce, set no cookie and are marked for the front. Returns the HTML.
+ */
+async function checkPublicPageIsShareable(url: string, name: string): Promise<string> {
+  const renders: string[] = []
+  let html: string | undefined
+  for (let i = 0; i < 2; i++) {
+    const page = await fetch(url)
+    if (page.status !== 200) throw new Error(`${name}: HTTP ${page.status}`)
+    if (page.headers.getSetCookie().length > 0) throw new Error(`${name}, anonymous: sets a cookie (${page.headers.getSetCookie().join("; ")})`)
+    if (!page.headers.get("x-accel-expires")) throw new Error(`${name}, anonymous: not marked X-Accel-Expires`)
+    const nonce = /'nonce-([^']+)'/.exec(page.headers.get("content-security-policy") ?? "")?.[1]
+    if (!nonce) throw new Error(`${name}: no CSP nonce`)
+    const text = await page.text()
+    html ??= text
+    renders.push(text.replaceAll(nonce, "NONCE"))
+  }
+  const [a, b] = renders as [string, string]
+  if (a !== b) {
+    let at = 0
+    while (a[at] === b[at]) at++
+    throw new Error(`${name}: two anonymous renders differ beyond the nonce, at ${at}: «${a.slice(at - 80, at + 80)}» / «${b.slice(at - 80, at + 80)}»`)
+  }
+  log(`${name}: two anonymous renders identical but for the CSP nonce; no Set-Cookie; X-Accel-Expires set`)
+  return html!
+}
+
+/** The front keeps the anonymous public page (HIT on the second request) and never the signed-in one. */
+async function checkFront(o: { front: string; publicPath: string; restrictedPath: string; cookie: string }): Promise<void> {
+  const status = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${o.front}${path}`, { headers, redirect: "manual" })
+    await response.arrayBuffer()
+    return `${response.status} ${response.headers.get("x-cache-status")}`
+  }
+  const seen = [await status(o.publicPath), await status(o.publicPath), await status(o.restrictedPath, { cookie: o.cookie }), await status(o.restrictedPath, { cookie: o.cookie })]
+  if (seen[1] !== "200 HIT" || seen[2] !== "200 BYPASS" || seen[3] !== "200 BYPASS") throw new Error(`front: unexpected cache statuses ${seen.join(", ")}`)
+  log(`Front: public page ${seen[0]} then ${seen[1]}; restricted page signed in ${seen[2]}, ${seen[3]}`)
 }
 
 function pct(value: number, floor: number): string {

@@ -84,6 +84,12 @@ describe("parseEnv", () => {
     expect(env.LOGIN_ACCOUNT_MAX_FAILURES).toBe(5)
   })
 
+  it("reads how long the front may keep anonymous public pages (2 s by default, 0 turns it off, at most 60)", () => {
+    expect(parseEnv(valid).PUBLIC_PAGE_CACHE_SECONDS).toBe(2)
+    expect(parseEnv({ ...valid, PUBLIC_PAGE_CACHE_SECONDS: "0" }).PUBLIC_PAGE_CACHE_SECONDS).toBe(0)
+    expect(errorOf({ ...valid, PUBLIC_PAGE_CACHE_SECONDS: "61" }).settings).toEqual(["PUBLIC_PAGE_CACHE_SECONDS"])
+  })
+
   it("names bad proxy addresses, embedding origins and throttling values", () => {
     const error = errorOf({
       ...valid,

@@ -93,6 +93,11 @@ export const envSchema = z
     // Security headers
     /** Origins allowed to frame live pages (/lives/<slug>), e.g. the university's LMS; empty: none. */
     LIVE_EMBED_ORIGINS: list(frameOrigin),
+    /**
+     * Seconds a shared cache in front of the app (deploy/nginx/) may keep an anonymous visitor's
+     * Directs page and live pages (X-Accel-Expires, lib/security/shared-cache.ts); 0: never.
+     */
+    PUBLIC_PAGE_CACHE_SECONDS: int(2, 0, 60),
 
     // BigBlueButton / Scalelite
     USE_BBB_LIVE: bool(true),

@@ -5,14 +5,16 @@
 //
 //   npm run rtmp                 runs it in the foreground with the settings of .env
 //   startRtmpServer({ ... })     starts one for a test (free ports), returns its URLs and close()
-import { spawn, type ChildProcess } from "node:child_process"
+import type { ChildProcess } from "node:child_process"
 import { existsSync } from "node:fs"
-import { chmod, mkdir, rm, writeFile } from "node:fs/promises"
-import net from "node:net"
+import { mkdir, rm } from "node:fs/promises"
 import path from "node:path"
 
+import { NGINX, nginxMainLines, nginxTempPathLines, startNginx } from "../nginx/run-nginx"
+
+export { freePort } from "../nginx/run-nginx"
+
 const RTMP_MODULE = "/usr/lib/nginx/modules/ngx_rtmp_module.so"
-const NGINX = "/usr/sbin/nginx"
 
 export type RtmpServerOptions = {
   /** Folder for config, logs and HLS fragments (created). */
@@ -29,11 +31,7 @@ export type RtmpServerOptions = {
 export function nginxConfig(o: Required<RtmpServerOptions>): string {
   const hlsDir = path.join(o.dir, "hls")
   return `load_module ${RTMP_MODULE};
-pid ${o.dir}/nginx.pid;
-error_log ${o.dir}/error.log warn;
-daemon off;
-worker_processes 1;
-events { worker_connections 4096; }
+${nginxMainLines(o)}
 rtmp {
   server {
     listen ${o.host}:${o.rtmpPort};
@@ -50,11 +48,7 @@ rtmp {
 }
 http {
   access_log off;
-  client_body_temp_path ${o.dir}/tmp/body;
-  proxy_temp_path ${o.dir}/tmp/proxy;
-  fastcgi_temp_path ${o.dir}/tmp/fastcgi;
-  uwsgi_temp_path ${o.dir}/tmp/uwsgi;
-  scgi_temp_path ${o.dir}/tmp/scgi;
+  ${nginxTempPathLines(o.dir)}
   server {
     listen ${o.host}:${o.httpPort};
     location ${o.hlsPath} {
@@ -69,25 +63,6 @@ http {
 `
 }
 
-function waitForPort(port: number, host: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = net.connect(port, host)
-      socket.once("connect", () => {
-        socket.destroy()
-        resolve()
-      })
-      socket.once("error", () => {
-        socket.destroy()
-        if (Date.now() > deadline) reject(new Error(`nginx-rtmp did not listen on ${host}:${port}`))
-        else setTimeout(attempt, 100)
-      })
-    }
-    attempt()
-  })
-}
-
 export type RtmpServer = { rtmpBase: string; hlsBase: string; hlsDir: string; process: ChildProcess; close(): Promise<void> }
 
 export async function startRtmpServer(options: RtmpServerOptions): Promise<RtmpServer> {
@@ -96,45 +71,14 @@ export async function startRtmpServer(options: RtmpServerOptions): Promise<RtmpS
   }
   const o: Required<RtmpServerOptions> = { app: "live", hlsPath: "/hls/", host: "127.0.0.1", ...options, dir: path.resolve(options.dir) }
   await mkdir(path.join(o.dir, "hls"), { recursive: true })
-  // Started as root, nginx's workers run as "nobody": they must reach the folder (mkdtemp makes it 0700).
-  await chmod(o.dir, 0o755)
-  for (const t of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) await mkdir(path.join(o.dir, "tmp", t), { recursive: true })
-  await writeFile(path.join(o.dir, "nginx.conf"), nginxConfig(o))
-  const child = spawn(NGINX, ["-p", o.dir, "-c", path.join(o.dir, "nginx.conf"), "-e", path.join(o.dir, "error.log")], { stdio: ["ignore", "inherit", "inherit"] })
-  let exited = false
-  child.once("exit", () => (exited = true))
-  try {
-    await Promise.all([waitForPort(o.rtmpPort, o.host, 10_000), waitForPort(o.httpPort, o.host, 10_000)])
-  } catch (error) {
-    child.kill("SIGKILL")
-    throw error
-  }
+  const nginx = await startNginx({ dir: o.dir, config: nginxConfig(o), ports: [o.rtmpPort, o.httpPort], host: o.host })
   return {
     rtmpBase: `rtmp://${o.host}:${o.rtmpPort}/${o.app}/`,
     hlsBase: `http://${o.host}:${o.httpPort}${o.hlsPath}`,
     hlsDir: path.join(o.dir, "hls"),
-    process: child,
-    async close() {
-      if (exited) return
-      const done = new Promise((resolve) => child.once("exit", resolve))
-      child.kill("SIGQUIT") // graceful nginx shutdown
-      const timer = setTimeout(() => child.kill("SIGKILL"), 3_000)
-      await done
-      clearTimeout(timer)
-    },
+    process: nginx.process,
+    close: () => nginx.close(),
   }
-}
-
-/** A free TCP port on 127.0.0.1 (for tests). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 // CLI: npm run rtmp (foreground; Ctrl-C stops it).

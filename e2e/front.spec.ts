@@ -1,0 +1,67 @@
+// The Directs page through the production nginx front (deploy/nginx, run by tools/front): anonymous
+// visitors share one render (the second one is served from the cache) and the page still works with
+// its CSP (the shared nonce matches the cached page); a signed-in student is never served that copy.
+import { chmod, mkdtemp, rm } from "node:fs/promises"
+import os from "node:os"
+import path from "node:path"
+
+import { expect, test, type Page } from "@playwright/test"
+
+import { startFront, type Front } from "../tools/front/server"
+import { TEST_INSTANCE } from "../vitest.test-env"
+
+import { USERS } from "./fixtures/auth"
+import { watchCsp } from "./fixtures/csp"
+import { E2E_PORT } from "./fixtures/env"
+
+let dir: string
+let front: Front
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "bbb-e2e-front-"))
+  await chmod(dir, 0o755) // nginx's workers (nobody when started as root) write the cache below
+  front = await startFront({ dir: path.join(dir, "front"), port: TEST_INSTANCE.port(3107), appAddresses: [`127.0.0.1:${E2E_PORT}`] })
+})
+
+test.afterAll(async () => {
+  await front?.close()
+  if (dir) await rm(dir, { recursive: true, force: true })
+})
+
+/** Signs in through the front (next-auth's credentials endpoint); the context then holds the cookie for the front's host. */
+async function signInThroughFront(page: Page, user: { username: string; password: string }): Promise<void> {
+  const request = page.context().request
+  const { csrfToken } = (await (await request.get(`${front.url}/api/auth/csrf`)).json()) as { csrfToken: string }
+  const response = await request.post(`${front.url}/api/auth/callback/credentials`, {
+    form: { csrfToken, username: user.username, password: user.password, json: "true" },
+    maxRedirects: 0,
+  })
+  expect(response.status()).toBeLessThan(400)
+}
+
+test("anonymous visitors share the Directs page through the front; a signed-in student gets her own", async ({ browser }) => {
+  const statuses: string[] = []
+  for (let i = 0; i < 2; i++) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const violations = await watchCsp(page)
+    const response = await page.goto(`${front.url}/lives`)
+    statuses.push(response!.headers()["x-cache-status"] ?? "")
+    await expect(page.getByRole("heading", { level: 1, name: "Directs" })).toBeVisible()
+    await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible()
+    // The page's scripts run (the nonce of the cached copy is the one in its own CSP header).
+    await page.waitForLoadState("networkidle").catch(() => undefined)
+    expect(violations).toEqual([])
+    await context.close()
+  }
+  // Two visitors within the cache window: the second one was not rendered for her.
+  expect(statuses[1]).toMatch(/^(HIT|UPDATING|STALE)$/)
+
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await signInThroughFront(page, USERS.student)
+  const response = await page.goto(`${front.url}/lives`)
+  expect(response!.headers()["x-cache-status"]).toBe("BYPASS")
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible()
+  await context.close()
+})
