@@ -9,7 +9,7 @@ import type { LiveStatus } from "@/lib/lives/schemas"
 import { useLiveEvents } from "@/components/lives/use-live-events"
 import { Button } from "@/components/ui/button"
 
-type Playback = "waiting" | "playing" | "reconnecting" | "blocked"
+type Playback = "waiting" | "starting" | "playing" | "reconnecting" | "blocked"
 
 const ENDED: readonly LiveStatus[] = ["STOPPING", "STOPPED", "FAILED"]
 /** A stall shorter than this is a normal buffering hiccup, not worth a message. */
@@ -77,9 +77,9 @@ export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string;
             hls?.recoverMediaError()
             return
           }
-          // The playlist is not there yet (the stream has just started) or the network dropped:
-          // start again in a moment, for as long as the live runs.
-          setPlayback((p) => (p === "playing" || p === "reconnecting" ? "reconnecting" : p))
+          // The playlist is not there yet (the stream has just started: say so) or the network
+          // dropped: start again in a moment, for as long as the live runs.
+          setPlayback((p) => (p === "playing" || p === "reconnecting" ? "reconnecting" : p === "waiting" ? "starting" : p))
           hls?.destroy()
           hls = null
           clearTimeout(retry)
@@ -114,7 +114,9 @@ export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string;
       ? { title: t("notStarted"), help: t("notStartedHelp"), testId: "live-not-started" }
       : playback === "reconnecting"
         ? { title: t("reconnecting"), help: t("reconnectingHelp"), testId: "live-reconnecting" }
-        : null
+        : playback === "starting"
+          ? { title: t("starting"), help: t("startingHelp"), testId: "live-starting" }
+          : null
 
   return (
     <div>
