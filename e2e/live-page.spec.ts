@@ -104,9 +104,11 @@ test("a student sees a live appear in the Directs list, watches it play, and is 
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(2)
   await expect(list.getByRole("link", { name: `[BBB] ${name}` })).toHaveCount(0, { timeout: 30_000 })
 
-  // Once ended, its address says so rather than showing a broken player.
+  // Once ended, its address still says so (not "not found", not a broken player).
   await page.reload()
-  await expect(page.getByRole("heading", { level: 1, name: "Direct introuvable" })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId("live-ended")).toHaveText(/Ce direct est terminé\./)
+  await expect(page.getByTestId("live-video")).toHaveCount(0)
 })
 
 test("a restricted live: anonymous visitors are refused (page → sign-in and back, playlist, events); signed in, it plays", async ({ page, browser, request }) => {
@@ -169,6 +171,8 @@ test("a live not started yet shows its poster and says so, then follows its stat
   await setLiveStatus(live.liveId, "RUNNING")
   await expect(page.getByTestId("live-not-started")).toHaveCount(0)
   await expect(page.getByRole("button", { name: "Activer le son" })).toBeVisible()
+  // On air, but no stream reached the HLS server yet: the page says it is starting.
+  await expect(page.getByTestId("live-starting")).toHaveText(/Le direct commence…/, { timeout: 20_000 })
 
   await setLiveStatus(live.liveId, "STOPPED")
   await expect(page.getByTestId("live-ended")).toBeVisible()

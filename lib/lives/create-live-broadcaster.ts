@@ -40,6 +40,6 @@ export async function createLiveBroadcaster(
     data: { name, slug, hlsUrl: hlsUrl(live.streamKey), isOnAir: false, isRestricted: live.isRestricted, isPublic: true, buildingId: building.id },
     select: { id: true },
   })
-  await tx.live.update({ where: { id: live.id }, data: { broadcasterId: broadcaster.id } })
+  await tx.live.update({ where: { id: live.id }, data: { broadcasterId: broadcaster.id, pageSlug: slug } })
   return broadcaster.id
 }

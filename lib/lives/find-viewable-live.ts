@@ -5,6 +5,8 @@ import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 
+import { broadcasterName } from "./create-live-broadcaster"
+
 export type ViewableLive = {
   liveId: number
   slug: string
@@ -47,7 +49,7 @@ export async function findViewableLive(slug: string, viewer: { id: number } | nu
     },
   })
   const live = broadcaster?.live
-  if (!broadcaster || !live) throw new AppError("NOT_FOUND", { details: { slug } })
+  if (!broadcaster || !live) return findEndedLive(slug, viewer)
   const isRestricted = broadcaster.isRestricted || live.isRestricted
   if (isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug } })
   return {
@@ -62,6 +64,45 @@ export async function findViewableLive(slug: string, viewer: { id: number } | nu
     enableChat: live.enableChat,
     showChat: live.showChat,
     hlsUrl: broadcaster.hlsUrl,
+    startedAt: live.startedAt,
+    endedAt: live.endedAt,
+  }
+}
+
+/**
+ * A live whose broadcaster went when it ended: its address (kept as pageSlug) still names it, so the
+ * page says it ended (and a restricted one still asks anonymous visitors to sign in first).
+ */
+async function findEndedLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
+  const live = await db.live.findFirst({
+    where: { pageSlug: slug, broadcasterId: null, status: { in: ["STOPPED", "FAILED"] } },
+    orderBy: { id: "desc" },
+    select: {
+      id: true,
+      status: true,
+      isRestricted: true,
+      enableChat: true,
+      showChat: true,
+      startedAt: true,
+      endedAt: true,
+      meeting: { select: { name: true, sessionDate: true } },
+      requestedBy: { select: { firstName: true, lastName: true } },
+    },
+  })
+  if (!live) throw new AppError("NOT_FOUND", { details: { slug } })
+  if (live.isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug } })
+  return {
+    liveId: live.id,
+    slug,
+    title: broadcasterName(live.meeting.name),
+    meetingName: live.meeting.name,
+    sessionDate: live.meeting.sessionDate,
+    teacherName: `${live.requestedBy.firstName} ${live.requestedBy.lastName}`.trim(),
+    status: live.status,
+    isRestricted: live.isRestricted,
+    enableChat: live.enableChat,
+    showChat: live.showChat,
+    hlsUrl: "",
     startedAt: live.startedAt,
     endedAt: live.endedAt,
   }

@@ -25,6 +25,8 @@ export function absolutisePlaylist(text: string, base: string): string {
 
 export async function getLivePlaylist(slug: string, viewer: { id: number } | null): Promise<string> {
   const live = await findViewableLive(slug, viewer)
+  // An ended live keeps its address but has no stream any more.
+  if (!live.hlsUrl) throw new AppError("STREAM_UNAVAILABLE", { details: { slug, status: live.status } })
   let response: Response
   try {
     response = await fetch(live.hlsUrl, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), cache: "no-store" })

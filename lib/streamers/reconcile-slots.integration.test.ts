@@ -89,6 +89,8 @@ describe("reconcileSlots watching running lives", () => {
   it("keeps a healthy stream on air while its playlist advances", async () => {
     const { live } = await runningLive()
     const broadcaster = await db.broadcaster.findUniqueOrThrow({ where: { id: (await liveRow(live.id)).broadcasterId! } })
+    // The page's address is kept on the live, for when the broadcaster goes at the end.
+    expect(await db.live.findUniqueOrThrow({ where: { id: live.id }, select: { pageSlug: true } })).toEqual({ pageSlug: broadcaster.slug })
     await waitForPlaylist(broadcaster.hlsUrl)
     await tick(5)
     expect(await liveRow(live.id)).toMatchObject({ status: "RUNNING", restartCount: 0 })

@@ -90,6 +90,7 @@ export async function seedViewableLive(
       enableChat: options.enableChat ?? true,
       startedAt: status === "REQUESTED" ? null : new Date(),
       broadcasterId: broadcaster.id,
+      pageSlug: broadcaster.slug,
       redisHost: redis?.host ?? null,
       redisPort: redis?.port ?? null,
       redisChannel: redis?.channel ?? null,

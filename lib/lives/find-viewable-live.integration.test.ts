@@ -1,0 +1,42 @@
+// The one access rule of a live page, and the address of a live that ended: its broadcaster is gone,
+// but the page still names the live and says it ended (real PostgreSQL).
+import { expect, it } from "vitest"
+
+import { failLive } from "@/lib/streamers/fail-live"
+import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
+
+import { findViewableLive } from "./find-viewable-live"
+
+it("finds a live on air by its page's address; a restricted one only for signed-in viewers", async () => {
+  const { live, broadcaster, meeting, teacher } = await seedViewableLive({ isRestricted: true })
+  await expect(findViewableLive(broadcaster.slug, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" })
+  const student = await seedUser()
+  await expect(findViewableLive(broadcaster.slug, student)).resolves.toMatchObject({
+    liveId: live.id,
+    slug: broadcaster.slug,
+    title: broadcaster.name,
+    meetingName: meeting.name,
+    teacherName: `${teacher.firstName} ${teacher.lastName}`,
+    status: "RUNNING",
+    isRestricted: true,
+    hlsUrl: broadcaster.hlsUrl,
+  })
+})
+
+it("still finds a live whose broadcaster went when it ended: ended, no stream, same access rule", async () => {
+  const { live, broadcaster, meeting } = await seedViewableLive({ isRestricted: true })
+  await failLive({ liveId: live.id, reason: "STREAM_STALLED" })
+  const student = await seedUser()
+  await expect(findViewableLive(broadcaster.slug, student)).resolves.toMatchObject({
+    liveId: live.id,
+    slug: broadcaster.slug,
+    title: `[BBB] ${meeting.name}`,
+    status: "FAILED",
+    hlsUrl: "",
+  })
+  await expect(findViewableLive(broadcaster.slug, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" })
+})
+
+it("answers NOT_FOUND for an address no live ever had", async () => {
+  await expect(findViewableLive("bbb-never-was-a-live", null)).rejects.toMatchObject({ code: "NOT_FOUND" })
+})
