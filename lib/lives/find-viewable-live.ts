@@ -3,6 +3,7 @@
 // Anonymous visitors of a restricted live get UNAUTHENTICATED (pages send them to sign-in and back).
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
+import type { Prisma } from "@/lib/generated/prisma/client"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 
 import { broadcasterName } from "./create-live-broadcaster"
@@ -25,48 +26,48 @@ export type ViewableLive = {
   endedAt: Date | null
 }
 
-export async function findViewableLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
-  const broadcaster = await db.broadcaster.findUnique({
-    where: { slug },
-    select: {
-      slug: true,
-      name: true,
-      hlsUrl: true,
-      isRestricted: true,
-      live: {
-        select: {
-          id: true,
-          status: true,
-          isRestricted: true,
-          enableChat: true,
-          showChat: true,
-          startedAt: true,
-          endedAt: true,
-          meeting: { select: { name: true, sessionDate: true } },
-          requestedBy: { select: { firstName: true, lastName: true } },
-        },
-      },
-    },
-  })
-  const live = broadcaster?.live
-  if (!broadcaster || !live) return findEndedLive(slug, viewer)
-  const isRestricted = broadcaster.isRestricted || live.isRestricted
-  if (isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug } })
+/** What a live page shows of a live, whichever way it was found. */
+const liveSelect = {
+  id: true,
+  status: true,
+  isRestricted: true,
+  enableChat: true,
+  showChat: true,
+  startedAt: true,
+  endedAt: true,
+  meeting: { select: { name: true, sessionDate: true } },
+  requestedBy: { select: { firstName: true, lastName: true } },
+} satisfies Prisma.LiveSelect
+
+type SelectedLive = Prisma.LiveGetPayload<{ select: typeof liveSelect }>
+
+function viewable(live: SelectedLive, page: { slug: string; title: string; hlsUrl: string; isRestricted: boolean }, viewer: { id: number } | null): ViewableLive {
+  if (page.isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug: page.slug } })
   return {
     liveId: live.id,
-    slug: broadcaster.slug,
-    title: broadcaster.name,
+    slug: page.slug,
+    title: page.title,
     meetingName: live.meeting.name,
     sessionDate: live.meeting.sessionDate,
     teacherName: `${live.requestedBy.firstName} ${live.requestedBy.lastName}`.trim(),
     status: live.status,
-    isRestricted,
+    isRestricted: page.isRestricted,
     enableChat: live.enableChat,
     showChat: live.showChat,
-    hlsUrl: broadcaster.hlsUrl,
+    hlsUrl: page.hlsUrl,
     startedAt: live.startedAt,
     endedAt: live.endedAt,
   }
+}
+
+export async function findViewableLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
+  const broadcaster = await db.broadcaster.findUnique({
+    where: { slug },
+    select: { slug: true, name: true, hlsUrl: true, isRestricted: true, live: { select: liveSelect } },
+  })
+  const live = broadcaster?.live
+  if (!broadcaster || !live) return findEndedLive(slug, viewer)
+  return viewable(live, { slug: broadcaster.slug, title: broadcaster.name, hlsUrl: broadcaster.hlsUrl, isRestricted: broadcaster.isRestricted || live.isRestricted }, viewer)
 }
 
 /**
@@ -77,33 +78,8 @@ async function findEndedLive(slug: string, viewer: { id: number } | null): Promi
   const live = await db.live.findFirst({
     where: { pageSlug: slug, broadcasterId: null, status: { in: ["STOPPED", "FAILED"] } },
     orderBy: { id: "desc" },
-    select: {
-      id: true,
-      status: true,
-      isRestricted: true,
-      enableChat: true,
-      showChat: true,
-      startedAt: true,
-      endedAt: true,
-      meeting: { select: { name: true, sessionDate: true } },
-      requestedBy: { select: { firstName: true, lastName: true } },
-    },
+    select: liveSelect,
   })
   if (!live) throw new AppError("NOT_FOUND", { details: { slug } })
-  if (live.isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug } })
-  return {
-    liveId: live.id,
-    slug,
-    title: broadcasterName(live.meeting.name),
-    meetingName: live.meeting.name,
-    sessionDate: live.meeting.sessionDate,
-    teacherName: `${live.requestedBy.firstName} ${live.requestedBy.lastName}`.trim(),
-    status: live.status,
-    isRestricted: live.isRestricted,
-    enableChat: live.enableChat,
-    showChat: live.showChat,
-    hlsUrl: "",
-    startedAt: live.startedAt,
-    endedAt: live.endedAt,
-  }
+  return viewable(live, { slug, title: broadcasterName(live.meeting.name), hlsUrl: "", isRestricted: live.isRestricted }, viewer)
 }
