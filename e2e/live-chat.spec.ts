@@ -198,6 +198,7 @@ test("a live without chat shows no chat and its endpoint refuses messages", asyn
 })
 
 test("the chat reads well in French and English, on a desktop and a phone (no sideways scroll, axe)", async ({ browser, page }) => {
+  test.slow() // a live started, then four browser contexts in turn
   const name = `Amphi accessible ${randomUUID().slice(0, 6)}`
   const meetingID = `e2e-${randomUUID()}`
   await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
