@@ -179,7 +179,7 @@ export const envSchema = z
      * A live page's events (chat, status, viewers) that follow one another within this many
      * milliseconds reach each viewer in one write (lib/events/live-frames.ts); 0 writes each at once.
      */
-    LIVE_EVENT_BATCH_MS: int(250, 0, 2_000),
+    LIVE_EVENT_BATCH_MS: int(100, 0, 2_000),
     /** Longest wait for a relay (slot redis or BBB) before the message is reported "relay down" (ms). */
     CHAT_RELAY_TIMEOUT_MS: int(2_000, 100, 30_000),
 

@@ -4,8 +4,8 @@
 // frames/s, and each write to a stream has a fixed cost (web stream plumbing, one socket write, the
 // garbage it leaves) far above the cost of its bytes. So the events of a live are grouped: the first
 // event after a quiet spell leaves at once, those that follow within LIVE_EVENT_BATCH_MS go out
-// together when it has passed — at most one write per viewer per interval, whatever the message rate,
-// and no added delay for a quiet chat. The bytes of a group are encoded once and handed to every
+// together when it has passed — at most one write per viewer per interval (100 ms: ten per second),
+// whatever the message rate, and no added delay for a quiet chat. The bytes of a group are encoded once and handed to every
 // stream of the process.
 import { getEnv } from "@/lib/config/env"
 
