@@ -20,6 +20,7 @@ import { MEETINGS_SYNC_SCHEDULER_ID } from "@/lib/meetings/jobs"
 import { streamerQueue } from "@/lib/queues"
 import { agentTickSchedulerId } from "@/lib/streamers/jobs"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
+import { freePort } from "@/tools/nginx/run-nginx"
 
 import { waitUntil } from "./testing/orchestra"
 
@@ -35,16 +36,6 @@ type LogLine = { level: number; msg: string; dependency?: string; err?: { stack?
 const lines: LogLine[] = []
 const queuePrefix = `selfheal-${process.pid}`
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 async function startRedis(): Promise<void> {
   const child = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" })
