@@ -32,7 +32,7 @@ export async function serveLiveEvents(request: IncomingMessage, response: Server
     const user = await getRequestUser(request)
     const live = await findViewableLive(slug, user)
     if (request.destroyed) return
-    writeSseStream(request, response, (send) => openLiveEventStream(live, send), headersFor(pathname))
+    writeSseStream(response, (send) => openLiveEventStream(live, send), headersFor(pathname))
   } catch (error) {
     if (isAppError(error)) return refuse(response, pathname, error.code)
     logger.error({ err: error, url: request.url }, "live event stream failed")

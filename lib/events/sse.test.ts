@@ -15,7 +15,7 @@ afterEach(async () => {
 })
 
 async function serve(onOpen: (send: SseSend) => () => void): Promise<string> {
-  server = http.createServer((request, response) => writeSseStream(request, response, onOpen, { "X-Test": "yes" }))
+  server = http.createServer((_request, response) => writeSseStream(response, onOpen, { "X-Test": "yes" }))
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve))
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
 }

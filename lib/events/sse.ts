@@ -2,7 +2,7 @@
 // itself (retry hint, heartbeat, clean-up when the browser goes away) as a web Response for Next.js
 // route handlers, or written straight to a Node.js response (server.ts serves the live pages' streams,
 // the busiest, that way).
-import type { IncomingMessage, ServerResponse } from "node:http"
+import type { ServerResponse } from "node:http"
 
 const encoder = new TextEncoder()
 
@@ -18,11 +18,6 @@ const HEARTBEAT_MS = 25_000
 /** Writes to the stream; after the browser left, a no-op. */
 export type SseSend = (chunk: string | Uint8Array) => void
 
-/**
- * A streaming Response: `open` starts sending and returns what to undo when the stream ends (the
- * browser left, or the server closed it). Strings are encoded here; a Uint8Array is sent as is, so
- * bytes shared by every stream of the process are built once.
- */
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
   "Cache-Control": "no-cache, no-store, no-transform",
@@ -31,30 +26,48 @@ const SSE_HEADERS = {
   "X-Accel-Buffering": "no",
 }
 
+/**
+ * The life of one stream, whatever carries it: the retry hint, `open`'s frames, the heartbeat, and
+ * the clean-up run once (the browser left, the server closed it, or `write` gave up and called
+ * `stop`). `write` puts a chunk on the wire. Returns `stop`.
+ */
+function runSseStream(write: (chunk: string | Uint8Array, stop: () => void) => void, open: (send: SseSend) => () => void): () => void {
+  let closed = false
+  let close = () => undefined as void
+  const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS)
+  const stop = () => {
+    if (closed) return
+    closed = true
+    clearInterval(heartbeat)
+    close()
+  }
+  const send: SseSend = (chunk) => {
+    if (!closed) write(chunk, stop)
+  }
+  send(`retry: ${RETRY_MS}\n\n`)
+  close = open(send)
+  if (closed) close()
+  return stop
+}
+
+/**
+ * A streaming Response: `open` starts sending and returns what to undo when the stream ends (the
+ * browser left, or the server closed it). Strings are encoded here; a Uint8Array is sent as is, so
+ * bytes shared by every stream of the process are built once.
+ */
 export function sseResponse(request: Request, open: (send: SseSend) => () => void): Response {
-  let cleanup = () => undefined as void
+  let stop = () => undefined as void
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      let closed = false
-      const send: SseSend = (chunk) => {
-        if (closed) return
+      stop = runSseStream((chunk, stopStream) => {
         try {
           controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk)
         } catch {
-          cleanup()
+          stopStream()
         }
-      }
-      send(`retry: ${RETRY_MS}\n\n`)
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS)
-      const close = open(send)
-      cleanup = () => {
-        if (closed) return
-        closed = true
-        clearInterval(heartbeat)
-        close()
-      }
+      }, open)
       request.signal.addEventListener("abort", () => {
-        cleanup()
+        stop()
         try {
           controller.close()
         } catch {
@@ -63,7 +76,7 @@ export function sseResponse(request: Request, open: (send: SseSend) => () => voi
       })
     },
     cancel() {
-      cleanup()
+      stop()
     },
   })
   return new Response(stream, { headers: SSE_HEADERS })
@@ -77,32 +90,19 @@ const MAX_QUEUED_BYTES = 1024 * 1024
 
 /**
  * The same stream written to a Node.js response: one socket write per chunk, none of the web stream
- * machinery (at 2,000 viewers of a busy chat, the difference is most of a core).
+ * machinery (at 2,000 viewers of a busy chat, the difference is most of a core). The response's
+ * "close" (the connection ended, whoever ended it) stops the stream.
  */
-export function writeSseStream(request: IncomingMessage, response: ServerResponse, open: (send: SseSend) => () => void, headers: Record<string, string> = {}): void {
-  let closed = false
-  let close = () => undefined as void
-  const cleanup = () => {
-    if (closed) return
-    closed = true
-    clearInterval(heartbeat)
-    close()
-  }
-  const send: SseSend = (chunk) => {
-    if (closed) return
+export function writeSseStream(response: ServerResponse, open: (send: SseSend) => () => void, headers: Record<string, string> = {}): void {
+  response.writeHead(200, { ...headers, ...SSE_HEADERS })
+  response.socket?.setNoDelay(true)
+  const stop = runSseStream((chunk, stopStream) => {
     if (response.writableLength > MAX_QUEUED_BYTES) {
-      cleanup()
+      stopStream()
       response.destroy()
       return
     }
     response.write(chunk)
-  }
-  response.writeHead(200, { ...headers, ...SSE_HEADERS })
-  response.socket?.setNoDelay(true)
-  send(`retry: ${RETRY_MS}\n\n`)
-  const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS)
-  response.on("close", cleanup)
-  request.on("close", cleanup)
-  close = open(send)
-  if (closed) close()
+  }, open)
+  response.on("close", stop)
 }
