@@ -4,7 +4,10 @@
 // and the first untrusted address is the client. With no trusted proxy, the peer is the client.
 import { BlockList, isIP } from "node:net"
 
-/** Request header carrying the TCP peer address, written by the server for every request (see peer-address.ts). */
+/**
+ * Request header carrying the TCP peer address, written by our HTTP server (server.ts) for every
+ * request over whatever the client sent (Next.js gives route handlers no access to the socket).
+ */
 export const PEER_ADDRESS_HEADER = "x-bbb-pod-live-peer"
 
 /** "::ffff:10.0.0.1" → "10.0.0.1"; anything that is not an IP address → undefined. */
