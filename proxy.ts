@@ -5,15 +5,19 @@
 // - sends anonymous visitors of protected pages to sign-in with a return URL. It is never the
 //   authorisation check: every page and action checks the role;
 // - marks the answers a shared cache in front (deploy/nginx/) may keep for a few seconds, with
-//   X-Accel-Expires: an anonymous visitor's Directs page and live pages (lib/security/shared-cache.ts
-//   says why that is safe). RSC requests are not visible here (Next.js strips their header and
-//   query before the proxy runs), so the front bypasses those itself.
+//   X-Accel-Expires, and tells their render so (SHARED_RENDER_HEADER): an anonymous visitor's Directs
+//   page and live pages, and a members-only live's page asked by a signed-in member
+//   (lib/security/shared-cache.ts says why that is safe). RSC requests are not visible here (Next.js
+//   strips their header and query before the proxy runs), so the front bypasses those itself.
 import { getToken } from "next-auth/jwt"
 import { NextResponse, type NextRequest } from "next/server"
 
+import { findSessionUser } from "@/lib/auth/find-session-user"
+import { sessionUserId } from "@/lib/auth/session-cookie"
 import { getEnv, isHttpsApp } from "@/lib/config/env"
+import { findLivePageAudience } from "@/lib/lives/find-live-page-audience"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
-import { getSharedCacheSeconds } from "@/lib/security/shared-cache"
+import { getSharedAudience, SHARED_RENDER_HEADER } from "@/lib/security/shared-cache"
 
 const PROTECTED = ["/meetings", "/admin", "/recordings"]
 
@@ -27,6 +31,18 @@ export async function proxy(request: NextRequest) {
   const nonce = createNonce()
   const headers = securityHeaders({ nonce, pathname, settings: env })
 
+  const audience = await getSharedAudience({
+    method: request.method,
+    pathname,
+    cookieNames: request.cookies.getAll().map((c) => c.name),
+    seconds: env.PUBLIC_PAGE_CACHE_SECONDS,
+    isSignedIn: async () => {
+      const uid = await sessionUserId(request.cookies)
+      return uid !== null && (await findSessionUser(uid)) !== null
+    },
+    isMembersOnly: async (slug) => (await findLivePageAudience(slug)) === "members",
+  })
+
   let response: NextResponse
   if (isProtected(pathname) && !(await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: isHttpsApp(env) }))) {
     const login = new URL("/login", request.url)
@@ -36,16 +52,13 @@ export async function proxy(request: NextRequest) {
     const requestHeaders = new Headers(request.headers)
     requestHeaders.set("x-nonce", nonce)
     requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!)
+    // Only ever set here: whatever a client sent under this name is dropped.
+    requestHeaders.delete(SHARED_RENDER_HEADER)
+    if (audience) requestHeaders.set(SHARED_RENDER_HEADER, audience)
     response = NextResponse.next({ request: { headers: requestHeaders } })
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
-  const cacheSeconds = getSharedCacheSeconds({
-    method: request.method,
-    pathname,
-    cookieNames: request.cookies.getAll().map((c) => c.name),
-    seconds: env.PUBLIC_PAGE_CACHE_SECONDS,
-  })
-  if (cacheSeconds > 0) response.headers.set("X-Accel-Expires", String(cacheSeconds))
+  if (audience) response.headers.set("X-Accel-Expires", String(env.PUBLIC_PAGE_CACHE_SECONDS))
   return response
 }
 

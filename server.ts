@@ -1,5 +1,6 @@
 // npm start — the app's HTTP server: Next.js for every page and route, except the live pages' event
-// streams (GET /api/lives/<slug>/events), served here on plain Node.js http.
+// streams (GET /api/lives/<slug>/events) and the per-visitor questions of a members' page (GET
+// /api/me, GET /api/lives/<slug>/access), served here on plain Node.js http (app/_lib/node-routes.ts).
 //
 // Why: a live page holds its event stream open for the whole lecture, and a busy chat writes to every
 // one of them (2,000 viewers × 20 messages/s). Through a Next.js route handler each write crosses
@@ -27,7 +28,7 @@ const dev = args.dev
 loadDotEnv()
 
 const { default: next } = await import("next")
-const { serveLiveEvents, LIVE_EVENTS_PATH } = await import("@/app/_lib/live-events-server")
+const { serveNodeRoute } = await import("@/app/_lib/node-routes")
 const { PEER_ADDRESS_HEADER } = await import("@/lib/auth/client-ip")
 const { logger } = await import("@/lib/logger")
 
@@ -39,10 +40,7 @@ await app.prepare()
 function onRequest(request: IncomingMessage, response: ServerResponse): void {
   // The client's address as our TCP peer saw it (lib/auth/client-ip.ts), whatever it sent.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? ""
-  const pathname = (request.url ?? "/").split("?")[0]!
-  const live = request.method === "GET" ? LIVE_EVENTS_PATH.exec(pathname) : null
-  if (live) void serveLiveEvents(request, response, decodeURIComponent(live[1]!))
-  else void handle(request, response)
+  if (!serveNodeRoute(request, response)) void handle(request, response)
 }
 
 const server = createServer(onRequest)

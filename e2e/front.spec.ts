@@ -1,6 +1,8 @@
 // The Directs page through the production nginx front (deploy/nginx, run by tools/front): anonymous
 // visitors share one render (the second one is served from the cache) and the page still works with
 // its CSP (the shared nonce matches the cached page); a signed-in student is never served that copy.
+// A restricted live's page is shared by its members: the second member gets the first one's copy,
+// and each still sees their own account in the header; an anonymous visitor is sent to sign-in.
 import { chmod, mkdtemp, rm } from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
@@ -12,6 +14,7 @@ import { TEST_INSTANCE } from "../vitest.test-env"
 
 import { USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
+import { seedStartingLive, setLiveStatus } from "./fixtures/db"
 import { E2E_PORT } from "./fixtures/env"
 
 let dir: string
@@ -64,4 +67,40 @@ test("anonymous visitors share the Directs page through the front; a signed-in s
   expect(response!.headers()["x-cache-status"]).toBe("BYPASS")
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible()
   await context.close()
+})
+
+test("members of a restricted live share its page through the front, each with their own account", async ({ browser }) => {
+  const name = `TD partagé ${Math.random().toString(36).slice(2, 8)}`
+  const { liveId, slug } = await seedStartingLive(name, { restricted: true, chat: true })
+  await setLiveStatus(liveId, "RUNNING")
+  const members = [
+    { user: USERS.student, name: "Emma Étudiante", teacherLinks: 0 },
+    { user: USERS.teacher, name: "Hélène Lefèvre", teacherLinks: 1 },
+  ]
+  const statuses: string[] = []
+  for (const member of members) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    const violations = await watchCsp(page)
+    await signInThroughFront(page, member.user)
+    const response = await page.goto(`${front.url}/lives/${slug}`)
+    statuses.push(response!.headers()["x-cache-status"] ?? "")
+    await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+    // Rendered for no one in particular; the header asks the browser's own account.
+    await expect(page.getByTestId("signed-in-user")).toContainText(member.name)
+    await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible()
+    await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Réaliser un direct" })).toHaveCount(member.teacherLinks)
+    await expect(page.getByLabel("Votre message")).toBeVisible()
+    await page.waitForLoadState("networkidle").catch(() => undefined)
+    expect(violations).toEqual([])
+    await context.close()
+  }
+  // The second member, within the cache window, got the first one's copy.
+  expect(statuses[1]).toMatch(/^(HIT|UPDATING|STALE)$/)
+
+  const anonymous = await browser.newPage()
+  await anonymous.goto(`${front.url}/lives/${slug}`)
+  await expect(anonymous).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/lives/${slug}`)}`))
+  await anonymous.close()
+  await setLiveStatus(liveId, "STOPPED")
 })

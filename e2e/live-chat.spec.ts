@@ -180,6 +180,12 @@ test("a restricted live's chat: anonymous posts are refused; a signed-in student
   await expect(messageOf(page, "Bonjour depuis le TD").getByTestId("chat-message-outcome")).toHaveText("Transmis à BBB")
   await expect.poll(() => bot.received).toEqual([`(${EMMA}) Bonjour depuis le TD`])
   await bot.leave()
+
+  // A restricted live's page is the same for every member (lib/security/shared-cache.ts): once
+  // reloaded, the header learns the account in the browser and the outcome comes with the stream.
+  await page.reload()
+  await expect(page.getByTestId("signed-in-user")).toContainText(EMMA)
+  await expect(messageOf(page, "Bonjour depuis le TD").getByTestId("chat-message-outcome")).toHaveText("Transmis à BBB")
 })
 
 test("a live without chat shows no chat and its endpoint refuses messages", async ({ page, browser, baseURL }) => {

@@ -5,26 +5,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
-import { getEnv } from "@/lib/config/env"
-import { isAppError, type AppErrorCode } from "@/lib/errors"
+import { isAppError } from "@/lib/errors"
 import { writeSseStream } from "@/lib/events/sse"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
 import { openLiveEventStream } from "@/lib/lives/open-live-event-stream"
 import { logger } from "@/lib/logger"
-import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 
-import { httpStatus } from "./http-status"
+import { nodeSecurityHeaders, writeError } from "./node-response"
 
 export const LIVE_EVENTS_PATH = /^\/api\/lives\/([^/]+)\/events\/?$/
-
-function headersFor(pathname: string): Record<string, string> {
-  return securityHeaders({ nonce: createNonce(), pathname, settings: getEnv() })
-}
-
-function refuse(response: ServerResponse, pathname: string, code: AppErrorCode): void {
-  response.writeHead(httpStatus(code), { ...headersFor(pathname), "Content-Type": "application/json", "Cache-Control": "no-store" })
-  response.end(JSON.stringify({ code }))
-}
 
 export async function serveLiveEvents(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
   const pathname = `/api/lives/${encodeURIComponent(slug)}/events`
@@ -32,11 +21,11 @@ export async function serveLiveEvents(request: IncomingMessage, response: Server
     const user = await getRequestUser(request)
     const live = await findViewableLive(slug, user)
     if (request.destroyed) return
-    writeSseStream(response, (send) => openLiveEventStream(live, send), headersFor(pathname))
+    writeSseStream(response, (send) => openLiveEventStream(live, send, user), nodeSecurityHeaders(pathname))
   } catch (error) {
-    if (isAppError(error)) return refuse(response, pathname, error.code)
+    if (isAppError(error)) return writeError(response, pathname, error.code)
     logger.error({ err: error, url: request.url }, "live event stream failed")
-    if (!response.headersSent) refuse(response, pathname, "INTERNAL")
+    if (!response.headersSent) writeError(response, pathname, "INTERNAL")
     else response.destroy()
   }
 }

@@ -39,6 +39,12 @@ function merge(list: ChatMessageView[], incoming: ChatMessageView): ChatMessageV
   return [...list, incoming].sort((a, b) => a.id - b.id).slice(-MAX_SHOWN)
 }
 
+/** The viewer's own messages' outcomes, as its event stream tells them when it opens. */
+function withOutcomes(list: ChatMessageView[], outcomes: { id: number; outcome: ChatRelayStatus }[]): ChatMessageView[] {
+  const byId = new Map(outcomes.map((o) => [o.id, o.outcome]))
+  return list.map((m) => (byId.has(m.id) ? { ...m, outcome: byId.get(m.id) } : m))
+}
+
 export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessageView[]; maxLength: number; canSend: boolean; initialStatus: LiveStatus }) {
   const t = useTranslations("liveChat")
   const tErrors = useTranslations("errors")
@@ -65,6 +71,7 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
 
   useLiveEvents(props.slug, (event: LiveEvent) => {
     if (event.type === "chat") setMessages((list) => merge(list, event.message))
+    else if (event.type === "outcomes") setMessages((list) => withOutcomes(list, event.outcomes))
     else if (event.type === "status") setStatus(event.status)
   })
 

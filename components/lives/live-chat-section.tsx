@@ -1,8 +1,10 @@
 // The chat of a live page (issue 9). Contract with the live page: it renders
-// <LiveChatSection live={viewableLive} viewer={currentUserOrNull} /> below the player when
-// live.enableChat; this component reads the stored messages, shows the send box to signed-in
+// <LiveChatSection live={viewableLive} viewer={currentUserOrNull | "member"} /> below the player
+// when live.enableChat; this component reads the stored messages, shows the send box to signed-in
 // viewers (a sign-in link, with the way back, to others) and listens for new messages with
-// useLiveEvents(live.slug) in its client panel.
+// useLiveEvents(live.slug) in its client panel. "member": a members' render, the same for every
+// signed-in member (lib/security/shared-cache.ts): the send box, and the viewer's own messages'
+// outcomes come with the event stream instead of the page.
 import { getTranslations } from "next-intl/server"
 
 import { loginUrl } from "@/app/_lib/guards"
@@ -15,9 +17,10 @@ import type { ViewableLive } from "@/lib/lives/find-viewable-live"
 
 import { LiveChatPanel } from "./live-chat-panel"
 
-export async function LiveChatSection({ live, viewer }: { live: ViewableLive; viewer: CurrentUser | null }) {
+export async function LiveChatSection({ live, viewer }: { live: ViewableLive; viewer: CurrentUser | "member" | null }) {
   if (!live.enableChat) return null
-  const [messages, t] = await Promise.all([listChatMessages({ liveId: live.liveId, viewerId: viewer?.id ?? null }), getTranslations("liveChat")])
+  const viewerId = viewer === null || viewer === "member" ? null : viewer.id
+  const [messages, t] = await Promise.all([listChatMessages({ liveId: live.liveId, viewerId }), getTranslations("liveChat")])
   return (
     <Card as="section" labelledBy="live-chat-title" className="space-y-3" testId="live-chat">
       <div>

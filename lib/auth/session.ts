@@ -6,23 +6,17 @@ import { cache } from "react"
 import { AppError } from "@/lib/errors"
 
 import { findSessionUser, type CurrentUser } from "./find-session-user"
+import { hasRole, type RequiredRole } from "./roles"
 import { sessionUserId } from "./session-cookie"
 
 export type { CurrentUser }
-
-/** Role required by a page or action: admins hold every role (they are superusers). */
-export type RequiredRole = "teacher" | "admin"
+export { hasRole, type RequiredRole } from "./roles"
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const uid = await sessionUserId(await cookies())
   if (uid === null) return null
   return findSessionUser(uid)
 })
-
-export function hasRole(user: Pick<CurrentUser, "role">, role: RequiredRole): boolean {
-  if (user.role === "ADMIN") return true
-  return role === "teacher" && user.role === "TEACHER"
-}
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser()

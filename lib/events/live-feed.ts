@@ -5,6 +5,7 @@
 // Best effort like the change feed: the database stays the truth (chat messages are stored first).
 import type { Redis } from "ioredis"
 
+import type { ChatRelayStatus } from "@/lib/chat/schemas"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 import { createRedis } from "@/lib/redis"
 
@@ -15,6 +16,8 @@ export type LiveEvent =
   | { type: "status"; status: LiveStatus }
   | { type: "viewers"; count: number }
   | { type: "chat"; message: LiveChatEvent }
+  /** To one signed-in viewer's stream only, when it opens: what became of its own recent messages. */
+  | { type: "outcomes"; outcomes: { id: number; outcome: ChatRelayStatus }[] }
 
 export const liveChannel = (liveId: number) => `bbb-pod-live:live:${liveId}`
 

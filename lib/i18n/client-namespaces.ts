@@ -19,4 +19,6 @@ export const CLIENT_NAMESPACES = [
   "liveRequest",
   "login",
   "meetings",
+  "nav",
+  "roles",
 ] as const

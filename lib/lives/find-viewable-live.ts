@@ -70,13 +70,18 @@ export async function findViewableLive(slug: string, viewer: { id: number } | nu
   return viewable(live, { slug: broadcaster.slug, title: broadcaster.name, hlsUrl: broadcaster.hlsUrl, isRestricted: broadcaster.isRestricted || live.isRestricted }, viewer)
 }
 
+/** The ended lives whose page was at this address, once their broadcaster went (newest first: order by id desc). */
+export function endedLivePageWhere(slug: string): Prisma.LiveWhereInput {
+  return { pageSlug: slug, broadcasterId: null, status: { in: ["STOPPED", "FAILED"] } }
+}
+
 /**
  * A live whose broadcaster went when it ended: its address (kept as pageSlug) still names it, so the
  * page says it ended (and a restricted one still asks anonymous visitors to sign in first).
  */
 async function findEndedLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
   const live = await db.live.findFirst({
-    where: { pageSlug: slug, broadcasterId: null, status: { in: ["STOPPED", "FAILED"] } },
+    where: endedLivePageWhere(slug),
     orderBy: { id: "desc" },
     select: liveSelect,
   })

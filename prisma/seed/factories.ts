@@ -98,3 +98,10 @@ export async function seedViewableLive(
   })
   return { live, meeting, broadcaster, teacher }
 }
+
+/** A chat message already relayed (or not), as sendChatMessage leaves it. */
+export async function seedChatMessage(options: { liveId: number; userId: number | null; authorName?: string; body?: string; relayStatus?: "PENDING" | "DELIVERED" | "NO_LISTENER" | "REFUSED" | "RELAY_DOWN" }) {
+  return db.chatMessage.create({
+    data: { liveId: options.liveId, userId: options.userId, authorName: options.authorName ?? "Ada Lovelace", body: options.body ?? "bonjour", relayStatus: options.relayStatus ?? "DELIVERED" },
+  })
+}

@@ -1,6 +1,9 @@
 // The shipped nginx front (deploy/nginx/bbb-pod-live.conf), run by tools/front under a real nginx, in
 // front of a tiny HTTP server standing in for the app: it counts the requests that reach it and
-// marks its answers as each test tells it (X-Accel-Expires, Set-Cookie), like proxy.ts does.
+// marks its answers as each test tells it (X-Accel-Expires, Set-Cookie), like proxy.ts does. Its
+// access answer (GET /api/lives/<slug>/access, the front's auth_request) says "members" for the
+// pages named members-*, to a session cookie whose value starts with "ok" (401 otherwise), and
+// "public" for the others.
 import http from "node:http"
 import { chmod, mkdtemp, rm } from "node:fs/promises"
 import type { AddressInfo } from "node:net"
@@ -20,7 +23,7 @@ type Seen = { hit: number; path: string; headers: http.IncomingHttpHeaders }
 function behaviour(pathname: string): { expires?: number; setCookie?: boolean } {
   const kind = pathname.split("/")[2]?.split("-")[0] ?? ""
   if (pathname === "/not-a-page") return { expires: 60 }
-  if (kind === "marked" || pathname === "/lives") return { expires: 60 }
+  if (kind === "marked" || kind === "members" || pathname === "/lives") return { expires: 60 }
   if (kind === "short") return { expires: 1 }
   if (kind === "cookie") return { expires: 60, setCookie: true }
   return {}
@@ -59,6 +62,13 @@ beforeAll(async () => {
     const key = request.url!
     const hit = (hits.get(key) ?? 0) + 1
     hits.set(key, hit)
+    const access = /^\/api\/lives\/([^/]+)\/access$/.exec(url.pathname)
+    if (access) {
+      const session = /next-auth\.session-token=([^;]*)/.exec(request.headers.cookie ?? "")?.[1]
+      if (!access[1]!.startsWith("members")) return void response.writeHead(204, { "X-Live-Audience": "public" }).end()
+      if (session?.startsWith("ok")) return void response.writeHead(204, { "X-Live-Audience": "members" }).end()
+      return void response.writeHead(401, { "Content-Type": "application/json" }).end('{"code":"UNAUTHENTICATED"}')
+    }
     if (url.pathname.endsWith("/events")) {
       // Server-sent events: one frame now, the end only when the test says so (or after 20 s).
       response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-store, no-transform" })
@@ -143,6 +153,46 @@ describe("nginx front (deploy/nginx)", () => {
     expect(anonymous.headers["x-cache-status"]).toBe("MISS")
     expect(seen(anonymous).headers.cookie).toBeUndefined()
     expect(hitsOf("/lives/marked-first")).toBe(2)
+  })
+
+  it("serves a members-only page to every member from one render, asking the app about each visitor", async () => {
+    const members = ["ok-ada", "ok-grace", "ok-alan"].map((v) => `next-auth.session-token=${v}`)
+    const first = await get("/lives/members-a", { cookie: members[0]! })
+    expect(first.headers["x-cache-status"]).toBe("MISS")
+    for (const cookie of members.slice(1)) {
+      const answer = await get("/lives/members-a", { cookie })
+      expect(answer.headers["x-cache-status"]).toBe("HIT")
+      expect(seen(answer).hit).toBe(1)
+    }
+    expect(hitsOf("/lives/members-a")).toBe(1)
+    expect(hitsOf("/api/lives/members-a/access")).toBe(3)
+  })
+
+  it("hands a visitor the app refuses on a members-only page to the app, never the members' copy", async () => {
+    await get("/lives/members-refused", { cookie: "next-auth.session-token=ok-ada" })
+    expect((await get("/lives/members-refused", { cookie: "next-auth.session-token=ok-ada" })).headers["x-cache-status"]).toBe("HIT")
+    // A stale session: the app answers itself (its sign-in redirect), from no cache.
+    const stale = await get("/lives/members-refused", { cookie: "next-auth.session-token=expired" })
+    expect(stale.status).toBe(200)
+    expect(seen(stale).hit).toBe(2)
+    expect(seen(stale).headers.cookie).toBe("next-auth.session-token=expired")
+    expect(stale.headers["x-cache-status"]).toBeUndefined()
+    // Anonymous visitors are not asked about (the app redirects every one of them alike), and get the
+    // anonymous copy, never the members' one.
+    const anonymous = await get("/lives/members-refused")
+    expect(anonymous.headers["x-cache-status"]).toBe("MISS")
+    expect(seen(anonymous).headers.cookie).toBeUndefined()
+    expect((await get("/lives/members-refused")).headers["x-cache-status"]).toBe("HIT")
+    expect(hitsOf("/api/lives/members-refused/access")).toBe(3)
+    expect(hitsOf("/lives/members-refused")).toBe(3)
+  })
+
+  it("never shares a signed-in visitor's page of a public live, even marked", async () => {
+    const cookie = "next-auth.session-token=ok-ada"
+    expect((await get("/lives/marked-public", { cookie })).headers["x-cache-status"]).toBe("BYPASS")
+    expect((await get("/lives/marked-public", { cookie })).headers["x-cache-status"]).toBe("BYPASS")
+    expect(hitsOf("/lives/marked-public")).toBe(2)
+    expect(hitsOf("/api/lives/marked-public/access")).toBe(2)
   })
 
   it("caches other cookies' visitors like anyone (the sign-in CSRF cookie changes nothing)", async () => {

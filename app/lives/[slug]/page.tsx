@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { loginUrl } from "@/app/_lib/guards"
+import { isMembersRender } from "@/app/_lib/shared-render"
 
 import { LivePlayer } from "./_components/live-player"
 import { LiveViewerCount } from "./_components/live-viewer-count"
@@ -47,7 +48,14 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function LivePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const [live, user, t, tLives, format] = await Promise.all([loadLive(slug), getCurrentUser(), getTranslations("livePage"), getTranslations("lives"), getFormatter()])
+  const [live, user, members, t, tLives, format] = await Promise.all([
+    loadLive(slug),
+    getCurrentUser(),
+    isMembersRender(),
+    getTranslations("livePage"),
+    getTranslations("lives"),
+    getFormatter(),
+  ])
   return (
     <>
       <PageHeader title={<span className="break-words">{live.title}</span>} back={{ href: "/lives", label: tLives("title") }}>
@@ -73,7 +81,8 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
       <LivePlayer slug={live.slug} src={playlistUrl(live)} poster={POSTER} initialStatus={live.status} />
       {live.enableChat && (
         <div className="mt-6">
-          <LiveChatSection live={live} viewer={user} />
+          {/* A members' render is the same for every member: nothing of this one in it. */}
+          <LiveChatSection live={live} viewer={members && user ? "member" : user} />
         </div>
       )}
     </>

@@ -1,0 +1,47 @@
+// Two questions about the visitor, asked on every view of a members' page (lib/security/shared-cache.ts)
+// and so served by server.ts outside Next.js, at the cost of a session read and one query or two:
+// - GET /api/me: who is signed in ({ viewer: { firstName, lastName, role } | null }), for the header
+//   of a page rendered for every member (components/layout/header-viewer.ts);
+// - GET /api/lives/<slug>/access: may this visitor see this live page? The nginx front's
+//   auth_request before it serves a members' copy: 204 with `X-Live-Audience: public | members |
+//   none`, or 401 (then the front lets the app answer: the sign-in redirect).
+import type { IncomingMessage, ServerResponse } from "node:http"
+
+import { getRequestUser } from "@/lib/auth/get-request-user"
+import { isAppError } from "@/lib/errors"
+import { checkLivePageAccess } from "@/lib/lives/check-live-page-access"
+import { logger } from "@/lib/logger"
+
+import { nodeSecurityHeaders, writeError, writeJson } from "./node-response"
+
+export const ME_PATH = /^\/api\/me\/?$/
+export const LIVE_ACCESS_PATH = /^\/api\/lives\/([^/]+)\/access\/?$/
+
+async function answer(request: IncomingMessage, response: ServerResponse, pathname: string, serve: () => Promise<void>): Promise<void> {
+  try {
+    await serve()
+  } catch (error) {
+    if (isAppError(error)) return writeError(response, pathname, error.code)
+    logger.error({ err: error, url: request.url }, "request failed")
+    if (!response.headersSent) writeError(response, pathname, "INTERNAL")
+    else response.destroy()
+  }
+}
+
+export function serveMe(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const pathname = "/api/me"
+  return answer(request, response, pathname, async () => {
+    const user = await getRequestUser(request)
+    const viewer = user && { firstName: user.firstName, lastName: user.lastName, role: user.role }
+    writeJson(response, pathname, 200, { viewer })
+  })
+}
+
+export function serveLivePageAccess(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
+  const pathname = `/api/lives/${encodeURIComponent(slug)}/access`
+  return answer(request, response, pathname, async () => {
+    const audience = await checkLivePageAccess(slug, await getRequestUser(request))
+    response.writeHead(204, { ...nodeSecurityHeaders(pathname), "Cache-Control": "private, no-store", "X-Live-Audience": audience })
+    response.end()
+  })
+}

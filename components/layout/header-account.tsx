@@ -1,0 +1,42 @@
+"use client"
+
+// The header's account controls: who is signed in and the sign-out button, or the sign-in link.
+// `children` (the language switch) sits between the name and the button.
+import { useTranslations } from "next-intl"
+import type { ReactNode } from "react"
+
+import { LinkButton } from "@/components/ui/link-button"
+
+import { useHeaderViewer, type HeaderViewer } from "./header-viewer"
+import { SignOutButton } from "./sign-out-button"
+
+export function HeaderAccount({ viewer: initial, children }: { viewer: HeaderViewer | null | undefined; children: ReactNode }) {
+  const t = useTranslations("nav")
+  const tRoles = useTranslations("roles")
+  const viewer = useHeaderViewer(initial)
+  const name = viewer ? `${viewer.firstName} ${viewer.lastName}` : ""
+  return (
+    <div className="ml-auto flex min-w-0 items-center gap-2 text-sm">
+      {viewer && (
+        <span className="hidden max-w-56 min-w-0 truncate text-right leading-tight text-slate-700 lg:block" data-testid="signed-in-user" title={`${name} · ${tRoles(viewer.role)}`}>
+          <span className="sr-only">{t("account", { name, role: tRoles(viewer.role) })}</span>
+          <span aria-hidden="true">
+            <span className="block truncate font-medium text-slate-900">{name}</span>
+            <span className="block truncate text-xs text-slate-600">{tRoles(viewer.role)}</span>
+          </span>
+        </span>
+      )}
+      {children}
+      {viewer === undefined ? (
+        // Not known yet (a members' page asks the browser): keep the button's room, show nothing.
+        <span aria-hidden="true" className="inline-block min-h-8 w-28 shrink-0" data-testid="account-pending" />
+      ) : viewer ? (
+        <SignOutButton label={t("signOut")} />
+      ) : (
+        <LinkButton href="/login" size="sm">
+          {t("signIn")}
+        </LinkButton>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+"use client"
+
+// Who the header shows as signed in. The server knows it on most pages and hands it over; a members'
+// render (a restricted live's page, the same bytes for every member: lib/security/shared-cache.ts)
+// hands over `undefined`, and the browser asks GET /api/me once per page load.
+import { useEffect, useState } from "react"
+
+import type { Role } from "@/lib/auth/roles"
+
+export type HeaderViewer = { firstName: string; lastName: string; role: Role }
+
+let asked: Promise<HeaderViewer | null> | null = null
+
+function askViewer(): Promise<HeaderViewer | null> {
+  asked ??= fetch("/api/me", { cache: "no-store", credentials: "same-origin" })
+    .then(async (response) => (response.ok ? ((await response.json()) as { viewer: HeaderViewer | null }).viewer : null))
+    .catch(() => {
+      asked = null // asked again by the next component that mounts
+      return null
+    })
+  return asked
+}
+
+/**
+ * `initial`: the viewer the server rendered for (null: anonymous), or undefined when it rendered for
+ * every member. Returns undefined until the browser knows.
+ */
+export function useHeaderViewer(initial: HeaderViewer | null | undefined): HeaderViewer | null | undefined {
+  const [viewer, setViewer] = useState(initial)
+  useEffect(() => {
+    if (initial !== undefined) return setViewer(initial)
+    let current = true
+    void askViewer().then((v) => {
+      if (current) setViewer(v)
+    })
+    return () => {
+      current = false
+    }
+  }, [initial])
+  return viewer
+}
