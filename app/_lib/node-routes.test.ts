@@ -1,6 +1,7 @@
-// The routes server.ts serves outside Next.js, through its router (real PostgreSQL and Redis): who is
-// signed in (GET /api/me), the nginx front's access question (GET /api/lives/<slug>/access), and
-// the own outcomes a signed-in viewer's event stream starts with.
+// The routes server.ts serves outside Next.js, through its router (real PostgreSQL and Redis): the
+// live pages' event streams (the page's access rule, the same error bodies, the status at once, the
+// live's events, a viewer counted while its stream is open, a signed-in viewer's own outcomes), who
+// is signed in (GET /api/me) and the nginx front's access question (GET /api/lives/<slug>/access).
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 
@@ -8,6 +9,9 @@ import { encode } from "next-auth/jwt"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { getEnv } from "@/lib/config/env"
+import { publishLiveEvent } from "@/lib/events/live-feed"
+import { countLiveViewers } from "@/lib/lives/track-live-viewer"
+import { getProducerRedis } from "@/lib/redis"
 import { seedChatMessage, seedUser, seedViewableLive } from "@/prisma/seed/factories"
 
 import { serveNodeRoute } from "./node-routes"
@@ -105,5 +109,56 @@ describe("a signed-in viewer's event stream", () => {
       stream.on("error", (error) => (seen.includes("event: outcomes") ? undefined : reject(error)))
     })
     expect(text).toContain(`event: outcomes\ndata: {"outcomes":[{"id":${mine.id},"outcome":"DELIVERED"}]}\n\n`)
+  })
+})
+
+type Stream = { status: number; headers: http.IncomingHttpHeaders; text: () => string; close: () => void }
+
+function open(slug: string, cookie?: string): Promise<Stream> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${base}/api/lives/${encodeURIComponent(slug)}/events`, { headers: cookie ? { cookie } : {} }, (response) => {
+      let text = ""
+      response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk))
+      resolve({ status: response.statusCode!, headers: response.headers, text: () => text, close: () => request.destroy() })
+    })
+    request.on("error", reject)
+  })
+}
+
+describe("GET /api/lives/<slug>/events", () => {
+  it("streams a public live's status at once, then its events, and counts the viewer while open", async () => {
+    const { live, broadcaster } = await seedViewableLive()
+    const stream = await open(broadcaster.slug)
+    expect(stream.status).toBe(200)
+    expect(stream.headers["content-type"]).toBe("text/event-stream; charset=utf-8")
+    expect(stream.headers["x-accel-buffering"]).toBe("no")
+    expect(stream.headers["content-security-policy"]).toContain("default-src 'self'")
+    await expect.poll(stream.text).toContain('event: status\ndata: {"status":"RUNNING"}\n\n')
+    await expect.poll(() => countLiveViewers(live.id)).toBe(1)
+    await publishLiveEvent(getProducerRedis(), live.id, { type: "chat", message: { id: 1, authorName: "Ada Lovelace", body: "<b>bonjour</b>", sentAt: "2026-12-02T10:00:00.000Z" } })
+    await expect.poll(stream.text).toContain('event: chat\ndata: {"message":{"id":1,"authorName":"Ada Lovelace","body":"<b>bonjour</b>","sentAt":"2026-12-02T10:00:00.000Z"}}\n\n')
+    stream.close()
+    await expect.poll(() => countLiveViewers(live.id)).toBe(0)
+  })
+
+  it("refuses anonymous visitors of a restricted live (401) and lets a signed-in user in", async () => {
+    const { broadcaster } = await seedViewableLive({ isRestricted: true })
+    const anonymous = await open(broadcaster.slug)
+    expect(anonymous.status).toBe(401)
+    await expect.poll(anonymous.text).toBe(JSON.stringify({ code: "UNAUTHENTICATED" }))
+    const student = await seedUser()
+    const signedIn = await open(broadcaster.slug, await sessionCookie(student.id))
+    expect(signedIn.status).toBe(200)
+    await expect.poll(signedIn.text).toContain("event: status")
+    signedIn.close()
+  })
+
+  it("answers 404 for an unknown live, and 401 for a session whose account is gone", async () => {
+    const unknown = await open("no-such-live")
+    expect(unknown.status).toBe(404)
+    await expect.poll(unknown.text).toBe(JSON.stringify({ code: "NOT_FOUND" }))
+    const { broadcaster } = await seedViewableLive({ isRestricted: true })
+    const stale = await open(broadcaster.slug, await sessionCookie(2_000_000_000))
+    expect(stale.status).toBe(401)
   })
 })

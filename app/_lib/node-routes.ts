@@ -3,17 +3,14 @@
 // (app/_lib/viewer-server.ts), asked on every view. docs/benchmarks.md says what each saves.
 import type { IncomingMessage, ServerResponse } from "node:http"
 
+import { decodeSlug } from "@/lib/lives/decode-slug"
+
 import { LIVE_EVENTS_PATH, serveLiveEvents } from "./live-events-server"
 import { LIVE_ACCESS_PATH, ME_PATH, serveLivePageAccess, serveMe } from "./viewer-server"
 
 function slugIn(path: RegExp, pathname: string): string | null {
   const match = path.exec(pathname)
-  if (!match) return null
-  try {
-    return decodeURIComponent(match[1]!)
-  } catch {
-    return null
-  }
+  return match ? decodeSlug(match[1]!) : null
 }
 
 /** Serves the request when it is one of these routes; false: Next.js answers it. */

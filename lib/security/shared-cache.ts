@@ -28,6 +28,8 @@
 // - Client-side navigations (RSC requests: `RSC` header or `_rsc` query) are not seen by proxy.ts
 //   (Next.js strips those before it runs): the front bypasses them itself.
 
+import { decodeSlug } from "@/lib/lives/decode-slug"
+
 /** Who a kept answer is for (see above). */
 export type SharedAudience = "anonymous" | "members"
 
@@ -47,12 +49,7 @@ export function isPublicPagePath(pathname: string): boolean {
 /** The slug of a live page's path, or null. */
 export function livePageSlug(pathname: string): string | null {
   const match = LIVE_PAGE.exec(pathname)
-  if (!match) return null
-  try {
-    return decodeURIComponent(match[1]!)
-  } catch {
-    return null
-  }
+  return match ? decodeSlug(match[1]!) : null
 }
 
 /** Whether one of these cookie names is a next-auth session (the visitor may be signed in). */
