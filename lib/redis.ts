@@ -17,6 +17,19 @@ export function createRedis(kind: "worker" | "producer", extra: RedisOptions = {
   return redis
 }
 
+/**
+ * A connection for SUBSCRIBE / PSUBSCRIBE only (the change feed, the live pages' feed): ready as soon
+ * as it is connected, without ioredis's ready check. That check is an INFO sent once the socket is
+ * up; a SUBSCRIBE written meanwhile (a page opening while the connection starts or reconnects after
+ * a Redis restart) puts the connection in subscriber mode, ioredis then refuses its own INFO
+ * ("Connection in subscriber mode"), drops the connection and, as it never was ready, does not
+ * subscribe again: that channel would stay silent without a word (redis/ioredis#2037). Without the
+ * check a subscription is queued until the connection is up, and renewed on every reconnection.
+ */
+export function createSubscriberRedis(): Redis {
+  return createRedis("worker", { enableReadyCheck: false })
+}
+
 const globalForRedis = globalThis as unknown as { producerRedis?: Redis }
 
 /** Shared fail-fast connection for request paths (enqueueing jobs, publishing chat). */

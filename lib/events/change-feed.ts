@@ -3,7 +3,7 @@
 // Best effort by design: the database is the truth and pages re-read it when told something changed.
 import type { Redis } from "ioredis"
 
-import { createRedis } from "@/lib/redis"
+import { createSubscriberRedis } from "@/lib/redis"
 
 export const CHANGE_TOPICS = ["meetings", "lives"] as const
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number]
@@ -19,7 +19,7 @@ const globalFeed = globalThis as unknown as { changeFeed?: { subscriber: Redis; 
 /** Calls `listener` on every change of any topic; returns the unsubscribe function. */
 export function onChange(listener: Listener): () => void {
   if (!globalFeed.changeFeed) {
-    const subscriber = createRedis("worker")
+    const subscriber = createSubscriberRedis()
     const listeners = new Set<Listener>()
     subscriber.on("error", () => undefined) // ioredis reconnects by itself; pages fall back to polling
     void subscriber.subscribe(...CHANGE_TOPICS.map(changeChannel))

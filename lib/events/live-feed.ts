@@ -7,7 +7,7 @@ import type { Redis } from "ioredis"
 
 import type { ChatRelayStatus } from "@/lib/chat/schemas"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
-import { createRedis } from "@/lib/redis"
+import { createSubscriberRedis } from "@/lib/redis"
 
 export type LiveChatEvent = { id: number; authorName: string; body: string; sentAt: string }
 
@@ -31,7 +31,7 @@ const globalFeed = globalThis as unknown as { liveFeed?: Feed }
 
 function feed(): Feed {
   if (!globalFeed.liveFeed) {
-    const subscriber = createRedis("worker")
+    const subscriber = createSubscriberRedis()
     const listeners = new Map<number, Set<Listener>>()
     subscriber.on("message", (channel: string, text: string) => {
       const liveId = Number(channel.slice(liveChannel(0).length - 1))

@@ -1,21 +1,21 @@
 // A live page learns that its live ended from the live's own event channel (not by polling): every
 // use case that ends a live publishes its new status there, and the Directs list's "lives" topic too.
-import { Redis } from "ioredis"
 import { afterAll, beforeAll, expect, it } from "vitest"
 
 import { changeChannel } from "@/lib/events/change-feed"
 import { onLiveEvent, type LiveEvent } from "@/lib/events/live-feed"
+import { createSubscriberRedis } from "@/lib/redis"
 import { failLive } from "@/lib/streamers/fail-live"
 
 import { stopLive } from "./stop-live"
 import { seedLiveOnAir } from "./testing/seed-live-on-air"
 
 const changes: unknown[] = []
-const subscriber = new Redis(process.env.REDIS_URL!)
+const subscriber = createSubscriberRedis() // lib/redis.ts: keeps a subscription sent while connecting
 
 beforeAll(async () => {
   await subscriber.subscribe(changeChannel("lives"))
-  subscriber.on("message", (_channel, text: string) => changes.push(JSON.parse(text)))
+  subscriber.on("message", (_channel: string, text: string) => changes.push(JSON.parse(text)))
 })
 afterAll(() => subscriber.disconnect())
 

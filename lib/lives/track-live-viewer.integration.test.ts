@@ -5,11 +5,13 @@ import { Redis } from "ioredis"
 import { afterAll, beforeAll, expect, it } from "vitest"
 
 import { liveChannel, type LiveEvent } from "@/lib/events/live-feed"
-import { getProducerRedis } from "@/lib/redis"
+import { createSubscriberRedis, getProducerRedis } from "@/lib/redis"
 
 import { countLiveViewers, trackLiveViewer, VIEWER_PRESENCE, viewersKey } from "./track-live-viewer"
 
-const subscriber = new Redis(process.env.REDIS_URL!)
+// The app's kind of subscriber connection (lib/redis.ts says why: a plain one lost its subscription
+// when it was sent during the connection's ready check, and every event was missed under load).
+const subscriber = createSubscriberRedis()
 const published: { liveId: number; event: LiveEvent }[] = []
 let nextLiveId = 0
 
