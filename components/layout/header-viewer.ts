@@ -9,14 +9,18 @@ import type { Role } from "@/lib/auth/roles"
 
 export type HeaderViewer = { firstName: string; lastName: string; role: Role }
 
-let asked: Promise<HeaderViewer | null> | null = null
+let asked: Promise<HeaderViewer | null | undefined> | null = null
 
-function askViewer(): Promise<HeaderViewer | null> {
+/** The viewer, null (nobody signed in), or undefined when the app could not say (then shown as unknown, not as signed out). */
+function askViewer(): Promise<HeaderViewer | null | undefined> {
   asked ??= fetch("/api/me", { cache: "no-store", credentials: "same-origin" })
-    .then(async (response) => (response.ok ? ((await response.json()) as { viewer: HeaderViewer | null }).viewer : null))
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      return ((await response.json()) as { viewer: HeaderViewer | null }).viewer
+    })
     .catch(() => {
       asked = null // asked again by the next component that mounts
-      return null
+      return undefined
     })
   return asked
 }
