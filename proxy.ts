@@ -12,8 +12,7 @@
 import { getToken } from "next-auth/jwt"
 import { NextResponse, type NextRequest } from "next/server"
 
-import { findSessionUser } from "@/lib/auth/find-session-user"
-import { sessionUserId } from "@/lib/auth/session-cookie"
+import { findCookieSessionUser } from "@/lib/auth/find-session-user"
 import { getEnv, isHttpsApp } from "@/lib/config/env"
 import { findLivePageAudience } from "@/lib/lives/find-live-page-audience"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
@@ -36,10 +35,7 @@ export async function proxy(request: NextRequest) {
     pathname,
     cookieNames: request.cookies.getAll().map((c) => c.name),
     seconds: env.PUBLIC_PAGE_CACHE_SECONDS,
-    isSignedIn: async () => {
-      const uid = await sessionUserId(request.cookies)
-      return uid !== null && (await findSessionUser(uid)) !== null
-    },
+    isSignedIn: async () => (await findCookieSessionUser(request.cookies)) !== null,
     isMembersOnly: async (slug) => (await findLivePageAudience(slug)) === "members",
   })
 

@@ -5,27 +5,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
-import { isAppError } from "@/lib/errors"
 import { writeSseStream } from "@/lib/events/sse"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
 import { openLiveEventStream } from "@/lib/lives/open-live-event-stream"
-import { logger } from "@/lib/logger"
 
-import { nodeSecurityHeaders, writeError } from "./node-response"
+import { nodeSecurityHeaders, serveOrRefuse } from "./node-response"
 
 export const LIVE_EVENTS_PATH = /^\/api\/lives\/([^/]+)\/events\/?$/
 
-export async function serveLiveEvents(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
+export function serveLiveEvents(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
   const pathname = `/api/lives/${encodeURIComponent(slug)}/events`
-  try {
+  return serveOrRefuse(request, response, pathname, async () => {
     const user = await getRequestUser(request)
     const live = await findViewableLive(slug, user)
     if (request.destroyed) return
     writeSseStream(response, (send) => openLiveEventStream(live, send, user), nodeSecurityHeaders(pathname))
-  } catch (error) {
-    if (isAppError(error)) return writeError(response, pathname, error.code)
-    logger.error({ err: error, url: request.url }, "live event stream failed")
-    if (!response.headersSent) writeError(response, pathname, "INTERNAL")
-    else response.destroy()
-  }
+  })
 }

@@ -5,12 +5,7 @@ import { headers } from "next/headers"
 
 import { SHARED_RENDER_HEADER, type SharedAudience } from "@/lib/security/shared-cache"
 
-export async function getSharedRender(): Promise<SharedAudience | null> {
-  const value = (await headers()).get(SHARED_RENDER_HEADER)
-  return value === "anonymous" || value === "members" ? value : null
-}
-
 /** A members' render: the same bytes for every signed-in member, so nothing of the visitor in it. */
 export async function isMembersRender(): Promise<boolean> {
-  return (await getSharedRender()) === "members"
+  return (await headers()).get(SHARED_RENDER_HEADER) === ("members" satisfies SharedAudience)
 }

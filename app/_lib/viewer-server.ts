@@ -8,29 +8,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
-import { isAppError } from "@/lib/errors"
 import { checkLivePageAccess } from "@/lib/lives/check-live-page-access"
-import { logger } from "@/lib/logger"
 
-import { nodeSecurityHeaders, writeError, writeJson } from "./node-response"
+import { nodeSecurityHeaders, serveOrRefuse, writeJson } from "./node-response"
 
 export const ME_PATH = /^\/api\/me\/?$/
 export const LIVE_ACCESS_PATH = /^\/api\/lives\/([^/]+)\/access\/?$/
 
-async function answer(request: IncomingMessage, response: ServerResponse, pathname: string, serve: () => Promise<void>): Promise<void> {
-  try {
-    await serve()
-  } catch (error) {
-    if (isAppError(error)) return writeError(response, pathname, error.code)
-    logger.error({ err: error, url: request.url }, "request failed")
-    if (!response.headersSent) writeError(response, pathname, "INTERNAL")
-    else response.destroy()
-  }
-}
-
 export function serveMe(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const pathname = "/api/me"
-  return answer(request, response, pathname, async () => {
+  return serveOrRefuse(request, response, pathname, async () => {
     const user = await getRequestUser(request)
     const viewer = user && { firstName: user.firstName, lastName: user.lastName, role: user.role }
     writeJson(response, pathname, 200, { viewer })
@@ -39,7 +26,7 @@ export function serveMe(request: IncomingMessage, response: ServerResponse): Pro
 
 export function serveLivePageAccess(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
   const pathname = `/api/lives/${encodeURIComponent(slug)}/access`
-  return answer(request, response, pathname, async () => {
+  return serveOrRefuse(request, response, pathname, async () => {
     const audience = await checkLivePageAccess(slug, await getRequestUser(request))
     response.writeHead(204, { ...nodeSecurityHeaders(pathname), "Cache-Control": "private, no-store", "X-Live-Audience": audience })
     response.end()

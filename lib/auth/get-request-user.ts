@@ -4,10 +4,8 @@ import type { IncomingMessage } from "node:http"
 
 import { parse as parseCookies } from "cookie"
 
-import { findSessionUser, type CurrentUser } from "./find-session-user"
-import { sessionUserId } from "./session-cookie"
+import { findCookieSessionUser, type CurrentUser } from "./find-session-user"
 
-export async function getRequestUser(request: IncomingMessage): Promise<CurrentUser | null> {
-  const uid = await sessionUserId(parseCookies(request.headers.cookie ?? ""))
-  return uid === null ? null : findSessionUser(uid)
+export function getRequestUser(request: IncomingMessage): Promise<CurrentUser | null> {
+  return findCookieSessionUser(parseCookies(request.headers.cookie ?? ""))
 }

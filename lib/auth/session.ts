@@ -5,18 +5,13 @@ import { cache } from "react"
 
 import { AppError } from "@/lib/errors"
 
-import { findSessionUser, type CurrentUser } from "./find-session-user"
+import { findCookieSessionUser, type CurrentUser } from "./find-session-user"
 import { hasRole, type RequiredRole } from "./roles"
-import { sessionUserId } from "./session-cookie"
 
 export type { CurrentUser }
 export { hasRole, type RequiredRole } from "./roles"
 
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const uid = await sessionUserId(await cookies())
-  if (uid === null) return null
-  return findSessionUser(uid)
-})
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => findCookieSessionUser(await cookies()))
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser()
