@@ -8,13 +8,16 @@
 //   X-Accel-Expires, and tells their render so (SHARED_RENDER_HEADER): an anonymous visitor's Directs
 //   page and live pages, and a members-only live's page asked by a signed-in member
 //   (lib/security/shared-cache.ts says why that is safe). RSC requests are not visible here (Next.js
-//   strips their header and query before the proxy runs), so the front bypasses those itself.
+//   strips their header and query before the proxy runs), so the front bypasses those itself;
+// - refuses a server action (POST with `Next-Action`) that carries no Origin: Next.js checks the
+//   Origin of an action only when there is one.
 import { getToken } from "next-auth/jwt"
 import { NextResponse, type NextRequest } from "next/server"
 
 import { findCookieSessionUser } from "@/lib/auth/find-session-user"
 import { getEnv, isHttpsApp } from "@/lib/config/env"
 import { findLivePageAudience } from "@/lib/lives/find-live-page-audience"
+import { isOriginlessServerAction } from "@/lib/security/request-origin"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 import { getSharedAudience, SHARED_RENDER_HEADER } from "@/lib/security/shared-cache"
 
@@ -29,6 +32,12 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   const nonce = createNonce()
   const headers = securityHeaders({ nonce, pathname, settings: env })
+
+  if (isOriginlessServerAction(request.method, request.headers)) {
+    const refused = new NextResponse("Forbidden", { status: 403, headers: { "cache-control": "no-store" } })
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value)
+    return refused
+  }
 
   const audience = await getSharedAudience({
     method: request.method,

@@ -2,8 +2,10 @@
 import { z } from "zod"
 
 import { getCurrentUser, requireRole, requireUser, type CurrentUser, type RequiredRole } from "@/lib/auth/session"
+import { getEnv } from "@/lib/config/env"
 import { isAppError, type AppErrorCode } from "@/lib/errors"
 import { logger } from "@/lib/logger"
+import { isJsonBody, isSameOriginWrite } from "@/lib/security/request-origin"
 
 import { httpStatus } from "./http-status"
 
@@ -53,7 +55,8 @@ type RouteContext<P> = { request: Request; params: P; user: CurrentUser | null }
 
 /**
  * Wraps a route handler (dub's withWorkspace): checks who calls it, refuses cross-site writes (a
- * POST/PUT/PATCH/DELETE whose Origin is not ours: CSRF), runs the handler and maps AppError and zod
+ * POST/PUT/PATCH/DELETE whose Origin is not, whole, APP_URL's origin: CSRF, lib/security/request-origin.ts)
+ * and writes whose body is not declared JSON (415), runs the handler and maps AppError and zod
  * errors to their status in one place. The handler returns a Response, or a value sent as JSON.
  *
  *   export const GET = route({ access: "admin" }, async ({ request }) => exportLivesCsv(...))
@@ -64,7 +67,10 @@ export function route<P = Record<string, string>>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     try {
-      if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !isSameOrigin(request)) return errorResponse("FORBIDDEN")
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
+        if (!isSameOriginWrite(request.headers, getEnv())) return errorResponse("FORBIDDEN")
+        if (!isJsonBody(request.headers)) return Response.json({ code: "INVALID_INPUT" }, { status: 415, headers: { "cache-control": "no-store" } })
+      }
       const user = options.access === "public" ? await getCurrentUser() : options.access === "user" ? await requireUser() : await requireRole(options.access)
       const result = await handler({ request, params: await context.params, user })
       return result instanceof Response ? result : Response.json(result ?? null, { headers: { "cache-control": "no-store" } })
@@ -77,17 +83,5 @@ export function route<P = Record<string, string>>(
       logger.error({ err: error, url: request.url }, "route handler failed")
       return errorResponse("INTERNAL")
     }
-  }
-}
-
-/** A browser write comes from our own pages: its Origin (or, failing that, Referer) has our host. */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin") ?? request.headers.get("referer")
-  if (!origin) return false
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host")
-  try {
-    return new URL(origin).host === host
-  } catch {
-    return false
   }
 }
