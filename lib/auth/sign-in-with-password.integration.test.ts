@@ -22,6 +22,7 @@ const SETTINGS = vi.hoisted(() => {
 })
 
 import { getEnv } from "@/lib/config/env"
+import { redisKey } from "@/lib/redis-keys"
 import { seedUser } from "@/prisma/seed/factories"
 
 import { listSignInAttempts } from "./list-sign-in-attempts"
@@ -62,7 +63,7 @@ describe("sign-in throttling", () => {
     // Counted in Redis, where every app instance sees them.
     const redis = new Redis(getEnv().REDIS_URL)
     try {
-      expect(await redis.get(`sign-in:account:${victim.username.toLowerCase()}`)).toBe("4")
+      expect(await redis.get(`${redisKey("sign-in", "account")}:user:${victim.id}`)).toBe("4")
     } finally {
       redis.disconnect()
     }
@@ -85,6 +86,21 @@ describe("sign-in throttling", () => {
     await sleep(2_500)
     expect(await signInWithPassword({ username: victim.username, password: victim.password }, { ip: uniqueIp() })).toMatchObject({ ok: true, user: { id: victim.id } })
     expect(await signInWithPassword({ username: victim.username, password: "wrong-again" }, { ip: uniqueIp() })).toEqual({ ok: false, delayMs: 0 })
+  })
+
+  it("counts failures against the account, not the login as typed: failures by username block the e-mail too, and back", async () => {
+    for (const [failWith, thenWith] of [
+      ["username", "email"],
+      ["email", "username"],
+    ] as const) {
+      const victim = await seedUser()
+      const attacker = uniqueIp()
+      const login = (kind: "username" | "email") => (kind === "username" ? victim.username : victim.email.toUpperCase())
+      for (let i = 0; i < 4; i += 1) expect((await signInWithPassword({ username: login(failWith), password: `guess-${i}` }, { ip: attacker })).ok).toBe(false)
+      // The same account, typed the other way and from another address, with the right password: blocked.
+      const blocked = await refusal(signInWithPassword({ username: login(thenWith), password: victim.password }, { ip: uniqueIp() }))
+      expect(blocked.code).toBe("SIGN_IN_THROTTLED")
+    }
   })
 
   it("slows then blocks one address (an IPv6 /64) trying many accounts, known or not, while the accounts still sign in from elsewhere", async () => {

@@ -1,5 +1,6 @@
 // A password sign-in under throttling (issue 14). Every attempt first takes one point from its
-// account's and its address's allowances (taken before the password is checked, so parallel guesses
+// account's (the account the login resolves to, whether typed as username or e-mail; the typed login
+// itself when it names no account, so unknown names are counted alike) and its address's allowances (taken before the password is checked, so parallel guesses
 // cannot slip through together); an exhausted allowance blocks for LOGIN_BLOCK_SECONDS without
 // looking at the password. Attempts after failures wait a growing delay. A success gives the
 // account its allowance back and the address its point. Unknown usernames go through the same
@@ -8,6 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises"
 
 import { AppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
+import { findLoginAccountId } from "@/lib/users/find-login-account-id"
 import { credentialsSchema } from "@/lib/users/schemas"
 import { verifyCredentials, type AuthenticatedUser } from "@/lib/users/verify-credentials"
 
@@ -17,9 +19,14 @@ import { getSignInThrottle, isRateLimiterRes, signInDelayMs } from "./sign-in-th
 
 export type SignInResult = { ok: true; user: AuthenticatedUser } | { ok: false; delayMs: number }
 
-/** The throttling key of a username: case and surrounding spaces do not make a new account. */
-function accountKey(username: string): string {
-  return username.trim().toLowerCase()
+/**
+ * The throttling key of a login: the account it resolves to (`user:<id>`, the same for its username
+ * and its e-mail), else the typed login (`login:<login>`; case and surrounding spaces do not make a
+ * new one). Both kinds are counted and blocked alike, so the answers tell nothing about which exists.
+ */
+async function accountKey(username: string): Promise<string> {
+  const id = await findLoginAccountId(username.trim())
+  return id === null ? `login:${username.trim().toLowerCase()}` : `user:${id}`
 }
 
 /**
@@ -31,7 +38,7 @@ export async function signInWithPassword(input: unknown, context: { ip: string }
   const parsed = credentialsSchema.safeParse(input)
   if (!parsed.success) return { ok: false, delayMs: 0 }
   const { username } = parsed.data
-  const account = accountKey(username)
+  const account = await accountKey(username)
   const { ip } = context
   const address = ipThrottlingKey(ip)
   const throttle = await getSignInThrottle()
