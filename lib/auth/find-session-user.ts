@@ -1,9 +1,12 @@
 // The account behind a session, re-read on every request: a session is a signed cookie that stays
-// valid until it expires, so an account deactivated (or deleted) meanwhile must stop here.
+// valid until it expires, so an account deactivated (or deleted) meanwhile must stop here, and so must
+// a session whose version is no longer the account's (signed out, password reset, deactivated or
+// role changed since it was issued: lib/users/end-user-sessions.ts). Checked in the database at
+// every read, so it holds across app instances.
 import { db } from "@/lib/db"
 
 import type { Role } from "./roles"
-import { sessionUserId, type SessionCookies } from "./session-cookie"
+import { sessionClaims, type SessionClaims, type SessionCookies } from "./session-cookie"
 
 export type CurrentUser = {
   id: number
@@ -14,16 +17,16 @@ export type CurrentUser = {
   username: string
 }
 
-/** The active account with this id, or null (unknown or deactivated: the session is worth nothing). */
-export async function findSessionUser(userId: number): Promise<CurrentUser | null> {
+/** The active account of these claims, or null (unknown, deactivated or ended session: worth nothing). */
+export async function findSessionUser(claims: SessionClaims): Promise<CurrentUser | null> {
   return db.user.findFirst({
-    where: { id: userId, isActive: true },
+    where: { id: claims.userId, isActive: true, sessionVersion: claims.sessionVersion },
     select: { id: true, role: true, firstName: true, lastName: true, email: true, username: true },
   })
 }
 
-/** The active account of the session cookie among these cookies, or null (none, forged, expired, deactivated). */
+/** The active account of the session cookie among these cookies, or null (none, forged, expired, ended, deactivated). */
 export async function findCookieSessionUser(cookies: SessionCookies): Promise<CurrentUser | null> {
-  const uid = await sessionUserId(cookies)
-  return uid === null ? null : findSessionUser(uid)
+  const claims = await sessionClaims(cookies)
+  return claims === null ? null : findSessionUser(claims)
 }

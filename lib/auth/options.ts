@@ -1,7 +1,9 @@
 // next-auth 4 configuration: local accounts (bcrypt) and, when its settings are present, one OpenID
 // Connect provider (how universities plug CAS / Keycloak / Shibboleth through OIDC).
-// Sessions are JWTs carrying only the user id; role and status are re-read from the database on
-// each request (lib/auth/session.ts), so a demoted or disabled account loses access at once.
+// Sessions are JWTs carrying only the user id and the account's session version at sign-in; role,
+// status and version are re-read from the database on each request (lib/auth/find-session-user.ts),
+// so a demoted or disabled account loses access at once, and a signed-out session is worth nothing
+// even if its cookie is replayed (sign-out raises the version: events.signOut).
 import type { NextAuthOptions } from "next-auth"
 import CredentialsProvider from "next-auth/providers/credentials"
 import type { OAuthConfig } from "next-auth/providers/oauth"
@@ -9,6 +11,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth"
 import { getEnv, isHttpsApp, isOidcEnabled } from "@/lib/config/env"
 import { isAppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
+import { endUserSessions, getSessionVersion } from "@/lib/users/end-user-sessions"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
 
 import { getClientIp, PEER_ADDRESS_HEADER, trustedProxyList } from "./client-ip"
@@ -81,6 +84,15 @@ export function getAuthOptions(): NextAuthOptions {
       warn: (code) => logger.warn({ code }, "next-auth warning"),
       debug: () => undefined,
     },
+    events: {
+      // Signing out ends the session for good (and the account's other sessions with it): the
+      // cookie is only deleted from this browser, a copy of it must not keep working.
+      async signOut({ token }) {
+        const { uid, sv } = (token ?? {}) as { uid?: unknown; sv?: unknown }
+        if (typeof uid !== "number") return
+        await endUserSessions(uid, { onlyIfVersion: typeof sv === "number" ? sv : 0 })
+      },
+    },
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true
@@ -100,6 +112,8 @@ export function getAuthOptions(): NextAuthOptions {
         } else if (user) {
           token.uid = Number(user.id)
         }
+        // A new session is stamped with the account's current session version.
+        if ((account || user) && typeof token.uid === "number") token.sv = (await getSessionVersion(token.uid)) ?? -1
         return token
       },
       async session({ session, token }) {

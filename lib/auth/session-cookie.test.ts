@@ -5,7 +5,9 @@ import { expect, it } from "vitest"
 
 import { getEnv } from "@/lib/config/env"
 
-import { sessionUserId } from "./session-cookie"
+import { sessionClaims } from "./session-cookie"
+
+const sessionUserId = async (cookies: Parameters<typeof sessionClaims>[0]) => (await sessionClaims(cookies))?.userId ?? null
 
 const NAME = "next-auth.session-token" // APP_URL is http in tests: no __Secure- prefix
 const token = (uid: unknown) => encode({ token: { uid }, secret: getEnv().AUTH_SECRET })
@@ -28,4 +30,9 @@ it("is nobody without a cookie, with a forged one, or with a token that names no
   expect(await sessionUserId({ [NAME]: `${value.slice(0, -4)}AAAA` })).toBeNull()
   expect(await sessionUserId({ [NAME]: await encode({ token: { uid: 42 }, secret: "another-secret-another-secret-0123" }) })).toBeNull()
   expect(await sessionUserId({ [NAME]: await token("42") })).toBeNull()
+})
+
+it("reads the session version the cookie was stamped with (0 for sessions issued before versions existed)", async () => {
+  expect(await sessionClaims({ [NAME]: await encode({ token: { uid: 42, sv: 3 }, secret: getEnv().AUTH_SECRET }) })).toEqual({ userId: 42, sessionVersion: 3 })
+  expect(await sessionClaims({ [NAME]: await token(42) })).toEqual({ userId: 42, sessionVersion: 0 })
 })

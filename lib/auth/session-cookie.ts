@@ -1,4 +1,4 @@
-// The user id of a session cookie (a JWT that next-auth encrypted with AUTH_SECRET, see options.ts),
+// The user id and session version of a session cookie (a JWT that next-auth encrypted with AUTH_SECRET, see options.ts),
 // or null. Read as next-auth's getServerSession reads it (same cookie name, chunks, secret and clock
 // tolerance) but only decrypted: getServerSession also runs next-auth's whole request handler and
 // re-encrypts a refreshed token that a server component cannot set anyway, which doubled the cost of
@@ -11,7 +11,10 @@ import { logger } from "@/lib/logger"
 /** The request's cookies: Next's cookie store, or the parsed Cookie header of a plain Node request. */
 export type SessionCookies = { getAll(): { name: string; value: string }[] } | Record<string, string | undefined>
 
-export async function sessionUserId(cookies: SessionCookies): Promise<number | null> {
+/** What a session cookie claims: its account and the account's session version when it was issued. */
+export type SessionClaims = { userId: number; sessionVersion: number }
+
+export async function sessionClaims(cookies: SessionCookies): Promise<SessionClaims | null> {
   const env = getEnv()
   const token = await getToken({
     // The cookies only: getToken would also accept an `Authorization: Bearer` header, a session
@@ -29,6 +32,8 @@ export async function sessionUserId(cookies: SessionCookies): Promise<number | n
       }
     },
   })
-  const uid = (token as { uid?: unknown } | null)?.uid
-  return typeof uid === "number" ? uid : null
+  const { uid, sv } = (token ?? {}) as { uid?: unknown; sv?: unknown }
+  if (typeof uid !== "number") return null
+  // Sessions issued before session versions existed carry none: version 0, every account's first.
+  return { userId: uid, sessionVersion: typeof sv === "number" ? sv : 0 }
 }

@@ -135,7 +135,7 @@ describe("admin users", () => {
 
     await setUserActive({ userId: user.id, isActive: false }, admin)
     expect(await verifyCredentials({ username: user.username, password: user.password })).toBeNull()
-    expect(await findSessionUser(user.id)).toBeNull()
+    expect(await findSessionUser({ userId: user.id, sessionVersion: 0 })).toBeNull()
     expect(await attendee(matched.id)).toEqual({ userId: null, matchStatus: "UNMATCHED" })
     expect(await searchUsers(`Bientôt${t}`)).toEqual([])
 
@@ -147,7 +147,7 @@ describe("admin users", () => {
       ["user.reactivate", { isActive: false }, { isActive: true }],
     ])
     await expect(setUserActive({ userId: admin.id, isActive: false }, admin)).rejects.toMatchObject({ code: "OWN_ACCOUNT" })
-    expect(await findSessionUser(admin.id)).not.toBeNull()
+    expect(await findSessionUser({ userId: admin.id, sessionVersion: 0 })).not.toBeNull()
   })
 
   it("resets a local password: the old one stops working, the new one is returned once and never audited", async () => {

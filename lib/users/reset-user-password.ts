@@ -1,10 +1,12 @@
 // An admin resets an account's local password: a new temporary password replaces it and is returned
-// once, for the admin to hand over. Neither the password nor its hash is logged or audited.
+// once, for the admin to hand over. Neither the password nor its hash is logged or audited. The
+// account's sessions end (whoever held the old password may hold a session too).
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 
 import { hashPassword } from "./create-user"
+import { endUserSessions } from "./end-user-sessions"
 import type { UserIdInput } from "./schemas"
 import { temporaryPassword } from "./temporary-password"
 
@@ -14,6 +16,7 @@ export async function resetUserPassword(input: UserIdInput, actor: AuditActor): 
   const user = await db.$transaction(async (tx) => {
     const updated = await tx.user.updateMany({ where: { id: input.userId }, data: { passwordHash } })
     if (updated.count === 0) throw new AppError("NOT_FOUND")
+    await endUserSessions(input.userId, { tx })
     await recordAuditEntry(tx, actor, { action: "user.resetPassword", entity: { type: "user", id: input.userId }, after: { passwordReset: true } })
     return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { username: true } })
   })

@@ -1,6 +1,7 @@
 // An admin deactivates (or reactivates) an account. A deactivated account can no longer sign in
 // (verifyCredentials, the OpenID Connect callback) nor use a session it already holds (every request
-// re-reads the account: findSessionUser). It stops matching BBB moderators; its running meetings'
+// re-reads the account: findSessionUser), and its sessions end for good (a reactivated account signs
+// in again). It stops matching BBB moderators; its running meetings'
 // attendees are re-matched. An admin cannot deactivate themself.
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
@@ -8,6 +9,7 @@ import { AppError } from "@/lib/errors"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { adminUserSelect, type AdminUser } from "./admin-user-fields"
+import { endUserSessions } from "./end-user-sessions"
 import type { SetUserActiveInput } from "./schemas"
 
 export async function setUserActive(input: SetUserActiveInput, actor: AuditActor): Promise<AdminUser> {
@@ -17,6 +19,7 @@ export async function setUserActive(input: SetUserActiveInput, actor: AuditActor
     if (!before) throw new AppError("NOT_FOUND")
     if (before.isActive === input.isActive) return before
     const after = await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive }, select: adminUserSelect })
+    if (!input.isActive) await endUserSessions(after.id, { tx })
     await recordAuditEntry(tx, actor, {
       action: input.isActive ? "user.reactivate" : "user.deactivate",
       entity: { type: "user", id: after.id },

@@ -1,6 +1,7 @@
 // An admin edits an account's role, names and external id. Names and external id drive the matching
 // of BBB moderators: a change re-matches the attendees of running meetings under the old and new
-// keys (domain flow 2). An admin cannot demote themself (the last way back in could be lost).
+// keys (domain flow 2). An admin cannot demote themself (the last way back in could be lost). A role
+// change ends the account's sessions: it signs in again under its new role.
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
@@ -9,6 +10,7 @@ import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
 import { userNameKeys } from "./normalize-name"
+import { endUserSessions } from "./end-user-sessions"
 import type { UpdateUserInput } from "./schemas"
 
 export async function updateUser(input: UpdateUserInput, actor: AuditActor): Promise<AdminUser> {
@@ -30,6 +32,7 @@ export async function updateUser(input: UpdateUserInput, actor: AuditActor): Pro
         select: adminUserSelect,
       })
       await recordAuditEntry(tx, actor, { action: "user.update", entity: { type: "user", id: after.id }, before: userAuditValues(beforeValues), after: userAuditValues(after) })
+      if (beforeValues.role !== after.role) await endUserSessions(after.id, { tx })
       const renamed = beforeValues.firstName !== after.firstName || beforeValues.lastName !== after.lastName || beforeValues.externalId !== after.externalId
       if (renamed) await rematchUser(after.id, { tx, previous: { nameKeys: [nameKeyFirstLast, nameKeyLastFirst], externalId: beforeValues.externalId } })
       return after
