@@ -10,10 +10,18 @@ test.describe("service health", () => {
     const live = await request.get("/api/health/live")
     expect(live.status()).toBe(200)
     expect(await live.json()).toEqual({ status: "alive" })
+    // Anyone: booleans only (no hosts, ports, queue sizes nor BBB's error text).
     const ready = await request.get("/api/health/ready")
     expect(ready.status()).toBe(200)
-    expect(await ready.json()).toMatchObject({ ready: true, postgresql: { ok: true }, redis: { ok: true } })
-    const full = await request.get("/api/health")
+    expect(await ready.json()).toEqual({ ready: true })
+    const up = await request.get("/api/health")
+    expect(up.status()).toBe(200)
+    expect(await up.json()).toEqual({ up: true })
+    // The detail goes to the holder of the metrics token.
+    const auth = { authorization: `Bearer ${E2E_ENV.METRICS_TOKEN}` }
+    const readyDetail = await request.get("/api/health/ready", { headers: auth })
+    expect(await readyDetail.json()).toMatchObject({ ready: true, postgresql: { ok: true }, redis: { ok: true } })
+    const full = await request.get("/api/health", { headers: auth })
     expect(full.status()).toBe(200)
     expect(await full.json()).toMatchObject({ ready: true, postgresql: { ok: true }, redis: { ok: true }, queues: { "meetings-sync": { failed: 0 } } })
   })

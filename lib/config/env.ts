@@ -125,6 +125,11 @@ export const envSchema = z
     BBB_WEBHOOKS_REGISTER_MS: int(300_000, 5_000, 86_400_000),
     /** Bearer token of /api/metrics (Prometheus). Unset: the endpoint answers 404. */
     METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    /**
+     * Client addresses (or CIDR blocks) that read the health endpoints' detail without the token,
+     * e.g. the monitoring host; read through TRUSTED_PROXIES like sign-in's. Empty: none.
+     */
+    HEALTH_DETAIL_ALLOW: list(ipOrCidr),
 
     // Streamer servers (BigBlueButton-liveStreaming)
     NUMBER_SERVERS: int(1, 1, 100),
