@@ -1,11 +1,13 @@
 // The live pages' event streams (GET /api/lives/<slug>/events), served by server.ts outside Next.js
 // (see there why). The same access rule as the page (findViewableLive: anonymous visitors of a
 // restricted live get 401, an unknown live 404), the same error bodies and security headers as the
-// app's route handlers.
+// app's route handlers. The stream closes when the viewer loses access (openLiveEventStream's guard:
+// the session and the rule read again at each heartbeat, and at once when the account's sessions end).
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
 import { writeSseStream } from "@/lib/events/sse"
+import { canStillViewLive } from "@/lib/lives/can-still-view-live"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
 import { openLiveEventStream } from "@/lib/lives/open-live-event-stream"
 
@@ -19,6 +21,14 @@ export function serveLiveEvents(request: IncomingMessage, response: ServerRespon
     const user = await getRequestUser(request)
     const live = await findViewableLive(slug, user)
     if (request.destroyed) return
-    writeSseStream(response, (send) => openLiveEventStream(live, send, user), nodeSecurityHeaders(pathname))
+    writeSseStream(
+      response,
+      (send, end) =>
+        openLiveEventStream(live, send, user, {
+          end,
+          isStillAllowed: async () => canStillViewLive({ slug, openedBy: user, viewerNow: await getRequestUser(request) }),
+        }),
+      nodeSecurityHeaders(pathname),
+    )
   })
 }

@@ -10,6 +10,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth"
 
 import { getEnv, isHttpsApp, isOidcEnabled } from "@/lib/config/env"
 import { isAppError } from "@/lib/errors"
+import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { logger } from "@/lib/logger"
 import { endUserSessions, getSessionVersion } from "@/lib/users/end-user-sessions"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
@@ -90,7 +91,7 @@ export function getAuthOptions(): NextAuthOptions {
       async signOut({ token }) {
         const { uid, sv } = (token ?? {}) as { uid?: unknown; sv?: unknown }
         if (typeof uid !== "number") return
-        await endUserSessions(uid, { onlyIfVersion: typeof sv === "number" ? sv : 0 })
+        if (await endUserSessions(uid, { onlyIfVersion: typeof sv === "number" ? sv : 0 })) await announceSessionsEnded(uid)
       },
     },
     callbacks: {

@@ -13,10 +13,16 @@ export function sseFrame(type: string, data: unknown): string {
 
 /** How long a browser waits before reconnecting, and the comment that keeps proxies from closing an idle stream. */
 const RETRY_MS = 3_000
-const HEARTBEAT_MS = 25_000
+export const HEARTBEAT_MS = 25_000
 
 /** Writes to the stream; after the browser left, a no-op. */
 export type SseSend = (chunk: string | Uint8Array) => void
+
+/**
+ * Starts a stream's frames: `send` writes, `end` closes the stream from the server's side (the
+ * viewer lost access); returns what to undo when the stream ends, whoever ended it.
+ */
+export type SseOpen = (send: SseSend, end: () => void) => () => void
 
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
@@ -29,9 +35,10 @@ const SSE_HEADERS = {
 /**
  * The life of one stream, whatever carries it: the retry hint, `open`'s frames, the heartbeat, and
  * the clean-up run once (the browser left, the server closed it, or `write` gave up and called
- * `stop`). `write` puts a chunk on the wire. Returns `stop`.
+ * `stop`). `write` puts a chunk on the wire; `finish` ends the transport when `open` ends the stream
+ * itself. Returns `stop`.
  */
-function runSseStream(write: (chunk: string | Uint8Array, stop: () => void) => void, open: (send: SseSend) => () => void): () => void {
+function runSseStream(write: (chunk: string | Uint8Array, stop: () => void) => void, open: SseOpen, finish: () => void): () => void {
   let closed = false
   let close = () => undefined as void
   const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS)
@@ -44,8 +51,13 @@ function runSseStream(write: (chunk: string | Uint8Array, stop: () => void) => v
   const send: SseSend = (chunk) => {
     if (!closed) write(chunk, stop)
   }
+  const end = () => {
+    if (closed) return
+    stop()
+    finish()
+  }
   send(`retry: ${RETRY_MS}\n\n`)
-  close = open(send)
+  close = open(send, end)
   if (closed) close()
   return stop
 }
@@ -55,17 +67,28 @@ function runSseStream(write: (chunk: string | Uint8Array, stop: () => void) => v
  * browser left, or the server closed it). Strings are encoded here; a Uint8Array is sent as is, so
  * bytes shared by every stream of the process are built once.
  */
-export function sseResponse(request: Request, open: (send: SseSend) => () => void): Response {
+export function sseResponse(request: Request, open: SseOpen): Response {
   let stop = () => undefined as void
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      stop = runSseStream((chunk, stopStream) => {
+      const closeController = () => {
         try {
-          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk)
+          controller.close()
         } catch {
-          stopStream()
+          // already closed
         }
-      }, open)
+      }
+      stop = runSseStream(
+        (chunk, stopStream) => {
+          try {
+            controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk)
+          } catch {
+            stopStream()
+          }
+        },
+        open,
+        closeController,
+      )
       request.signal.addEventListener("abort", () => {
         stop()
         try {
@@ -93,16 +116,20 @@ const MAX_QUEUED_BYTES = 1024 * 1024
  * machinery (at 2,000 viewers of a busy chat, the difference is most of a core). The response's
  * "close" (the connection ended, whoever ended it) stops the stream.
  */
-export function writeSseStream(response: ServerResponse, open: (send: SseSend) => () => void, headers: Record<string, string> = {}): void {
+export function writeSseStream(response: ServerResponse, open: SseOpen, headers: Record<string, string> = {}): void {
   response.writeHead(200, { ...headers, ...SSE_HEADERS })
   response.socket?.setNoDelay(true)
-  const stop = runSseStream((chunk, stopStream) => {
-    if (response.writableLength > MAX_QUEUED_BYTES) {
-      stopStream()
-      response.destroy()
-      return
-    }
-    response.write(chunk)
-  }, open)
+  const stop = runSseStream(
+    (chunk, stopStream) => {
+      if (response.writableLength > MAX_QUEUED_BYTES) {
+        stopStream()
+        response.destroy()
+        return
+      }
+      response.write(chunk)
+    },
+    open,
+    () => response.end(),
+  )
   response.on("close", stop)
 }

@@ -3,15 +3,34 @@
 // one viewer while it is open. A signed-in viewer's stream also starts with the outcomes of its own
 // recent chat messages: a members' page (the same for every member, lib/security/shared-cache.ts)
 // cannot carry them. `send` writes to the stream; the returned function ends it.
+// With a guard, the stream closes itself (guard.end) when the viewer loses access: at once when the
+// viewer's sessions end on any instance (deactivation, sign-out…: lib/events/sessions-ended-feed.ts),
+// and at each heartbeat when guard.isStillAllowed() says no (account, session and the live's rule
+// read again: a live turned restricted, an account deactivated whose notice was lost).
 import { listChatMessages } from "@/lib/chat/list-chat-messages"
 import { liveEventFrame, onLiveFrames } from "@/lib/events/live-frames"
+import { onSessionsEnded } from "@/lib/events/sessions-ended-feed"
+import { HEARTBEAT_MS, type SseSend } from "@/lib/events/sse"
 import { logger } from "@/lib/logger"
-import type { SseSend } from "@/lib/events/sse"
 
 import type { ViewableLive } from "./find-viewable-live"
 import { countLiveViewers, trackLiveViewer } from "./track-live-viewer"
 
-export function openLiveEventStream(live: Pick<ViewableLive, "liveId" | "status" | "enableChat">, send: SseSend, viewer: { id: number } | null): () => void {
+export type LiveStreamGuard = {
+  /** Closes the stream from the server's side. */
+  end: () => void
+  /** Asked at each heartbeat; false closes the stream. An error (database down) keeps it open. */
+  isStillAllowed: () => Promise<boolean>
+  /** How often to ask (default: the stream's heartbeat). */
+  everyMs?: number
+}
+
+export function openLiveEventStream(
+  live: Pick<ViewableLive, "liveId" | "status" | "enableChat">,
+  send: SseSend,
+  viewer: { id: number } | null,
+  guard?: LiveStreamGuard,
+): () => void {
   send(liveEventFrame({ type: "status", status: live.status }))
   const unsubscribe = onLiveFrames(live.liveId, send)
   if (viewer && live.enableChat) void sendOwnOutcomes(live.liveId, viewer.id, send)
@@ -22,9 +41,34 @@ export function openLiveEventStream(live: Pick<ViewableLive, "liveId" | "status"
       return v
     })
     .catch(() => null)
+  const unwatch = guard ? watchAccess(live.liveId, viewer, guard) : () => undefined
   return () => {
+    unwatch()
     unsubscribe()
     void presence.then((v) => v?.leave())
+  }
+}
+
+function watchAccess(liveId: number, viewer: { id: number } | null, guard: LiveStreamGuard): () => void {
+  const unlisten = viewer ? onSessionsEnded(viewer.id, guard.end) : () => undefined
+  let checking = false
+  const timer = setInterval(() => {
+    if (checking) return
+    checking = true
+    guard
+      .isStillAllowed()
+      .then((allowed) => {
+        if (!allowed) guard.end()
+      })
+      .catch((error: unknown) => logger.warn({ err: error, liveId }, "live stream access not re-checked; kept open"))
+      .finally(() => {
+        checking = false
+      })
+  }, guard.everyMs ?? HEARTBEAT_MS)
+  timer.unref?.()
+  return () => {
+    clearInterval(timer)
+    unlisten()
   }
 }
 

@@ -1,6 +1,8 @@
 // Ends every session of an account at once, on every app instance: the account's session version
 // goes up, and a session (JWT) stamped with an older one is refused where sessions are read
 // (lib/auth/find-session-user.ts). Called on sign-out, password reset, deactivation and role change.
+// Then (after the transaction) announceSessionsEnded closes the account's open event streams on every
+// instance (lib/events/sessions-ended-feed.ts).
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"
 

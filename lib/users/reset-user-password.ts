@@ -3,6 +3,7 @@
 // account's sessions end (whoever held the old password may hold a session too).
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
+import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { AppError } from "@/lib/errors"
 
 import { hashPassword } from "./create-user"
@@ -20,5 +21,6 @@ export async function resetUserPassword(input: UserIdInput, actor: AuditActor): 
     await recordAuditEntry(tx, actor, { action: "user.resetPassword", entity: { type: "user", id: input.userId }, after: { passwordReset: true } })
     return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { username: true } })
   })
+  await announceSessionsEnded(input.userId)
   return { username: user.username, temporaryPassword: password }
 }

@@ -5,6 +5,7 @@
 // attendees are re-matched. An admin cannot deactivate themself.
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
+import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { AppError } from "@/lib/errors"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
@@ -14,7 +15,7 @@ import type { SetUserActiveInput } from "./schemas"
 
 export async function setUserActive(input: SetUserActiveInput, actor: AuditActor): Promise<AdminUser> {
   if (input.userId === actor.id && !input.isActive) throw new AppError("OWN_ACCOUNT")
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: adminUserSelect })
     if (!before) throw new AppError("NOT_FOUND")
     if (before.isActive === input.isActive) return before
@@ -29,4 +30,7 @@ export async function setUserActive(input: SetUserActiveInput, actor: AuditActor
     await rematchUser(after.id, { tx })
     return after
   })
+  // Its open live streams close at once, on every instance.
+  if (!input.isActive) await announceSessionsEnded(input.userId)
+  return result
 }

@@ -4,6 +4,7 @@
 // change ends the account's sessions: it signs in again under its new role.
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
+import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
 import { rematchUser } from "@/lib/meetings/rematch-user"
@@ -16,7 +17,8 @@ import type { UpdateUserInput } from "./schemas"
 export async function updateUser(input: UpdateUserInput, actor: AuditActor): Promise<AdminUser> {
   if (input.userId === actor.id && input.role !== "ADMIN") throw new AppError("OWN_ACCOUNT", { details: { field: "role" } })
   try {
-    return await db.$transaction(async (tx) => {
+    let roleChanged = false
+    const updated = await db.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id: input.userId }, select: { ...adminUserSelect, nameKeyFirstLast: true, nameKeyLastFirst: true } })
       if (!before) throw new AppError("NOT_FOUND")
       const { nameKeyFirstLast, nameKeyLastFirst, ...beforeValues } = before
@@ -32,11 +34,14 @@ export async function updateUser(input: UpdateUserInput, actor: AuditActor): Pro
         select: adminUserSelect,
       })
       await recordAuditEntry(tx, actor, { action: "user.update", entity: { type: "user", id: after.id }, before: userAuditValues(beforeValues), after: userAuditValues(after) })
-      if (beforeValues.role !== after.role) await endUserSessions(after.id, { tx })
+      roleChanged = beforeValues.role !== after.role
+      if (roleChanged) await endUserSessions(after.id, { tx })
       const renamed = beforeValues.firstName !== after.firstName || beforeValues.lastName !== after.lastName || beforeValues.externalId !== after.externalId
       if (renamed) await rematchUser(after.id, { tx, previous: { nameKeys: [nameKeyFirstLast, nameKeyLastFirst], externalId: beforeValues.externalId } })
       return after
     })
+    if (roleChanged) await announceSessionsEnded(updated.id)
+    return updated
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", { message: "external id already taken", details: { field: "externalId" }, cause: error })
