@@ -1,6 +1,7 @@
 // Issue 14, as an attacker and as a browser see it: security headers on every response, a CSP that
 // the pages live with (no violation), framing refused except for live pages from the LMS origin,
-// sign-in throttling explained on the sign-in page, refused attempts listed for admins with the
+// the sign-in page refusing framing and a restricted live framed without a session offering a new tab
+// (issue 28 item 11), sign-in throttling explained on the sign-in page, refused attempts listed for admins with the
 // real client address, and a deactivated account's session ending at its next request.
 import { randomUUID } from "node:crypto"
 import { createServer, type Server } from "node:http"
@@ -10,6 +11,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
 import { E2E_ENV, EMBEDDER_PORTS } from "./fixtures/env"
+import { seedStartingLive } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 import { createTeacher, setUserActive } from "./fixtures/users"
 
@@ -169,6 +171,39 @@ test.describe("framing", () => {
     const { refused } = await frameFrom(other, OTHER_ORIGIN, "/lives/some-live")
     expect(await refused).toContain(`frame-ancestors 'self' ${LMS_ORIGIN}`)
   })
+
+  test("the sign-in page refuses to be framed, even by the LMS origin", async ({ page, request }) => {
+    const headers = (await request.get("/login")).headers()
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'")
+    expect(headers["x-frame-options"]).toBe("DENY")
+    const { refused } = await frameFrom(page, LMS_ORIGIN, "/login")
+    expect(await refused).toContain("frame-ancestors 'none'")
+    await expect(page.frameLocator("iframe").getByLabel("Mot de passe")).toHaveCount(0)
+  })
+
+  test("a restricted live framed by the LMS has no session there (SameSite=Lax): it offers a new tab, where the signed-in student watches", async ({ page }) => {
+    const name = `Cours encadré ${randomUUID().slice(0, 8)}`
+    const { slug } = await seedStartingLive(name, { restricted: true })
+    // Signed in on the app's own site: the cookie exists, but a frame of another site does not send it.
+    await apiSignIn(page, USERS.student)
+    await frameFrom(page, LMS_ORIGIN, `/lives/${slug}`)
+    const frame = page.frameLocator("iframe")
+    await expect(frame.getByTestId("framed-sign-in")).toContainText("Direct réservé aux personnes connectées")
+    const open = frame.getByRole("link", { name: "Ouvrir le direct dans un nouvel onglet" })
+    await expect(open).toHaveAttribute("target", "_blank")
+    // The frame stayed on the live's address (no redirect to a sign-in page it could not show).
+    expect(page.frames().some((f) => f.url().endsWith(`/lives/${slug}`))).toBe(true)
+
+    const [tab] = await Promise.all([page.waitForEvent("popup"), open.click()])
+    await expect(tab).toHaveURL(new RegExp(`/lives/${slug}$`))
+    await expect(tab.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  })
+
+  test("the same restricted live opened anonymously outside a frame still goes to sign-in", async ({ page }) => {
+    const { slug } = await seedStartingLive(`Cours restreint ${randomUUID().slice(0, 8)}`, { restricted: true })
+    await page.goto(`/lives/${slug}`)
+    await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/lives/${slug}`)}`))
+  })
 })
 
 test.describe("sign-in throttling", () => {
@@ -232,4 +267,32 @@ test("a deactivated account's session stops working at its next request", async 
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmeetings/)
   await expect(page.getByTestId("signed-in-user")).toHaveCount(0)
   expect(await eventsStatus(page)).toBe(401)
+})
+
+test("a session cookie replayed after sign-out is nobody (issue 28 item 3)", async ({ page, playwright, baseURL }) => {
+  const teacher = await createTeacher()
+  await apiSignIn(page, teacher)
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ")
+  const me = async () => {
+    // A client of its own, holding only the copied cookie: what an attacker replays.
+    const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })
+    try {
+      return ((await (await replay.get("/api/me")).json()) as { viewer: unknown }).viewer
+    } finally {
+      await replay.dispose()
+    }
+  }
+  expect(await me()).toMatchObject({ role: "TEACHER" })
+
+  const request = page.context().request
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }
+  expect((await request.post("/api/auth/signout", { form: { csrfToken, json: "true" }, maxRedirects: 0 })).status()).toBeLessThan(400)
+  expect(await me()).toBeNull()
+})
+
+test("a server action POST without Origin is refused by the proxy (issue 28 item 8)", async ({ page }) => {
+  await apiSignIn(page, USERS.teacher)
+  const request = page.context().request
+  const refused = await request.post("/meetings", { headers: { "next-action": "0123456789abcdef", "content-type": "text/plain;charset=UTF-8" }, data: "[]", maxRedirects: 0 })
+  expect(refused.status()).toBe(403)
 })

@@ -1,4 +1,5 @@
 import type { Metadata } from "next"
+import { headers } from "next/headers"
 import { notFound, redirect } from "next/navigation"
 import { getFormatter, getTranslations } from "next-intl/server"
 import { cache } from "react"
@@ -14,6 +15,7 @@ import { PageHeader } from "@/components/ui/page-header"
 import { loginUrl } from "@/app/_lib/guards"
 import { isMembersRender } from "@/app/_lib/shared-render"
 
+import { FramedSignIn } from "./_components/framed-sign-in"
 import { LivePlayer } from "./_components/live-player"
 import { LiveViewerCount } from "./_components/live-viewer-count"
 
@@ -21,17 +23,32 @@ export const dynamic = "force-dynamic"
 
 const POSTER = "/live-poster.svg"
 
-/** The live, or the sign-in page (restricted live, anonymous visitor, back here after), or a 404. */
-const loadLive = cache(async (slug: string): Promise<ViewableLive> => {
+/** A restricted live asked without a session from inside a frame: no sign-in there (see FramedSignIn). */
+type FramedSignInNeeded = { framedSignIn: true; slug: string }
+
+/**
+ * The live, or the sign-in page (restricted live, anonymous visitor, back here after), or a 404.
+ * Inside a frame (the browser says so: Sec-Fetch-Dest), no redirect to a sign-in page that refuses
+ * framing: the page offers to open the live in a new tab. The nginx front never caches such an
+ * answer (its access check sends an anonymous visitor of a restricted live straight to the app).
+ */
+const loadLive = cache(async (slug: string): Promise<ViewableLive | FramedSignInNeeded> => {
   const user = await getCurrentUser()
   try {
     return await findViewableLive(slug, user)
   } catch (error) {
-    if (isAppError(error) && error.code === "UNAUTHENTICATED") redirect(loginUrl(`/lives/${encodeURIComponent(slug)}`))
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") {
+      if ((await headers()).get("sec-fetch-dest") === "iframe") return { framedSignIn: true, slug }
+      redirect(loginUrl(`/lives/${encodeURIComponent(slug)}`))
+    }
     if (isAppError(error) && error.code === "NOT_FOUND") notFound()
     throw error
   }
 })
+
+function needsFramedSignIn(loaded: ViewableLive | FramedSignInNeeded): loaded is FramedSignInNeeded {
+  return "framedSignIn" in loaded
+}
 
 /**
  * A restricted live's playlist goes through our access check (app/api/lives/[slug]/playlist); a
@@ -43,12 +60,13 @@ function playlistUrl(live: ViewableLive): string {
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const live = await loadLive((await params).slug)
+  if (needsFramedSignIn(live)) return { title: (await getTranslations("livePage"))("framedTitle"), robots: { index: false } }
   return { title: live.title, robots: live.isRestricted ? { index: false } : undefined }
 }
 
 export default async function LivePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const [live, user, members, t, tLives, format] = await Promise.all([
+  const [loaded, user, members, t, tLives, format] = await Promise.all([
     loadLive(slug),
     getCurrentUser(),
     isMembersRender(),
@@ -56,6 +74,11 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
     getTranslations("lives"),
     getFormatter(),
   ])
+  if (needsFramedSignIn(loaded)) {
+    const livePath = `/lives/${encodeURIComponent(loaded.slug)}`
+    return <FramedSignIn livePath={livePath} loginPath={loginUrl(livePath)} />
+  }
+  const live = loaded
   return (
     <>
       <PageHeader title={<span className="break-words">{live.title}</span>} back={{ href: "/lives", label: tLives("title") }}>
