@@ -273,21 +273,25 @@ test("a session cookie replayed after sign-out is nobody (issue 28 item 3)", asy
   const teacher = await createTeacher()
   await apiSignIn(page, teacher)
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ")
-  const me = async () => {
-    // A client of its own, holding only the copied cookie: what an attacker replays.
-    const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })
+  /** A client of its own, holding only the copied cookie (what an attacker replays), asks `path`. */
+  const replay = async (path: string) => {
+    const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })
     try {
-      return ((await (await replay.get("/api/me")).json()) as { viewer: unknown }).viewer
+      return (await (await client.get(path)).json()) as Record<string, unknown>
     } finally {
-      await replay.dispose()
+      await client.dispose()
     }
   }
+  const me = async () => (await replay("/api/me")).viewer
   expect(await me()).toMatchObject({ role: "TEACHER" })
+  expect(await replay("/api/auth/session")).toMatchObject({ uid: teacher.id })
 
   const request = page.context().request
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }
   expect((await request.post("/api/auth/signout", { form: { csrfToken, json: "true" }, maxRedirects: 0 })).status()).toBeLessThan(400)
   expect(await me()).toBeNull()
+  // next-auth's own session endpoint neither answers nor renews it.
+  expect(await replay("/api/auth/session")).toEqual({})
 })
 
 test("a server action POST without Origin is refused by the proxy (issue 28 item 8)", async ({ page }) => {

@@ -50,6 +50,9 @@ describe("ending sessions", () => {
 
     await getAuthOptions().events!.signOut!({ token, session: undefined as never })
     expect(await me(cookie)).toBeNull()
+    // next-auth's own session endpoint does not renew it either (its jwt callback refuses it).
+    const jwt = getAuthOptions().callbacks!.jwt!
+    await expect(jwt({ token } as Parameters<typeof jwt>[0])).rejects.toThrow("session ended")
 
     const again = await signIn(user.id)
     expect(await me(again.cookie)).toMatchObject({ firstName: user.firstName })

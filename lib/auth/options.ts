@@ -16,6 +16,7 @@ import { endUserSessions, getSessionVersion } from "@/lib/users/end-user-session
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
 
 import { getClientIp, PEER_ADDRESS_HEADER, trustedProxyList } from "./client-ip"
+import { findSessionUser } from "./find-session-user"
 import { throttledSignInError } from "./sign-in-error"
 import { signInWithPassword } from "./sign-in-with-password"
 
@@ -115,6 +116,12 @@ export function getAuthOptions(): NextAuthOptions {
         }
         // A new session is stamped with the account's current session version.
         if ((account || user) && typeof token.uid === "number") token.sv = (await getSessionVersion(token.uid)) ?? -1
+        // next-auth's own session endpoint (/api/auth/session) re-issues the cookie: not for an ended
+        // session (throwing makes next-auth answer {} and delete the cookie).
+        else if (typeof token.uid === "number") {
+          const current = await findSessionUser({ userId: token.uid, sessionVersion: typeof token.sv === "number" ? token.sv : 0 })
+          if (!current) throw new Error("session ended")
+        }
         return token
       },
       async session({ session, token }) {
