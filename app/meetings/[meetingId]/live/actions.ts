@@ -7,7 +7,7 @@ import { requestLive } from "@/lib/lives/request-live"
 import { requestLiveInputSchema } from "@/lib/lives/schemas"
 
 import { runAction, type FormState } from "@/app/_lib/adapters"
-import { setFlash } from "@/app/_lib/flash"
+import { liveStartScope, setFlash } from "@/app/_lib/flash"
 
 export async function requestLiveAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(async () => {
@@ -16,6 +16,8 @@ export async function requestLiveAction(_prev: FormState, form: FormData): Promi
     return requestLive(input, teacher)
   })
   if (!result?.ok) return result
-  await setFlash(!result.data.created ? "liveAlreadyRequested" : result.data.signalled ? "liveRequested" : "liveNotSignalled")
+  // About the live's start: the notice goes once the live is no longer requested or starting.
+  const key = !result.data.created ? "liveAlreadyRequested" : result.data.signalled ? "liveRequested" : "liveNotSignalled"
+  await setFlash(key, {}, { scope: liveStartScope(result.data.liveId) })
   redirect("/meetings")
 }
