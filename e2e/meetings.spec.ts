@@ -37,11 +37,11 @@ test("a teacher sees her running meeting, not another teacher's, and requests a 
   // The instructions are folded away until asked for; they say what the stop button does and what
   // ending the session does.
   const help = page.getByTestId("meetings-help")
-  const stopHelp = help.getByText("« Arrêter le direct » coupe seulement la diffusion", { exact: false })
+  const stopHelp = help.getByText("coupe seulement la diffusion", { exact: false })
   await expect(stopHelp).toBeHidden()
   await help.getByText("Avant de lancer un direct").click()
   await expect(stopHelp).toHaveText(
-    "« Arrêter le direct » coupe seulement la diffusion\u00a0: la session BigBlueButton continue. Mettre fin à la session dans BigBlueButton arrête aussi le direct (quitter la salle ne suffit pas).",
+    "«\u00a0Arrêter le direct\u00a0» coupe seulement la diffusion\u00a0: la session BigBlueButton continue. Mettre fin à la session dans BigBlueButton arrête aussi le direct (quitter la salle ne suffit pas).",
   )
 
   await card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un direct" }).click()
