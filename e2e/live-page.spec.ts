@@ -218,8 +218,11 @@ test("every live of a session keeps the session's address, which applies the cur
   await card.getByRole("button", { name: "Arrêter le direct" }).click()
   await card.getByRole("button", { name: "Oui, arrêter" }).click()
   await expect(card.getByTestId("live-status")).toHaveText("Terminé", { timeout: 20_000 })
+  await card.getByRole("link", { name: "Relancer un direct" }).click()
+  await teacherPage.getByLabel("Accès restreint").check()
+  await teacherPage.getByRole("button", { name: "Lancer le direct" }).click()
+  await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
   await teacher.close()
-  await startLive(browser, name, { restricted: true })
   expect(await liveSlugOfMeeting(meetingID)).toBe(slug)
 
   // The old public link now asks the anonymous visitor to sign in, and shows nothing of the live.
