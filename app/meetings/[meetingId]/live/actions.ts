@@ -16,8 +16,9 @@ export async function requestLiveAction(_prev: FormState, form: FormData): Promi
     return requestLive(input, teacher)
   })
   if (!result?.ok) return result
-  // About the live's start: the notice goes once the live is no longer requested or starting.
-  const key = !result.data.created ? "liveAlreadyRequested" : result.data.signalled ? "liveRequested" : "liveNotSignalled"
-  await setFlash(key, {}, { scope: liveStartScope(result.data.liveId) })
+  // A re-post is told that nothing was added, whatever the live's state. A new live's notice is about
+  // its start ("il démarre dans quelques instants"): it goes once the live is no longer requested or starting.
+  if (!result.data.created) await setFlash("liveAlreadyRequested")
+  else await setFlash(result.data.signalled ? "liveRequested" : "liveNotSignalled", {}, { scope: liveStartScope(result.data.liveId) })
   redirect("/meetings")
 }
