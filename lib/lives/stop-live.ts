@@ -17,11 +17,12 @@ import type { LiveStatus, LiveStopReason } from "./schemas"
 export type StopLiveResult = { liveId: number; status: LiveStatus; changed: boolean }
 
 /**
- * The reason recorded for a stop asked for `requested`, given where the live stood: before it went on
- * air (requested, or starting without a start date) a meeting's end is MEETING_ENDED_BEFORE_START and
- * a teacher's stop is a cancellation (CANCELLED_BY_TEACHER); once on air, STOPPED_BY_TEACHER.
+ * The reason recorded for a stop asked for `requested`, given where the live stood: a meeting that
+ * ends while its live still waits (REQUESTED) is MEETING_ENDED_BEFORE_START; a teacher's stop before
+ * the live went on air (requested, or starting without a start date) is a cancellation
+ * (CANCELLED_BY_TEACHER), and once it had, STOPPED_BY_TEACHER.
  */
-export function stopReasonFor(requested: LiveStopReason, live: { status: LiveStatus; startedAt: Date | null }): LiveStopReason {
+function stopReasonFor(requested: LiveStopReason, live: { status: LiveStatus; startedAt: Date | null }): LiveStopReason {
   const onAir = live.startedAt !== null || live.status === "RUNNING"
   if (requested === "MEETING_ENDED" && live.status === "REQUESTED") return "MEETING_ENDED_BEFORE_START"
   if (requested === "STOPPED_BY_TEACHER" || requested === "CANCELLED_BY_TEACHER") return onAir ? "STOPPED_BY_TEACHER" : "CANCELLED_BY_TEACHER"
