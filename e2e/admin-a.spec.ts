@@ -88,7 +88,7 @@ test("an admin filters and sorts the lives, then exports exactly the filtered ro
   const csv = readFileSync(file, "utf8")
   expect(csv.startsWith("\uFEFF")).toBe(true)
   const [header, ...lines] = parse(csv.slice(1), { delimiter: ";" }) as string[][]
-  expect(header).toEqual(expect.arrayContaining(["N°", "Session", "Début", "Fin", "Chat public affiché", "Enregistré", "Chat activé", "Serveur", "Statut", "Utilisateur", "Diffuseur", "Cause de l'échec"]))
+  expect(header).toEqual(expect.arrayContaining(["N°", "Session", "Début", "Fin", "Chat BBB dans la vidéo", "Enregistré", "Messages depuis la page", "Serveur", "Statut", "Utilisateur", "Diffuseur", "Cause de l'échec"]))
   expect(lines).toHaveLength(1)
   const cell = (name: string) => lines[0]![header!.indexOf(name)]
   expect(cell("N°")).toBe(String(failedId))
@@ -108,24 +108,24 @@ test("an admin edits a live's options; a forged value shows its field error and 
 
   // A forged value (what a tampered form sends): refused under its field, nothing saved.
   const entriesBefore = await countAuditEntries("live", liveId)
-  await page.getByLabel("Chat activé").evaluate((el) => el.setAttribute("value", "maybe"))
-  await page.getByLabel("Chat activé").setChecked(!before.enable_chat)
+  await page.getByLabel("Messages depuis la page").evaluate((el) => el.setAttribute("value", "maybe"))
+  await page.getByLabel("Messages depuis la page").setChecked(!before.enable_chat)
   await page.getByRole("button", { name: "Enregistrer" }).click()
   await expect(page.getByTestId("error-enableChat")).toHaveText("Valeur invalide\u00a0: cochez ou décochez la case.")
-  await expect(page.getByLabel("Chat activé")).toHaveAttribute("aria-invalid", "true")
+  await expect(page.getByLabel("Messages depuis la page")).toHaveAttribute("aria-invalid", "true")
   await expect(page.getByTestId("live-options-message")).toHaveText("Certaines valeurs sont invalides.")
   expect(await getLive(liveId)).toEqual(before)
   expect(await countAuditEntries("live", liveId)).toBe(entriesBefore)
 
   // A real edit: saved, shown after a reload, and logged with its before/after.
   await page.reload()
-  await page.getByLabel("Chat activé").setChecked(!before.enable_chat)
+  await page.getByLabel("Messages depuis la page").setChecked(!before.enable_chat)
   await page.getByLabel("Réservé aux connectés").setChecked(!before.is_restricted)
   await page.getByRole("button", { name: "Enregistrer" }).click()
   await expect(page.getByTestId("live-options-message")).toHaveText("Modifications enregistrées.")
   expect(await getLive(liveId)).toEqual({ ...before, enable_chat: !before.enable_chat, is_restricted: !before.is_restricted })
   await page.reload()
-  await expect(page.getByLabel("Chat activé")).toBeChecked({ checked: !before.enable_chat })
+  await expect(page.getByLabel("Messages depuis la page")).toBeChecked({ checked: !before.enable_chat })
   expect(await countAuditEntries("live", liveId, "live.update")).toBeGreaterThanOrEqual(1)
 
   await page.goto(`/admin/audit?q=${liveId}&entityType=live`)
@@ -136,7 +136,7 @@ test("an admin edits a live's options; a forged value shows its field error and 
 
   // Put the demo live back as it was for the other stories.
   await page.goto(`/admin/lives/${liveId}`)
-  await page.getByLabel("Chat activé").setChecked(before.enable_chat)
+  await page.getByLabel("Messages depuis la page").setChecked(before.enable_chat)
   await page.getByLabel("Réservé aux connectés").setChecked(before.is_restricted)
   await page.getByRole("button", { name: "Enregistrer" }).click()
   await expect(page.getByTestId("live-options-message")).toHaveText("Modifications enregistrées.")

@@ -16,6 +16,34 @@ test.describe("sign-in and roles", () => {
     await expect(nav.getByRole("link", { name: "Administration" })).toHaveCount(0)
   })
 
+  for (const [role, landing, heading] of [
+    ["teacher", /\/meetings$/, "Réaliser un direct"],
+    ["admin", /\/admin$/, "Administration"],
+    ["student", /\/lives$/, "Directs"],
+  ] as const) {
+    test(`a ${role} who signs in from the header lands on their own page`, async ({ page }) => {
+      await page.goto("/lives")
+      await page.getByRole("link", { name: "Se connecter" }).click()
+      await expect(page).toHaveURL(/\/login$/)
+      await page.getByLabel("Identifiant ou adresse e-mail").fill(USERS[role].username)
+      await page.getByLabel("Mot de passe").fill(USERS[role].password)
+      await page.getByRole("button", { name: "Se connecter", exact: true }).click()
+      await expect(page).toHaveURL(landing)
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible()
+    })
+  }
+
+  test("a callbackUrl that leaves the site is ignored: the teacher lands on her own page", async ({ page }) => {
+    await page.goto("/login?callbackUrl=%2F%2Fevil.example%2Fphish")
+    await page.getByLabel("Identifiant ou adresse e-mail").fill(USERS.teacher.username)
+    await page.getByLabel("Mot de passe").fill(USERS.teacher.password)
+    await page.getByRole("button", { name: "Se connecter", exact: true }).click()
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/meetings$/)
+    // Already signed in, /login sends her on the same way.
+    await page.goto("/login")
+    await expect(page).toHaveURL(/\/meetings$/)
+  })
+
   test("wrong credentials give a clear message", async ({ page }) => {
     await page.goto("/login")
     await page.getByLabel("Identifiant ou adresse e-mail").fill(USERS.teacher.username)

@@ -40,7 +40,7 @@ async function startLive(browser: Browser, name: string, options: { enableChat: 
   await page.goto("/meetings")
   const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
   await card.getByRole("link", { name: "Réaliser un direct" }).click()
-  if (options.enableChat) await page.getByLabel("Chat sur la page du direct").check()
+  if (options.enableChat) await page.getByLabel("Permettre aux spectateurs d'écrire depuis la page du direct").check()
   if (options.restricted) await page.getByLabel("Accès restreint").check()
   await page.getByRole("button", { name: "Lancer le direct" }).click()
   await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })

@@ -194,3 +194,42 @@ test("an unknown live's address says the live does not exist", async ({ page }) 
   await page.getByRole("link", { name: "Voir les directs en cours" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "Directs" })).toBeVisible()
 })
+
+test("every live of a session keeps the session's address, which applies the current live's rule and says so", async ({ page, browser }) => {
+  const name = `Séance à deux directs ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLive(browser, name)
+  const slug = await liveSlugOfMeeting(meetingID)
+
+  // An anonymous visitor has the public live's link; the page says whose address it is.
+  await page.goto(`/lives/${slug}`)
+  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  await expect(page.getByTestId("live-address-note")).toHaveText(
+    "Cette adresse est celle de la session\u00a0: elle montre toujours son direct le plus récent, avec les règles d'accès de ce direct.",
+  )
+
+  // The teacher stops it and starts again, restricted this time: same address, the new rule applies.
+  const teacher = await browser.newContext()
+  const teacherPage = await teacher.newPage()
+  await apiSignIn(teacherPage, USERS.teacher)
+  await teacherPage.goto("/meetings")
+  const card = teacherPage.getByRole("article").filter({ has: teacherPage.getByRole("heading", { name }) })
+  await card.getByRole("button", { name: "Arrêter le direct" }).click()
+  await card.getByRole("button", { name: "Oui, arrêter" }).click()
+  await expect(card.getByTestId("live-status")).toHaveText("Terminé", { timeout: 20_000 })
+  await card.getByRole("link", { name: "Relancer un direct" }).click()
+  await teacherPage.getByLabel("Accès restreint").check()
+  await teacherPage.getByRole("button", { name: "Lancer le direct" }).click()
+  await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
+  await teacher.close()
+  expect(await liveSlugOfMeeting(meetingID)).toBe(slug)
+
+  // The old public link now asks the anonymous visitor to sign in, and shows nothing of the live.
+  await page.goto(`/lives/${slug}`)
+  await expect(page).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/lives/${slug}`)}`))
+  await apiSignIn(page, USERS.student)
+  await page.goto(`/lives/${slug}`)
+  await expect(page.getByText("Accès restreint", { exact: true })).toBeVisible()
+  await expect(page.getByTestId("live-address-note")).toBeVisible()
+})

@@ -57,9 +57,24 @@ test("a teacher stops her running live from the page", async ({ page }) => {
   await apiSignIn(page, USERS.teacher)
   await requestLiveFor(page, name)
   await expect(card(page, name).getByTestId("live-status")).toHaveText("En direct", { timeout: 20_000 })
-  page.once("dialog", (dialog) => void dialog.accept())
+  // The confirmation is inline (as the admin's), never the browser's dialog.
+  const dialogs: string[] = []
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
   await card(page, name).getByRole("button", { name: "Arrêter le direct" }).click()
+  const stop = card(page, name).getByTestId("stop-live")
+  await expect(stop.getByText("Arrêter la diffusion maintenant\u00a0? Les spectateurs ne verront plus le direct\u00a0; la session BigBlueButton continue.")).toBeVisible()
+  // « Annuler » closes the question and changes nothing.
+  await stop.getByRole("button", { name: "Annuler" }).click()
+  await expect(stop.getByRole("button", { name: "Oui, arrêter" })).toHaveCount(0)
+  await expect(card(page, name).getByTestId("live-status")).toHaveText("En direct")
+  await card(page, name).getByRole("button", { name: "Arrêter le direct" }).click()
+  await stop.getByRole("button", { name: "Oui, arrêter" }).click()
   await expect(card(page, name).getByTestId("live-status")).toHaveText("Terminé", { timeout: 20_000 })
-  await expect(card(page, name).getByTestId("live-status-detail")).toHaveText("Le direct est terminé\u00a0: annulé par l'enseignant.")
+  // It had gone on air: stopped, not « annulé ».
+  await expect(card(page, name).getByTestId("live-status-detail")).toHaveText("Le direct est terminé\u00a0: arrêté par l'enseignant.")
+  expect(dialogs).toEqual([])
   await expect(card(page, name).getByRole("link", { name: "Relancer un direct" })).toBeVisible()
 })

@@ -34,28 +34,44 @@ test("a teacher sees her running meeting, not another teacher's, and requests a 
   await expect(card(page, "Amphi L1 — Chimie & physique")).toBeVisible()
   await expect(page.getByTestId("meetings-count")).toHaveText("1 session en cours")
   await expect(page.getByRole("heading", { name: "Cours de Jean" })).toHaveCount(0)
-  // The instructions are folded away until asked for.
+  // The instructions are folded away until asked for; they say what the stop button does and what
+  // ending the session does.
   const help = page.getByTestId("meetings-help")
-  await expect(help.getByText("mettez fin à la réunion", { exact: false })).toBeHidden()
+  const stopHelp = help.getByText("coupe seulement la diffusion", { exact: false })
+  await expect(stopHelp).toBeHidden()
   await help.getByText("Avant de lancer un direct").click()
-  await expect(help.getByText("mettez fin à la réunion", { exact: false })).toBeVisible()
+  await expect(stopHelp).toHaveText(
+    "«\u00a0Arrêter le direct\u00a0» coupe seulement la diffusion\u00a0: la session BigBlueButton continue. Mettre fin à la session dans BigBlueButton arrête aussi le direct (quitter la salle ne suffit pas).",
+  )
 
   await card(page, "Amphi L1 — Chimie & physique").getByRole("link", { name: "Réaliser un direct" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "Confirmer le direct" })).toBeVisible()
   await expect(page).toHaveTitle(/^Confirmer le direct · /)
   await expect(page.getByText("Ce direct sera arrêté automatiquement à la fin de la session BigBlueButton.")).toBeVisible()
   await expect(page.getByLabel("Accès restreint")).not.toBeChecked()
-  await expect(page.getByLabel("Montrer le chat public")).toBeChecked()
   await expect(page.getByLabel("Enregistrer dans Mes vidéos")).not.toBeChecked()
-  await expect(page.getByLabel("Chat sur la page du direct")).not.toBeChecked()
-  await page.getByLabel("Chat sur la page du direct").check()
+  // The two chat options are named by where the chat shows, each with one line of help.
+  const videoChat = page.getByLabel("Afficher le chat de BBB dans la vidéo")
+  const pageChat = page.getByLabel("Permettre aux spectateurs d'écrire depuis la page du direct")
+  await expect(videoChat).toBeChecked()
+  await expect(videoChat).toHaveAccessibleDescription(
+    "Les messages du chat public de la session BigBlueButton apparaissent à l'image, dans la vidéo diffusée.",
+  )
+  await expect(pageChat).not.toBeChecked()
+  await expect(pageChat).toHaveAccessibleDescription(
+    "Un champ de message apparaît sous la vidéo, sur la page du direct\u00a0; les messages arrivent dans le chat public de la session.",
+  )
+  await pageChat.check()
   await page.getByRole("button", { name: "Lancer le direct" }).click()
 
   // The notice says what happened (requested, not yet on air), once: not in the URL, gone on reload.
   await expect(page).toHaveURL(/\/meetings$/)
   await expect(page.getByTestId("flash")).toHaveText("Direct demandé. Il démarre dans quelques instants.")
-  // The orchestrator takes it at once: requested, starting, then on air.
+  // The orchestrator takes it at once: requested, starting, then on air; the notice about the start
+  // goes away by itself once the card says « En direct » (no reload).
   await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(/^(Demandé|Démarrage|En direct)$/)
+  await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
+  await expect(page.getByTestId("flash")).toHaveCount(0)
   expect(await countLivesOfMeeting(mine)).toBe(1)
   await page.reload()
   await expect(card(page, "Amphi L1 — Chimie & physique").getByTestId("live-status")).toHaveText(/^(Demandé|Démarrage|En direct)$/)

@@ -1,5 +1,6 @@
 // Every page, in French and English, on a desktop (1280×800) and a phone (390×844): nothing
-// scrolls sideways, axe finds no serious or critical violation, and the tab title names the page.
+// scrolls sideways, no table column and no navigation entry is cut off, axe finds no serious or
+// critical violation, and the tab title names the page.
 // The French runs save one screenshot per page and viewport under docs/screenshots/.
 import { randomUUID } from "node:crypto"
 
@@ -13,7 +14,15 @@ import { hasRefusedSignIn, liveSlugOfMeeting, resetClaimableRecordings, resetExt
 import { simulator } from "./fixtures/simulator"
 
 type Role = keyof typeof USERS | "anonymous"
-type PageCase = { name: string; role: Role; path: string | (() => string); status?: number; ready?: (page: Page) => Promise<void> }
+type PageCase = {
+  name: string
+  role: Role
+  path: string | (() => string)
+  status?: number
+  ready?: (page: Page) => Promise<void>
+  /** Its tables fit their box at 1280 px (no sideways scroll needed on a desktop). */
+  fitsAt1280?: boolean
+}
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 390, height: 844 } } as const
 const APP_NAME = { fr: "Pod Directs BBB", en: "Pod BBB Lives" } as const
@@ -79,7 +88,7 @@ const PAGES: PageCase[] = [
     ready: (page) => expect(page.getByTestId("sign-in-attempt").filter({ hasText: "marie.dupont" }).first()).toBeVisible(),
   },
   { name: "admin-health", role: "admin", path: "/admin/health", ready: (page) => expect(page.getByTestId("health-status")).toBeVisible() },
-  { name: "admin-lives", role: "admin", path: "/admin/lives", ready: (page) => expect(page.getByTestId(/^admin-live-\d+$/).first()).toBeVisible() },
+  { name: "admin-lives", role: "admin", path: "/admin/lives", fitsAt1280: true, ready: (page) => expect(page.getByTestId(/^admin-live-\d+$/).first()).toBeVisible() },
   { name: "admin-live", role: "admin", path: () => adminLivePath, ready: (page) => expect(page.getByTestId("admin-live-facts")).toBeVisible() },
   { name: "admin-meetings", role: "admin", path: "/admin/meetings", ready: (page) => expect(page.getByTestId(/^admin-meeting-\d+$/).first()).toBeVisible() },
   {
@@ -223,9 +232,59 @@ for (const locale of ["fr", "en"] as const) {
         const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
         expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.inner}px window`).toBeLessThanOrEqual(widths.inner)
 
-        // The header takes one row on a desktop, two at most on a phone.
+        // No table column is clipped: a table sits in a box that scrolls sideways (overflow-x auto or
+        // scroll, never hidden), and a table wider than its box makes that box a named region the
+        // keyboard can focus (and so scroll); a table with no such box fits the page's column.
+        const tables = await page.locator("main table").evaluateAll((elements) =>
+          elements
+            .filter((table) => table.getClientRects().length > 0)
+            .map((table) => {
+              const main = document.querySelector("main")!
+              let box = table.parentElement
+              while (box && box !== main && getComputedStyle(box).overflowX === "visible") box = box.parentElement
+              const name = table.querySelector("caption")?.textContent ?? "table"
+              if (!box || box === main) return { name, box: false, fits: table.getBoundingClientRect().right <= main.getBoundingClientRect().right + 1 }
+              const overflowX = getComputedStyle(box).overflowX
+              return {
+                name,
+                box: true,
+                scrollable: overflowX === "auto" || overflowX === "scroll",
+                wider: box.scrollWidth > box.clientWidth,
+                focusable: box.tabIndex >= 0,
+                named: !!box.getAttribute("aria-label") || !!box.getAttribute("aria-labelledby"),
+              }
+            }),
+        )
+        for (const table of tables) {
+          if (!table.box) expect(table, `table « ${table.name} » fits the page`).toMatchObject({ fits: true })
+          else {
+            expect(table, `table « ${table.name} »'s box scrolls sideways`).toMatchObject({ scrollable: true })
+            if (table.wider) expect(table, `table « ${table.name} » is wider than its box: a named, focusable region`).toMatchObject({ focusable: true, named: true })
+          }
+        }
+        if (p.fitsAt1280 && viewportName === "desktop") expect(tables.map((t) => t.wider ?? false)).toEqual(tables.map(() => false))
+
+        // Navigation entries are whole: none is cut by its row or pushed out of the window.
+        const cutEntries = await page.locator("nav a, nav summary").evaluateAll((elements) =>
+          elements
+            .filter((el) => el.getClientRects().length > 0)
+            .flatMap((el) => {
+              const r = el.getBoundingClientRect()
+              const nav = el.closest("nav")!.getBoundingClientRect()
+              const cut = r.left < nav.left - 1 || r.right > nav.right + 1 || r.left < 0 || r.right > window.innerWidth || el.scrollWidth > el.clientWidth + 1
+              return cut ? [el.textContent?.trim() ?? ""] : []
+            }),
+        )
+        expect(cutEntries, "navigation entries cut off").toEqual([])
+
+        // The header takes one row on a desktop, two at most on a phone; the admin sub-navigation one
+        // row on a phone (folded to the current area).
         const headerHeight = await page.locator("body > header, header").first().evaluate((el) => el.getBoundingClientRect().height)
         expect(headerHeight).toBeLessThanOrEqual(viewportName === "desktop" ? 64 : 112)
+        const adminNav = page.getByTestId("admin-nav")
+        if (viewportName === "mobile" && (await adminNav.count()) > 0) {
+          expect(await adminNav.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(64)
+        }
 
         const seriousViolations = async () =>
           (await new AxeBuilder({ page }).analyze()).violations

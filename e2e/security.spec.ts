@@ -85,7 +85,7 @@ test.describe("the CSP leaves the pages working", () => {
     await expect(card).toBeVisible()
     await card.getByRole("link", { name: "Réaliser un direct" }).click()
     await expect(page.getByRole("heading", { level: 1, name: "Confirmer le direct" })).toBeVisible()
-    await page.getByLabel("Chat sur la page du direct").check()
+    await page.getByLabel("Permettre aux spectateurs d'écrire depuis la page du direct").check()
     await page.goto("/lives")
     await page.getByRole("button", { name: "en" }).click()
     await expect(page.getByRole("heading", { name: "Lives" })).toBeVisible()

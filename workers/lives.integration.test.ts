@@ -152,7 +152,7 @@ describe("live orchestration", () => {
     await expect(cancelLive({ liveId }, stranger)).rejects.toMatchObject({ code: "FORBIDDEN" })
     expect(await cancelLive({ liveId }, teacher)).toMatchObject({ status: "STOPPING", changed: true })
     await waitUntil("stopped", async () => (await statusOf(liveId)).status === "STOPPED")
-    expect(await statusOf(liveId)).toMatchObject({ stopReason: "CANCELLED_BY_TEACHER", slotId: expect.any(Number), broadcasterId: null })
+    expect(await statusOf(liveId)).toMatchObject({ stopReason: "STOPPED_BY_TEACHER", slotId: expect.any(Number), broadcasterId: null })
     await waitUntil("no streamer left", async () => (await streamerProcesses()) === 0)
     expect(await cancelLive({ liveId }, teacher)).toMatchObject({ status: "STOPPED", changed: false }) // idempotent
   }, 60_000)

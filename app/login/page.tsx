@@ -16,12 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const searchSchema = z.object({
-  // Only same-site paths: an open redirect through callbackUrl is refused.
+  // Only same-site paths: an open redirect through callbackUrl is refused. Without one (or with a
+  // refused one), sign-in ends on the home, which sends each role to its page (app/page.tsx).
   callbackUrl: z
     .string()
     .regex(/^\/(?!\/)[^\s\\]*$/)
-    .catch("/lives")
-    .default("/lives"),
+    .catch("/")
+    .default("/"),
   error: z.string().optional().catch(undefined),
 })
 

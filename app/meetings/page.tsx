@@ -13,7 +13,7 @@ import { Help } from "@/components/ui/help"
 import { Notice } from "@/components/ui/notice"
 import { PageHeader } from "@/components/ui/page-header"
 
-import { readFlashMessage } from "@/app/_lib/flash"
+import { liveStartScope, readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 
 import { MeetingCard } from "./_components/meeting-card"
@@ -37,11 +37,13 @@ export default async function MeetingsPage() {
     readFlashMessage(),
   ])
   const env = getEnv()
+  // The request's notice ("il démarre dans quelques instants") holds while its live is requested or starting.
+  const startingLives = view.meetings.flatMap((m) => (m.live && (m.live.status === "REQUESTED" || m.live.status === "STARTING") ? [liveStartScope(m.live.id)] : []))
   const bbbName = env.BBB_USERNAME_FORMAT === "last_name first_name" ? `${user.lastName} ${user.firstName}` : `${user.firstName} ${user.lastName}`
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <FlashNotice flash={flash} />
+      <FlashNotice flash={flash} activeScopes={startingLives} />
       {!view.livesEnabled ? (
         <Notice tone="info" live={false}>
           <p>{t("disabled")}</p>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 
-import { NavLink } from "@/components/layout/nav-link"
+import { CompactNav } from "@/components/layout/compact-nav"
 
 /** Every admin area, in the order an admin works through them. */
 const AREAS = [
@@ -16,20 +16,16 @@ const AREAS = [
   { href: "/admin/health", key: "health" },
 ] as const
 
-/** The admin sub-navigation, above every admin page (wraps on a phone rather than scrolling). */
+/** The admin sub-navigation, above every admin page: the header's pattern (one folded row on a phone). */
 export async function AdminNav() {
   const t = await getTranslations("adminNav")
   return (
-    <nav aria-label={t("label")} className="mb-6 border-b border-slate-200 pb-3" data-testid="admin-nav">
-      <ul className="flex flex-wrap gap-1">
-        {AREAS.map((area) => (
-          <li key={area.href}>
-            <NavLink href={area.href} exact={"exact" in area && area.exact}>
-              {t(area.key)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <CompactNav
+      label={t("label")}
+      entries={AREAS.map((area) => ({ href: area.href, label: t(area.key), exact: "exact" in area && area.exact }))}
+      fallback={t("label")}
+      className="mb-6 border-b border-slate-200 pb-3"
+      testId="admin-nav"
+    />
   )
 }

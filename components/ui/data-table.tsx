@@ -17,7 +17,10 @@ export type Column<Row> = {
 
 /**
  * A table on wide screens; on a phone each row becomes a card whose cells carry their column's
- * name, so nothing scrolls sideways. Server component (cells are render functions).
+ * name, so nothing scrolls sideways. A table wider than its box scrolls within it, visibly: a
+ * scrollbar that stays drawn and shadows at the hidden edges (`.table-scroll` in app/globals.css),
+ * and the box is a named, focusable region so the keyboard scrolls it too. Server component (cells
+ * are render functions).
  */
 export function DataTable<Row>({
   caption,
@@ -33,13 +36,13 @@ export function DataTable<Row>({
   rowTestId?: (row: Row) => string
 }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white md:overflow-x-auto">
+    <div role="region" aria-label={caption} tabIndex={0} className="table-scroll rounded-lg border border-slate-200" data-testid="table-scroll">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="hidden bg-slate-50 text-slate-700 md:table-header-group">
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" aria-sort={c.sort} className={cn("px-4 py-2 font-semibold", c.className)}>
+              <th key={c.key} scope="col" aria-sort={c.sort} className={cn("px-3 py-2 font-semibold", c.className)}>
                 {c.header}
               </th>
             ))}
@@ -51,7 +54,7 @@ export function DataTable<Row>({
               {columns.map((c) => {
                 const Cell = c.rowHeader ? "th" : "td"
                 return (
-                  <Cell key={c.key} scope={c.rowHeader ? "row" : undefined} className={cn("block py-1 align-top font-normal md:table-cell md:px-4 md:py-3", c.className)}>
+                  <Cell key={c.key} scope={c.rowHeader ? "row" : undefined} className={cn("block py-1 align-top font-normal md:table-cell md:px-3 md:py-3", c.className)}>
                     <span className="block text-xs font-semibold text-slate-500 md:hidden">
                       {c.label ?? c.header}
                     </span>

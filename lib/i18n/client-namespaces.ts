@@ -10,6 +10,7 @@ export const CLIENT_NAMESPACES = [
   "adminToolkit",
   "app",
   "claim",
+  "confirmAction",
   "error",
   "errors",
   "externalRecordings",

@@ -1,4 +1,5 @@
-// A teacher cancels their live from the page, waiting or running (a real stop of the streamer). The
+// A teacher stops their live from the page: a cancellation while it waits or starts, a real stop of
+// the streamer once on air (stopLive records which: CANCELLED_BY_TEACHER or STOPPED_BY_TEACHER). The
 // requester, any matched moderator of the meeting, and admins may; nobody else.
 import type { CurrentUser } from "@/lib/auth/session"
 import { db } from "@/lib/db"
@@ -14,5 +15,5 @@ export async function cancelLive(input: CancelLiveInput, user: Pick<CurrentUser,
     const moderator = await db.attendee.count({ where: { meetingId: live.meetingId, role: "MODERATOR", userId: user.id } })
     if (moderator === 0) throw new AppError("FORBIDDEN")
   }
-  return stopLive({ liveId: live.id, reason: user.role === "ADMIN" && live.requestedById !== user.id ? "STOPPED_BY_ADMIN" : "CANCELLED_BY_TEACHER" })
+  return stopLive({ liveId: live.id, reason: user.role === "ADMIN" && live.requestedById !== user.id ? "STOPPED_BY_ADMIN" : "STOPPED_BY_TEACHER" })
 }

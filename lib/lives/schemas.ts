@@ -30,8 +30,11 @@ export function isActiveLiveStatus(status: LiveStatus): boolean {
 export const LIVE_FAILURE_REASONS = ["STREAMER_FAILED", "START_TIMEOUT", "STREAM_STALLED", "STREAMER_EXITED", "AGENT_UNREACHABLE"] as const
 export type LiveFailureReason = (typeof LIVE_FAILURE_REASONS)[number]
 
-/** Why a live ended (i18n "liveEnd"). */
-export const LIVE_STOP_REASONS = ["MEETING_ENDED", "MEETING_ENDED_BEFORE_START", "CANCELLED_BY_TEACHER", "STOPPED_BY_ADMIN"] as const
+/**
+ * Why a live ended (i18n "liveEnd"). A teacher's stop reads CANCELLED_BY_TEACHER while the live had
+ * not gone on air yet (requested or starting) and STOPPED_BY_TEACHER once it had (see stop-live.ts).
+ */
+export const LIVE_STOP_REASONS = ["MEETING_ENDED", "MEETING_ENDED_BEFORE_START", "CANCELLED_BY_TEACHER", "STOPPED_BY_TEACHER", "STOPPED_BY_ADMIN"] as const
 export type LiveStopReason = (typeof LIVE_STOP_REASONS)[number]
 
 export const cancelLiveInputSchema = z.object({ liveId: z.coerce.number().int().positive() })

@@ -1,4 +1,4 @@
-// Ends a live for a reason (its meeting ended, its teacher cancelled it, an admin stopped it): one use
+// Ends a live for a reason (its meeting ended, its teacher stopped it, an admin stopped it): one use
 // case for all three (domain flows 6 and 8). A live that has no streamer yet ends at once; one that
 // starts or runs becomes STOPPING and its server's agent is told to stop the streamer (if Redis is
 // down, the agent's next tick finds the STOPPING live by itself). Guarded updates: whoever changes the
@@ -17,35 +17,48 @@ import type { LiveStatus, LiveStopReason } from "./schemas"
 export type StopLiveResult = { liveId: number; status: LiveStatus; changed: boolean }
 
 /**
+ * The reason recorded for a stop asked for `requested`, given where the live stood: a meeting that
+ * ends while its live still waits (REQUESTED) is MEETING_ENDED_BEFORE_START; a teacher's stop before
+ * the live went on air (requested, or starting without a start date) is a cancellation
+ * (CANCELLED_BY_TEACHER), and once it had, STOPPED_BY_TEACHER.
+ */
+function stopReasonFor(requested: LiveStopReason, live: { status: LiveStatus; startedAt: Date | null }): LiveStopReason {
+  const onAir = live.startedAt !== null || live.status === "RUNNING"
+  if (requested === "MEETING_ENDED" && live.status === "REQUESTED") return "MEETING_ENDED_BEFORE_START"
+  if (requested === "STOPPED_BY_TEACHER" || requested === "CANCELLED_BY_TEACHER") return onAir ? "STOPPED_BY_TEACHER" : "CANCELLED_BY_TEACHER"
+  return requested
+}
+
+/**
  * `actor`: the admin stopping it (reason STOPPED_BY_ADMIN); the status change and its audit entry
  * ("live.stop") are then written in one transaction.
  */
 export async function stopLive(input: { liveId: number; reason: LiveStopReason; actor?: AuditActor }): Promise<StopLiveResult> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const live = await db.live.findUnique({ where: { id: input.liveId }, select: { id: true, status: true, slot: { select: { serverNumber: true } } } })
+    const live = await db.live.findUnique({ where: { id: input.liveId }, select: { id: true, status: true, startedAt: true, slot: { select: { serverNumber: true } } } })
     if (!live) throw new AppError("NOT_FOUND")
     const now = new Date()
+    const reason = stopReasonFor(input.reason, live)
     if (live.status === "REQUESTED") {
       // Not started: nothing runs, it ends now (and frees its place under the cap).
-      const reason: LiveStopReason = input.reason === "MEETING_ENDED" ? "MEETING_ENDED_BEFORE_START" : input.reason
       const moved = await guardedUpdate(input.actor, live, {
         where: { id: live.id, status: "REQUESTED", slotId: null },
         data: { status: "STOPPED", stopReason: reason, statusChangedAt: now, endedAt: now, activeMeetingId: null },
       })
       if (!moved) continue
-      await announce(live.id, "STOPPED", input.reason)
+      await announce(live.id, "STOPPED", reason)
       await enqueueSlotFreed(live.id).catch(() => undefined)
       return { liveId: live.id, status: "STOPPED", changed: true }
     }
     if (live.status === "STARTING" || live.status === "RUNNING") {
-      const moved = await guardedUpdate(input.actor, live, { where: { id: live.id, status: live.status }, data: { status: "STOPPING", stopReason: input.reason, statusChangedAt: now } })
+      const moved = await guardedUpdate(input.actor, live, { where: { id: live.id, status: live.status }, data: { status: "STOPPING", stopReason: reason, statusChangedAt: now } })
       if (!moved) continue
       if (live.slot) {
         await enqueueStreamerJob(live.slot.serverNumber, { action: "stop", liveId: live.id, generation: now }).catch((err: unknown) =>
           logger.warn({ err, liveId: live.id }, "stop saved; the agent will find it at its next tick (Redis down?)"),
         )
       }
-      await announce(live.id, "STOPPING", input.reason)
+      await announce(live.id, "STOPPING", reason)
       return { liveId: live.id, status: "STOPPING", changed: true }
     }
     return { liveId: live.id, status: live.status, changed: false } // already stopping or ended

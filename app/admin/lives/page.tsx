@@ -105,7 +105,7 @@ export default async function AdminLivesPage({ searchParams }: { searchParams: P
             },
             { key: "startedAt", ...sortable("startedAt", t("startedAt")), cell: (r) => date(r.startedAt) },
             { key: "endedAt", ...sortable("endedAt", t("endedAt")), cell: (r) => date(r.endedAt) },
-            { key: "options", header: t("options"), className: "md:min-w-40", cell: (r) => <LiveOptions live={r} /> },
+            { key: "options", header: t("options"), cell: (r) => <LiveOptions live={r} /> },
             { key: "server", header: t("server"), cell: (r) => r.serverLabel ?? <span className="text-slate-500">—</span> },
             {
               key: "user",

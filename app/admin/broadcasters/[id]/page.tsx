@@ -8,9 +8,9 @@ import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { ConfirmAction } from "@/components/admin/confirm-action"
 import { Badge } from "@/components/ui/badge"
 import { Card } from "@/components/ui/card"
+import { ConfirmAction } from "@/components/ui/confirm-action"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"

@@ -8,8 +8,8 @@ import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { ConfirmAction } from "@/components/admin/confirm-action"
 import { Card } from "@/components/ui/card"
+import { ConfirmAction } from "@/components/ui/confirm-action"
 import { TextLink } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
 

@@ -7,9 +7,9 @@ import { getUserForAdmin } from "@/lib/users/get-user-for-admin"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { ConfirmAction } from "@/components/admin/confirm-action"
 import { Badge } from "@/components/ui/badge"
 import { Card } from "@/components/ui/card"
+import { ConfirmAction } from "@/components/ui/confirm-action"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"

@@ -4,14 +4,14 @@ import { useRouter } from "next/navigation"
 import { useTranslations } from "next-intl"
 import { useActionState, useEffect, useId, useState } from "react"
 
-import { Button, type ButtonVariant } from "@/components/ui/button"
-
 import type { FormState } from "@/app/_lib/adapters"
 
+import { Button, type ButtonVariant } from "./button"
+
 /**
- * A destructive or irreversible admin action (delete, stop) in two steps: the button asks, the
- * question and its confirm button appear in place, and only the confirmation posts the server
- * action. A refusal (e.g. "this live is still running") is shown under it, with its reason; a
+ * A destructive or irreversible action (an admin's delete or stop, a teacher's stop) in two steps:
+ * the button asks, the question and its confirm button appear in place, and only the confirmation
+ * posts the server action. A refusal (e.g. "this live is still running") is shown under it, with its reason; a
  * success refreshes the page. An action whose success removes the page (a deletion) redirects
  * itself (`redirect()` in the action, after its flash), before the page could re-render as missing.
  */
@@ -35,7 +35,7 @@ export function ConfirmAction({
   variant?: ButtonVariant
   testId?: string
 }) {
-  const t = useTranslations("adminToolkit")
+  const t = useTranslations("confirmAction")
   const tErrors = useTranslations("errors")
   const router = useRouter()
   const id = useId()
