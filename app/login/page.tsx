@@ -15,13 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") }
 }
 
+/**
+ * Where to go once signed in: a same-site path only (an open redirect through callbackUrl is refused),
+ * without control characters; anything else is /lives. Non-ASCII is percent-encoded, since a Location
+ * header carries ASCII only (a raw "é" there made the redirect of a signed-in visitor a 500).
+ */
+function returnPath(value: unknown): string {
+  if (typeof value !== "string" || !/^\/(?!\/)[^\s\\\u0000-\u001f\u007f]*$/.test(value)) return "/lives"
+  try {
+    return value.replace(/[^\u0000-\u007f]+/g, (text) => encodeURI(text))
+  } catch {
+    return "/lives" // a lone surrogate cannot be encoded
+  }
+}
+
 const searchSchema = z.object({
-  // Only same-site paths: an open redirect through callbackUrl is refused.
-  callbackUrl: z
-    .string()
-    .regex(/^\/(?!\/)[^\s\\]*$/)
-    .catch("/lives")
-    .default("/lives"),
+  callbackUrl: z.unknown().transform(returnPath),
   error: z.string().optional().catch(undefined),
 })
 
