@@ -9,6 +9,7 @@ import { createServer, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 import { tmpdir } from "node:os"
 import path from "node:path"
+import { Readable } from "node:stream"
 
 import type { Job } from "bullmq"
 import { Redis } from "ioredis"
@@ -75,12 +76,14 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
         res.writeHead(200, { "content-type": "video/mp4" })
         for (let i = 0; i < 16; i++) res.write(Buffer.alloc(4096))
         res.end()
-      } else res.writeHead(200, { "content-type": "video/mp4" }).end(VIDEO)
+      } else if (url.startsWith("/stall")) res.writeHead(200, { "content-type": "video/mp4" }).write(VIDEO) // never ends
+      else res.writeHead(200, { "content-type": "video/mp4" }).end(VIDEO)
     })
     workerDirectory = await mkdtemp(path.join(tmpdir(), "imports-ssrf-"))
   })
   afterAll(async () => {
     await new Promise((resolve) => refused.server.close(resolve))
+    allowed.server.closeAllConnections()
     await new Promise((resolve) => allowed.server.close(resolve))
     await rm(workerDirectory, { recursive: true, force: true })
   })
@@ -145,5 +148,12 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
     const noRedirects = { ...policy, maxRedirects: 0 }
     const hops = await failure(() => guardedFetch(`${allowed.url}/to-refused.mp4`, noRedirects))
     expect((hops.details as { reason: string }).reason).toBe("too many redirects")
+  })
+
+  it("a download that outlasts the time cap is cut, and the body read fails", async () => {
+    const policy = { ...getExternalVideoFetchPolicy(getEnv()), allowedHosts: [allowed.host], allowedPorts: [allowed.port], timeoutMs: 500 }
+    const response = await guardedFetch(`${allowed.url}/stall.mp4`, policy)
+    expect(response.status).toBe(200)
+    await expect(new Response(Readable.toWeb(response.body) as ReadableStream).arrayBuffer()).rejects.toThrow()
   })
 })
