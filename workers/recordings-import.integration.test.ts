@@ -150,6 +150,15 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
     expect((hops.details as { reason: string }).reason).toBe("too many redirects")
   })
 
+  it("a host listed by name is resolved once and reached at the checked address", async () => {
+    const policy = { ...getExternalVideoFetchPolicy(getEnv()), allowedHosts: [`localhost:${allowed.port}`], allowedPorts: [] }
+    const before = allowed.requests.length
+    const response = await guardedFetch(`http://localhost:${allowed.port}/video.mp4`, policy)
+    expect(response.status).toBe(200)
+    expect(Buffer.from(await new Response(Readable.toWeb(response.body) as ReadableStream).arrayBuffer())).toEqual(VIDEO)
+    expect(allowed.requests.length).toBe(before + 1)
+  })
+
   it("a download that outlasts the time cap is cut, and the body read fails", async () => {
     const policy = { ...getExternalVideoFetchPolicy(getEnv()), allowedHosts: [allowed.host], allowedPorts: [allowed.port], timeoutMs: 500 }
     const response = await guardedFetch(`${allowed.url}/stall.mp4`, policy)

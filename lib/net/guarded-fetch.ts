@@ -47,8 +47,8 @@ function portOf(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80
 }
 
-/** Checks one hop and returns the address to connect to. */
-async function resolveHop(url: URL, policy: GuardedFetchPolicy): Promise<string> {
+/** Checks one hop and returns the addresses that may be connected to (all of them checked). */
+async function resolveHop(url: URL, policy: GuardedFetchPolicy): Promise<string[]> {
   if (url.protocol !== "http:" && url.protocol !== "https:") refuse("scheme", url)
   if (url.username || url.password) refuse("credentials in the URL", url)
   const port = portOf(url)
@@ -61,15 +61,15 @@ async function resolveHop(url: URL, policy: GuardedFetchPolicy): Promise<string>
   if (addresses.length === 0) refuse("no address", url)
   // Every answer is checked: a name with one public and one private address is refused.
   if (!hostListed && addresses.some(isBlockedAddress)) refuse("address", url)
-  return addresses[0]!
+  return addresses
 }
 
-function request(url: URL, address: string, signal: AbortSignal): Promise<IncomingMessage> {
-  const family = isIP(address)
-  // The connection goes to the checked address whatever the DNS says now.
+function request(url: URL, addresses: string[], signal: AbortSignal): Promise<IncomingMessage> {
+  const checked = addresses.map((address) => ({ address, family: isIP(address) }))
+  // The connection goes to the checked addresses whatever the DNS says now (no second lookup to rebind).
   const lookup: LookupFunction = (_hostname, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }])
-    else callback(null, address, family)
+    if (options.all) (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, checked)
+    else callback(null, checked[0]!.address, checked[0]!.family)
   }
   const client = url.protocol === "https:" ? https : http
   return new Promise((resolve, reject) => {
@@ -113,8 +113,8 @@ export async function guardedFetch(input: string, policy: GuardedFetchPolicy): P
     throw new AppError("URL_REFUSED", { message: "refused: not a URL", details: { reason: "not a URL" } })
   }
   for (let hop = 0; ; hop++) {
-    const address = await resolveHop(url, policy)
-    const response = await request(url, address, signal)
+    const addresses = await resolveHop(url, policy)
+    const response = await request(url, addresses, signal)
     const status = response.statusCode ?? 0
     const location = response.headers.location
     if (REDIRECTS.has(status) && location) {
