@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * Where to go once signed in: a same-site path only (an open redirect through callbackUrl is refused),
  * without control characters; anything else is /lives. Non-ASCII is percent-encoded, since a Location
- * header carries ASCII only (a raw "é" there made the redirect of a signed-in visitor a 500).
+ * header carries ASCII only (a raw "€" there made the redirect of a signed-in visitor a 500).
  */
 function returnPath(value: unknown): string {
   if (typeof value !== "string" || !/^\/(?!\/)[^\s\\\u0000-\u001f\u007f]*$/.test(value)) return "/lives"
@@ -30,7 +30,7 @@ function returnPath(value: unknown): string {
 }
 
 const searchSchema = z.object({
-  callbackUrl: z.unknown().transform(returnPath),
+  callbackUrl: z.string().optional().catch(undefined).transform(returnPath),
   error: z.string().optional().catch(undefined),
 })
 
