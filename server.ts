@@ -29,6 +29,7 @@ loadDotEnv()
 
 const { default: next } = await import("next")
 const { serveNodeRoute } = await import("@/app/_lib/node-routes")
+const { escapeMalformedPath } = await import("@/app/_lib/escape-malformed-path")
 const { PEER_ADDRESS_HEADER } = await import("@/lib/auth/client-ip")
 const { logger } = await import("@/lib/logger")
 
@@ -40,6 +41,8 @@ await app.prepare()
 function onRequest(request: IncomingMessage, response: ServerResponse): void {
   // The client's address as our TCP peer saw it (lib/auth/client-ip.ts), whatever it sent.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? ""
+  // A path that does not percent-decode gets the usual 404, not Next.js's bare 500.
+  request.url = escapeMalformedPath(request.url ?? "/")
   if (!serveNodeRoute(request, response)) void handle(request, response)
 }
 

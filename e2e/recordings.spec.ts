@@ -62,6 +62,28 @@ test("a teacher imports an old BBB recording with a video playback: it becomes a
   await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
 })
 
+test("a teacher's URL naming an internal address is refused with one neutral message", async ({ page }) => {
+  // the simulator under another name than the one allowed (EXTERNAL_VIDEO_ALLOWED_HOSTS): loopback, refused
+  const simPort = new URL(E2E_ENV.BBB_SERVER_URL!).port
+  const name = `Interne ${randomUUID().slice(0, 6)}`
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/recordings/external")
+  await page.getByLabel("Nom").fill(name)
+  await page.getByLabel("Type").selectOption({ label: "Fichier vidéo" })
+  await page.getByLabel("Adresse de la vidéo").fill(`http://localhost:${simPort}/files/${randomUUID()}.mp4`)
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await row.getByRole("button", { name: `Importer «\u00a0${name}\u00a0»` }).click()
+  await expect
+    .poll(async () => {
+      await page.reload()
+      return row.getByTestId("external-state").textContent()
+    })
+    .toBe("Cette adresse ne peut pas être importée.")
+  // an admin may still widen the allow-list: the teacher may ask again
+  await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(1)
+})
+
 test("a student may not open the teachers' recording pages; an anonymous visitor is sent to sign in", async ({ page }) => {
   await page.goto("/recordings/claim")
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Frecordings%2Fclaim/)

@@ -4,7 +4,9 @@
 // (issue 28 item 11), sign-in throttling explained on the sign-in page, refused attempts listed for admins with the
 // real client address, and a deactivated account's session ending at its next request.
 import { randomUUID } from "node:crypto"
+import { readFile } from "node:fs/promises"
 import { createServer, type Server } from "node:http"
+import path from "node:path"
 
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test"
 
@@ -299,4 +301,50 @@ test("a server action POST without Origin is refused by the proxy (issue 28 item
   const request = page.context().request
   const refused = await request.post("/meetings", { headers: { "next-action": "0123456789abcdef", "content-type": "text/plain;charset=UTF-8" }, data: "[]", maxRedirects: 0 })
   expect(refused.status()).toBe(403)
+})
+
+test.describe("bad input", () => {
+  // scripts/e2e-server.sh keeps the app's output there (tests run one at a time: only ours is in the window)
+  const APP_LOG = path.resolve("test-results/e2e-var/app.log")
+  const logLength = async () => (await readFile(APP_LOG, "utf8")).length
+  const logSince = async (from: number) => (await readFile(APP_LOG, "utf8")).slice(from)
+
+  test("a malformed escape or a NUL in a live's address answers 4xx with the usual page, and logs no error", async ({ page, request }) => {
+    const from = await logLength()
+    for (const address of ["/lives/%E0%A4%A", "/lives/bbb-%00-live", "/lives/%00", "/api/lives/bbb-%00-live/playlist", "/api/lives/%E0%A4%A/events"]) {
+      const response = await request.get(address, { maxRedirects: 0 })
+      expect([400, 404], address).toContain(response.status())
+    }
+    for (const address of ["/lives/%E0%A4%A", "/lives/bbb-%00-live"]) {
+      const response = await page.goto(address)
+      expect([400, 404], address).toContain(response?.status())
+      await expect(page.getByRole("heading", { level: 1, name: "Direct introuvable" }), address).toBeVisible()
+    }
+    const log = await logSince(from)
+    expect(log).not.toMatch(/"level":(50|60)/)
+    expect(log).not.toMatch(/URIError|invalid byte sequence|⨯/)
+  })
+
+  test("a return path with non-ASCII characters: the sign-in page, then the redirect of a signed-in visitor, never a 500", async ({ page, request }) => {
+    const from = await logLength()
+    for (const query of [`?callbackUrl=${encodeURIComponent("/lives/cours-de-thermo-été")}`, "", "?callbackUrl=/a&callbackUrl=/b"]) {
+      const anonymous = await request.get(`/login${query}`)
+      expect(anonymous.status(), query).toBe(200)
+      expect(await anonymous.text(), query).toContain("Identifiant ou adresse e-mail")
+    }
+    await apiSignIn(page, USERS.teacher)
+    const signedIn = page.context().request
+    // "€" and "講義" are beyond Latin-1: raw in a Location header, Node.js refuses them (the 500)
+    const encoded = await signedIn.get(`/login?callbackUrl=${encodeURIComponent("/lives/été-€-講義")}`, { maxRedirects: 0 })
+    expect([303, 307, 308]).toContain(encoded.status())
+    expect(encoded.headers()["location"]).toMatch(/\/lives\/%C3%A9t%C3%A9-%E2%82%AC-%E8%AC%9B%E7%BE%A9$/)
+    const controls = await signedIn.get(`/login?callbackUrl=${encodeURIComponent("/lives/\u0000\n")}`, { maxRedirects: 0 })
+    expect(controls.headers()["location"]).toMatch(/^(https?:\/\/[^/]+)?\/$/) // the home, which sends each role to its page
+    // what a browser sends when the address bar holds the raw characters
+    await page.goto("/login?callbackUrl=/meetings/€")
+    await expect(page).toHaveURL(/\/meetings\/%E2%82%AC$/)
+    const log = await logSince(from)
+    expect(log).not.toMatch(/"level":(50|60)/)
+    expect(log).not.toMatch(/ERR_INVALID_CHAR|Invalid character|⨯/)
+  })
 })

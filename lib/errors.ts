@@ -29,6 +29,7 @@ export const APP_ERROR_CODES = [
   "CHAT_MESSAGE_TOO_LONG",
   "CHAT_RATE_LIMITED",
   "STREAM_UNAVAILABLE",
+  "URL_REFUSED",
   "INTERNAL",
 ] as const
 

@@ -31,6 +31,8 @@ node_modules/.bin/tsx workers/main.ts &
 pids+=($!)
 node_modules/.bin/tsx workers/agent.ts &
 pids+=($!)
-node --import tsx server.ts -p "$PORT" &
+# The app's own output is also kept in a file: e2e/security.spec.ts checks that bad input logs no error.
+mkdir -p test-results/e2e-var
+node --import tsx server.ts -p "$PORT" > >(tee test-results/e2e-var/app.log) 2>&1 &
 pids+=($!)
 wait -n

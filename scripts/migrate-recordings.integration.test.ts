@@ -83,6 +83,22 @@ describe("npm run migrate-recordings", () => {
     expect(csv.match(/;https?:\/\/[^;\n]+\/playback\/presentation\/2\.3\//g)).toHaveLength(5)
   })
 
+  it("writes a recording named like a spreadsheet formula as text (CSV injection)", async () => {
+    const evil = await startBbbSimulator({ port: 0, secret: "cli-secret" })
+    try {
+      evil.state.addRecording({ meetingID: "formula-meeting", name: '=HYPERLINK("http://evil.example/","open")', formats: ["presentation"] })
+      const file = path.join(workdir, "formula.csv")
+      const result = await migrate(["--use-export-csv", "--csv-file", file], { SCRIPT_BBB_SERVER_URL: `${evil.url}/`, SCRIPT_CACHE_FILE: path.join(workdir, "formula-cache.json") })
+      expect(result.code).toBe(0)
+      const [, line] = (await readFile(file, "utf8")).split("\n")
+      // quoted because of its quotes, and prefixed with an apostrophe: a spreadsheet shows it, never runs it
+      expect(line).toContain(`;"'=HYPERLINK(""http://evil.example/"",""open"")";`)
+      expect(line).not.toMatch(/(^|;)"?=/)
+    } finally {
+      await evil.close()
+    }
+  })
+
   it("writes out.csv by default in the directory the command was typed in", async () => {
     const result = await migrate(["--use-export-csv", "--max-value-record-process=2"], { INIT_CWD: workdir })
     expect(result.code).toBe(0)

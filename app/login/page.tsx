@@ -15,14 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") }
 }
 
+/**
+ * Where to go once signed in: a same-site path only (an open redirect through callbackUrl is refused),
+ * without control characters; anything else is the home, which sends each role to its page (app/page.tsx). Non-ASCII is percent-encoded, since a Location
+ * header carries ASCII only (a raw "€" there made the redirect of a signed-in visitor a 500).
+ */
+function returnPath(value: unknown): string {
+  if (typeof value !== "string" || !/^\/(?!\/)[^\s\\\u0000-\u001f\u007f]*$/.test(value)) return "/"
+  try {
+    return value.replace(/[^\u0000-\u007f]+/g, (text) => encodeURI(text))
+  } catch {
+    return "/" // a lone surrogate cannot be encoded
+  }
+}
+
 const searchSchema = z.object({
-  // Only same-site paths: an open redirect through callbackUrl is refused. Without one (or with a
-  // refused one), sign-in ends on the home, which sends each role to its page (app/page.tsx).
-  callbackUrl: z
-    .string()
-    .regex(/^\/(?!\/)[^\s\\]*$/)
-    .catch("/")
-    .default("/"),
+  callbackUrl: z.string().optional().catch(undefined).transform(returnPath),
   error: z.string().optional().catch(undefined),
 })
 

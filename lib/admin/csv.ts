@@ -1,6 +1,7 @@
-// The CSV of admin lists: ';'-separated like the recordings export (what a French spreadsheet opens
-// by default), a header line, then one line per row. Cells a spreadsheet would run as a formula
-// (starting with = + - @ tab or CR, OWASP's CSV injection list) get a leading apostrophe.
+// The one CSV writer of every export (admin lists, the recording migration's --use-export-csv):
+// ';'-separated (what a French spreadsheet opens by default), a header line, then one line per row.
+// Cells a spreadsheet would run as a formula (starting with = + - @ tab or CR, OWASP's CSV injection
+// list) get a leading apostrophe; cells holding a line break are quoted whatever the line ending.
 import { stringify } from "csv-stringify/sync"
 
 export type CsvCell = string | number | boolean | Date | null | undefined
@@ -15,8 +16,13 @@ export function csvCell(value: CsvCell): string {
   return FORMULA_START.test(value) ? `'${value}` : value
 }
 
-export function renderCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header.map(csvCell), ...rows.map((row) => row.map(csvCell))], { delimiter: ";", record_delimiter: "\r\n" })
+/** `lineBreak`: CRLF (RFC 4180) unless a format says otherwise (the migration keeps the original's LF). */
+export function renderCsv(header: string[], rows: CsvCell[][], options: { lineBreak?: "\r\n" | "\n" } = {}): string {
+  return stringify([header.map(csvCell), ...rows.map((row) => row.map(csvCell))], {
+    delimiter: ";",
+    record_delimiter: options.lineBreak ?? "\r\n",
+    quoted_match: /[\r\n]/,
+  })
 }
 
 /** A CSV column: its header and how a row gives its cell. */

@@ -3,10 +3,13 @@
 // name at once (getMeetingInfo, one job per session per window), or every session when an event names
 // none. Webhooks are only a low-latency trigger: the getMeetings sync stays the source of truth (hooks
 // are dropped by BBB after failed callbacks, events are lost while we are down).
+// A replayed callback (same signed request again) is answered as handled but ignored: a 4xx would count
+// as a failed delivery, and bbb-webhooks drops hooks after failed callbacks.
 import { getEnv } from "@/lib/config/env"
 import { AppError } from "@/lib/errors"
 import { requestMeetingRefresh, requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
+import { claimWebhookDelivery, releaseWebhookDelivery } from "./claim-webhook-delivery"
 import { webhookCallbackUrl } from "./register-webhooks"
 import { WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema, type WebhookServer } from "./schemas"
 import { isWebhookChecksumValid } from "./verify-webhook-checksum"
@@ -14,15 +17,28 @@ import { isWebhookChecksumValid } from "./verify-webhook-checksum"
 /** A burst of events (a class of 200 joining) becomes one refresh per window. */
 export const WEBHOOK_REFRESH_DEBOUNCE_MS = 500
 
-export async function handleWebhookCallback(input: { checksum: string | null; rawBody: string; servers?: WebhookServer[]; callbackUrl?: string }): Promise<{ events: string[]; refreshed: boolean }> {
+export type WebhookCallbackResult = { events: string[]; refreshed: boolean; replay?: true }
+
+export async function handleWebhookCallback(input: { checksum: string | null; rawBody: string; servers?: WebhookServer[]; callbackUrl?: string }): Promise<WebhookCallbackResult> {
   const servers = input.servers ?? getEnv().BBB_WEBHOOKS_SERVERS
   if (servers.length === 0) throw new AppError("NOT_FOUND", { message: "bbb-webhooks are not configured (BBB_WEBHOOKS_SERVERS)" })
   const callbackUrl = input.callbackUrl ?? webhookCallbackUrl()
   if (!isWebhookChecksumValid({ callbackUrl, rawBody: input.rawBody, checksum: input.checksum, secrets: servers.map((s) => s.secret) })) {
     throw new AppError("UNAUTHENTICATED", { message: "bbb-webhooks callback with a wrong checksum" })
   }
+  const checksum = input.checksum!
+  if (!(await claimWebhookDelivery(checksum))) return { events: [], refreshed: false, replay: true }
+  try {
+    return await actOnEvents(input.rawBody)
+  } catch (error) {
+    await releaseWebhookDelivery(checksum)
+    throw error
+  }
+}
+
+async function actOnEvents(rawBody: string): Promise<WebhookCallbackResult> {
   // bbb-webhooks posts `event=<JSON array>&timestamp=…` (form-encoded); accept a bare JSON body too.
-  const raw = new URLSearchParams(input.rawBody).get("event") ?? input.rawBody
+  const raw = new URLSearchParams(rawBody).get("event") ?? rawBody
   let json: unknown
   try {
     json = JSON.parse(raw)

@@ -1,6 +1,7 @@
 // bbb-webhooks end to end with the simulator: our hook is registered (idempotently), the simulator
 // POSTs signed callbacks on session events, a valid one triggers a meeting refresh, and a callback
-// with a wrong checksum is refused and changes nothing.
+// with a wrong checksum is refused and changes nothing, and a replayed one is ignored.
+import { randomUUID } from "node:crypto"
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 
@@ -11,9 +12,10 @@ import { AppError } from "@/lib/errors"
 import { meetingsRefreshKey } from "@/lib/meetings/request-meetings-refresh"
 import { closeQueues, getQueue, QUEUES } from "@/lib/queues"
 import { createRedis, getProducerRedis } from "@/lib/redis"
+import { redisKey } from "@/lib/redis-keys"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
 
-import { handleWebhookCallback } from "./handle-webhook-callback"
+import { handleWebhookCallback, WEBHOOK_REFRESH_DEBOUNCE_MS } from "./handle-webhook-callback"
 import { registerWebhooks } from "./register-webhooks"
 import { webhookServersSettingSchema } from "./schemas"
 import { webhookChecksum } from "./verify-webhook-checksum"
@@ -92,7 +94,8 @@ describe("bbb-webhooks", () => {
   })
 
   it("refuses a callback with a wrong checksum, and nothing changes", async () => {
-    const body = `event=${encodeURIComponent(JSON.stringify([{ data: { type: "event", id: "meeting-created", attributes: { meeting: { "internal-meeting-id": "x" } } } }]))}`
+    // unique body: a signed body seen within the replay window is ignored
+    const body = `event=${encodeURIComponent(JSON.stringify([{ data: { type: "event", id: "meeting-created", attributes: { meeting: { "internal-meeting-id": randomUUID() } } } }]))}`
     const before = (await webhookJobs()).length
     const forged = webhookChecksum({ callbackUrl, rawBody: body, secret: "not-the-secret" })
     await expect(handleWebhookCallback({ checksum: forged, rawBody: body, servers: servers(), callbackUrl })).rejects.toMatchObject({ code: "UNAUTHENTICATED" })
@@ -104,6 +107,31 @@ describe("bbb-webhooks", () => {
     // The right checksum over the same body is accepted.
     const good = webhookChecksum({ callbackUrl, rawBody: body, secret: SECRET })
     await expect(handleWebhookCallback({ checksum: good, rawBody: body, servers: servers(), callbackUrl })).resolves.toEqual({ events: ["meeting-created"], refreshed: true })
+  })
+
+  it("a replayed meeting-ended (the same signed request again) is answered as handled and changes nothing", async () => {
+    const meetingID = `hook-replay-${randomUUID()}`
+    const rawBody = `event=${encodeURIComponent(JSON.stringify([{ data: { type: "event", id: "meeting-ended", attributes: { meeting: { "internal-meeting-id": randomUUID(), "external-meeting-id": meetingID } } } }]))}&timestamp=${Date.now()}`
+    const checksum = webhookChecksum({ callbackUrl, rawBody, secret: SECRET })
+    const jobsOf = async () => (await webhookJobs()).filter((j) => (j.data as { meetingID?: string }).meetingID === meetingID).map((j) => j.id)
+    await expect(handleWebhookCallback({ checksum, rawBody, servers: servers(), callbackUrl })).resolves.toEqual({ events: ["meeting-ended"], refreshed: true })
+    const first = await jobsOf()
+    expect(first).toHaveLength(1)
+    // past the refresh window, so that an accepted replay would add a second job
+    await new Promise((resolve) => setTimeout(resolve, 2 * WEBHOOK_REFRESH_DEBOUNCE_MS))
+    const replay = { checksum: checksum.toUpperCase(), rawBody, servers: servers(), callbackUrl }
+    await expect(handleWebhookCallback(replay)).resolves.toEqual({ events: [], refreshed: false, replay: true })
+    await expect(handleWebhookCallback({ ...replay, checksum })).resolves.toEqual({ events: [], refreshed: false, replay: true })
+    expect(await jobsOf()).toEqual(first)
+    expect(await redis.ttl(redisKey("bbb-webhooks", "seen", checksum))).toBeGreaterThan(0)
+  })
+
+  it("a signed callback that could not be handled is not remembered: bbb-webhooks' retry is acted on", async () => {
+    const rawBody = `event=${encodeURIComponent(`not-json-${randomUUID()}`)}`
+    const checksum = webhookChecksum({ callbackUrl, rawBody, secret: SECRET })
+    await expect(handleWebhookCallback({ checksum, rawBody, servers: servers(), callbackUrl })).rejects.toMatchObject({ code: "INVALID_INPUT" })
+    await expect(handleWebhookCallback({ checksum, rawBody, servers: servers(), callbackUrl })).rejects.toMatchObject({ code: "INVALID_INPUT" })
+    expect(await redis.exists(redisKey("bbb-webhooks", "seen", checksum))).toBe(0)
   })
 
   it("refuses a signed body without events, and answers not found when webhooks are off", async () => {

@@ -49,6 +49,19 @@ const ipOrCidr = z.string().refine(
   { error: (issue) => `"${String(issue.input)}" is not an IP address or a CIDR block (e.g. 127.0.0.1, 10.0.0.0/8)` },
 )
 
+/** A host, optionally with its port: peertube.univ.example, 10.1.2.3:8443, [fd00::5]:443 (lower-cased). */
+const hostEntry = z
+  .string()
+  .transform((v) => v.toLowerCase())
+  .pipe(
+    z.string().regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/, {
+      error: (issue) => `"${String(issue.input)}" is not a host or host:port (e.g. peertube.example.org, 10.0.0.5:8080)`,
+    }),
+  )
+
+/** A TCP port number. */
+const port = z.string().regex(/^\d{1,5}$/, "must be a port number").refine((v) => Number(v) >= 1 && Number(v) <= 65_535, "must be a port number (1-65535)")
+
 /** An origin a page may be framed by (CSP frame-ancestors source): scheme://host[:port], host may start with *. */
 const frameOrigin = z
   .string()
@@ -227,6 +240,19 @@ export const envSchema = z
     ),
     /** Root of the recorders' claim directories. */
     DEFAULT_RECORDER_PATH: z.string().default("./var/recorder"),
+
+    // "Mes vidéos externes": importing a video from a URL a teacher typed (lib/net/guarded-fetch.ts).
+    /** Hosts (or host:port) exempt from the rule refusing loopback, private and link-local addresses, e.g. the university's own PeerTube. */
+    EXTERNAL_VIDEO_ALLOWED_HOSTS: list(hostEntry),
+    /** Ports an imported URL may use (a host:port entry of EXTERNAL_VIDEO_ALLOWED_HOSTS also allows its port). */
+    EXTERNAL_VIDEO_ALLOWED_PORTS: list(port)
+      .transform((ports) => (ports.length ? ports : ["80", "443"]).map(Number)),
+    /** Largest video imported, in bytes (default 4 GiB). */
+    EXTERNAL_VIDEO_MAX_BYTES: int(4 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    /** Longest download of one video, in milliseconds. */
+    EXTERNAL_VIDEO_TIMEOUT_MS: int(30 * 60_000, 1_000, 24 * 3_600_000),
+    /** Redirects followed (each one checked again). */
+    EXTERNAL_VIDEO_MAX_REDIRECTS: int(5, 0, 20),
 
     // Mail
     ADMIN_EMAIL: z.string().email().default("admin@example.org"),

@@ -5,11 +5,13 @@
 // checkLivePageAccess, before serving a members' page from its cache.
 import { db } from "@/lib/db"
 
+import { isLookupSlug } from "./decode-slug"
 import { endedLivePageWhere } from "./find-viewable-live"
 
 export type LivePageAudience = "public" | "members"
 
 export async function findLivePageAudience(slug: string): Promise<LivePageAudience | null> {
+  if (!isLookupSlug(slug)) return null
   const broadcaster = await db.broadcaster.findUnique({ where: { slug }, select: { isRestricted: true, live: { select: { isRestricted: true } } } })
   if (broadcaster?.live) return broadcaster.isRestricted || broadcaster.live.isRestricted ? "members" : "public"
   // An ended live whose broadcaster went (findViewableLive's findEndedLive).

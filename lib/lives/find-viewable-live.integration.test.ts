@@ -5,6 +5,7 @@ import { expect, it } from "vitest"
 import { failLive } from "@/lib/streamers/fail-live"
 import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
 
+import { findLivePageAudience } from "./find-live-page-audience"
 import { findViewableLive } from "./find-viewable-live"
 
 it("finds a live on air by its page's address; a restricted one only for signed-in viewers", async () => {
@@ -39,4 +40,10 @@ it("still finds a live whose broadcaster went when it ended: ended, no stream, s
 
 it("answers NOT_FOUND for an address no live ever had", async () => {
   await expect(findViewableLive("bbb-never-was-a-live", null)).rejects.toMatchObject({ code: "NOT_FOUND" })
+})
+
+it("answers NOT_FOUND, not a database error, for an address PostgreSQL cannot even hold (a NUL from %00)", async () => {
+  await expect(findViewableLive("bbb-\u0000-live", null)).rejects.toMatchObject({ code: "NOT_FOUND" })
+  await expect(findViewableLive("x".repeat(5_000), null)).rejects.toMatchObject({ code: "NOT_FOUND" })
+  await expect(findLivePageAudience("bbb-\u0000-live")).resolves.toBeNull()
 })

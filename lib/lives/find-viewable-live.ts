@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 
 import { broadcasterName } from "./create-live-broadcaster"
+import { isLookupSlug } from "./decode-slug"
 
 export type ViewableLive = {
   liveId: number
@@ -61,6 +62,7 @@ function viewable(live: SelectedLive, page: { slug: string; title: string; hlsUr
 }
 
 export async function findViewableLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
+  if (!isLookupSlug(slug)) throw new AppError("NOT_FOUND", { details: { slug: slug.slice(0, 200) } })
   const broadcaster = await db.broadcaster.findUnique({
     where: { slug },
     select: { slug: true, name: true, hlsUrl: true, isRestricted: true, live: { select: liveSelect } },

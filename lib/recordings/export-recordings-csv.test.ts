@@ -52,6 +52,17 @@ describe("renderRecordingsCsv", () => {
   })
 })
 
+describe("renderRecordingsCsv and formulas", () => {
+  it("writes a recording named like a formula as text, as the admin exports do", () => {
+    const csv = renderRecordingsCsv([{ row: row({ recordingName: '=HYPERLINK("http://evil.example","open")', meetingName: "+1", description: "@SUM(A1)" }) }], {
+      withMoodleOwners: false,
+    })
+    const fields = csv.split("\n")[1]!
+    expect(fields.startsWith(`'+1;"'=HYPERLINK(""http://evil.example"",""open"")";`)).toBe(true)
+    expect(fields).toContain(";'@SUM(A1);")
+  })
+})
+
 describe("toMigrationRow", () => {
   it("reads Moodle metadata, the 2.3 or 2.0 presentation URL and the video file of a real answer", () => {
     const { recordings } = parseRecordingsXml(fixture("get-recordings-video-format.xml"))

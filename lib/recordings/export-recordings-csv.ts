@@ -1,7 +1,7 @@
 // The CSV export (--use-export-csv): ';'-separated, the original's header (plus moodle_owners with Moodle),
-// written even without any recording, every row ending with a line break, quoting by csv-stringify, and the
-// file replaced atomically.
-import { stringify } from "csv-stringify/sync"
+// written even without any recording, every row ending with a line break, and the file replaced atomically.
+// Cells go through the admin exports' writer, so a recording named =HYPERLINK(…) stays text.
+import { renderCsv } from "@/lib/admin/csv"
 
 import type { MigrationRow } from "./recording-row"
 import { CSV_COLUMNS, CSV_MOODLE_COLUMN } from "./schemas"
@@ -30,7 +30,7 @@ export function renderRecordingsCsv(records: CsvRecord[], options: { withMoodleO
     if (options.withMoodleOwners) values.push((moodleOwners ?? []).join(", "))
     return values
   })
-  return stringify([columns, ...lines], { delimiter: ";", record_delimiter: "\n", quoted_match: /[\r\n]/ })
+  return renderCsv(columns, lines, { lineBreak: "\n" })
 }
 
 export async function exportRecordingsCsv(records: CsvRecord[], options: { file: string; withMoodleOwners: boolean }): Promise<void> {

@@ -1,19 +1,19 @@
 // The import job: a video file (type VIDEO, or a BBB recording with a video playback) is streamed into
 // DEFAULT_BBB_PATH/imports/<owner>/ and becomes a draft video of the owner; a BBB recording with only a
 // presentation is marked for conversion. Re-running a finished import changes nothing.
+// The URL is the teacher's: it is fetched only through the guarded fetch, and any refusal (address,
+// port, redirect, type, size) ends as IMPORT_REFUSED, one neutral state that says nothing of the reason.
 import path from "node:path"
-import { Readable } from "node:stream"
-import type { ReadableStream as WebReadableStream } from "node:stream/web"
 
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/errors"
+import { AppError, isAppError } from "@/lib/errors"
+import { logger } from "@/lib/logger"
+import { type GuardedFetchPolicy, type GuardedResponse, guardedFetch } from "@/lib/net/guarded-fetch"
 
 import type { RecordingImportJob } from "./import-jobs"
 import { writeFileAtomically } from "./write-file-atomically"
 
-const DOWNLOAD_TIMEOUT_MS = 30 * 60_000
-
-export type ImportOutcome = "imported" | "conversion-queued" | "already-done"
+export type ImportOutcome = "imported" | "conversion-queued" | "already-done" | "refused"
 
 /** The video file of a BBB playback URL (2.3 `/playback/presentation/2.3/<id>`, 2.0 `?meetingId=<id>`, or a video playback). */
 export function bbbVideoFileUrl(sourceUrl: string): string | null {
@@ -23,7 +23,10 @@ export function bbbVideoFileUrl(sourceUrl: string): string | null {
   return `${url.origin}/playback/video/${recordID}/video-0.m4v`
 }
 
-export async function importExternalRecordingVideo(job: RecordingImportJob, options: { importDirectory: string }): Promise<ImportOutcome> {
+export async function importExternalRecordingVideo(
+  job: RecordingImportJob,
+  options: { importDirectory: string; fetchPolicy: GuardedFetchPolicy },
+): Promise<ImportOutcome> {
   const row = await db.externalRecording.findUnique({
     where: { id: job.externalRecordingId },
     select: { id: true, name: true, type: true, sourceUrl: true, state: true, ownerId: true },
@@ -33,28 +36,36 @@ export async function importExternalRecordingVideo(job: RecordingImportJob, opti
   const fileUrl = row.type === "VIDEO" ? row.sourceUrl : row.type === "BIGBLUEBUTTON" ? bbbVideoFileUrl(row.sourceUrl) : null
   if (!fileUrl) throw new AppError("IMPORT_NOT_SUPPORTED", { message: `cannot import ${row.type} ${row.sourceUrl}` })
 
-  let response: Response
   try {
-    response = await fetch(fileUrl, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) })
+    let response: GuardedResponse
+    try {
+      response = await guardedFetch(fileUrl, options.fetchPolicy)
+    } catch (error) {
+      if (isAppError(error)) throw error
+      throw new AppError("BBB_UNAVAILABLE", { message: `cannot download ${new URL(fileUrl).pathname}: ${(error as Error).message}`, cause: error })
+    }
+    if (response.status === 404 && row.type === "BIGBLUEBUTTON") {
+      // presentation only: bbb-recorder converts it (the converter reads the playback from sourceUrl)
+      response.body.destroy()
+      await db.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "CONVERSION_QUEUED" } })
+      return "conversion-queued"
+    }
+    if (response.status < 200 || response.status >= 300) {
+      response.body.destroy()
+      throw new AppError("BBB_UNAVAILABLE", { message: `cannot download ${new URL(fileUrl).pathname}: HTTP ${response.status}` })
+    }
+    const extension = path.extname(new URL(fileUrl).pathname).toLowerCase() || ".m4v"
+    const file = path.resolve(options.importDirectory, String(row.ownerId), `external-${row.id}${extension}`)
+    await writeFileAtomically(file, response.body)
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "IMPORTED" } })
+      if (count === 1) await tx.draftVideo.create({ data: { ownerId: row.ownerId, title: row.name, sourcePath: file } })
+    })
   } catch (error) {
-    throw new AppError("BBB_UNAVAILABLE", { message: `cannot download ${new URL(fileUrl).pathname}: ${(error as Error).message}`, cause: error })
+    if (!isAppError(error) || error.code !== "URL_REFUSED") throw error
+    logger.warn({ externalRecordingId: row.id, ownerId: row.ownerId, ...error.details }, "external video import refused")
+    await db.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "IMPORT_REFUSED" } })
+    return "refused"
   }
-  if (response.status === 404 && row.type === "BIGBLUEBUTTON") {
-    // presentation only: bbb-recorder converts it (the converter reads the playback from sourceUrl)
-    await response.body?.cancel()
-    await db.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "CONVERSION_QUEUED" } })
-    return "conversion-queued"
-  }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel()
-    throw new AppError("BBB_UNAVAILABLE", { message: `cannot download ${new URL(fileUrl).pathname}: HTTP ${response.status}` })
-  }
-  const extension = path.extname(new URL(fileUrl).pathname).toLowerCase() || ".m4v"
-  const file = path.resolve(options.importDirectory, String(row.ownerId), `external-${row.id}${extension}`)
-  await writeFileAtomically(file, Readable.fromWeb(response.body as WebReadableStream<Uint8Array>))
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "IMPORTED" } })
-    if (count === 1) await tx.draftVideo.create({ data: { ownerId: row.ownerId, title: row.name, sourcePath: file } })
-  })
   return "imported"
 }

@@ -1,4 +1,6 @@
 // "Importer" in Mes vidéos externes: request (guarded, queued) and the import job, against the simulator.
+// The teacher's URL goes through the guarded fetch: the simulator (loopback) is on the allow-list, as an
+// admin would list the university's PeerTube. Refusals: workers/recordings-import.integration.test.ts.
 import { randomUUID } from "node:crypto"
 import { mkdtemp, readFile, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
@@ -15,6 +17,7 @@ import { seedUser } from "@/prisma/seed/factories"
 import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
 
 import { createExternalRecording } from "./create-external-recording"
+import { getExternalVideoFetchPolicy } from "./external-video-fetch-policy"
 import { importExternalRecordingVideo } from "./import-external-recording-video"
 import { RECORDINGS_IMPORT_QUEUE, recordingImportJobId } from "./import-jobs"
 import { markExternalRecordingImportFailed } from "./mark-external-recording-import-failed"
@@ -23,10 +26,12 @@ import { requestExternalRecordingImport } from "./request-external-recording-imp
 let sim: BbbSimulator
 let redis: Redis
 let importDirectory: string
+let fetchPolicy: ReturnType<typeof getExternalVideoFetchPolicy>
 beforeAll(async () => {
   sim = await startBbbSimulator({ port: 0, secret: "import-secret" })
   redis = new Redis(getEnv().REDIS_URL, { maxRetriesPerRequest: 1 })
   importDirectory = await mkdtemp(path.join(tmpdir(), "imports-"))
+  fetchPolicy = getExternalVideoFetchPolicy({ ...getEnv(), EXTERNAL_VIDEO_ALLOWED_HOSTS: [new URL(sim.url).host] })
 })
 afterAll(async () => {
   await sim.close()
@@ -56,8 +61,8 @@ describe("importing an external recording", () => {
     } finally {
       await queue.close()
     }
-    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory })).toBe("imported")
-    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory })).toBe("already-done")
+    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory, fetchPolicy })).toBe("imported")
+    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory, fetchPolicy })).toBe("already-done")
     const draft = await db.draftVideo.findFirstOrThrow({ where: { ownerId: teacher.id } })
     expect(draft.title).toBe("Séance vidéo")
     expect(await readFile(draft.sourcePath)).toEqual(sim.state.getPlaybackVideo(recording.recordID))
@@ -71,7 +76,7 @@ describe("importing an external recording", () => {
     const recording = sim.state.addRecording({ meetingID: `m-${randomUUID()}`, formats: ["presentation"] })
     const { id } = await createExternalRecording({ name: "Diapos", type: "BIGBLUEBUTTON", sourceUrl: `${sim.url}/playback/presentation/2.3/${recording.recordID}` }, teacher)
     await requestExternalRecordingImport({ id }, teacher, redis)
-    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory })).toBe("conversion-queued")
+    expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory, fetchPolicy })).toBe("conversion-queued")
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("CONVERSION_QUEUED")
     expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(0)
   })
@@ -84,7 +89,7 @@ describe("importing an external recording", () => {
     expect((await failure(() => requestExternalRecordingImport({ id: youtube.id }, teacher, redis))).code).toBe("IMPORT_NOT_SUPPORTED")
 
     await requestExternalRecordingImport({ id: video.id }, teacher, redis)
-    const broken = await failure(() => importExternalRecordingVideo({ externalRecordingId: video.id }, { importDirectory }))
+    const broken = await failure(() => importExternalRecordingVideo({ externalRecordingId: video.id }, { importDirectory, fetchPolicy }))
     expect(broken.code).toBe("BBB_UNAVAILABLE")
     expect(broken.message).toContain("HTTP 404")
     await markExternalRecordingImportFailed({ externalRecordingId: video.id })

@@ -14,7 +14,7 @@ export const IMPORTABLE_TYPES = ["BIGBLUEBUTTON", "VIDEO"] as const
 export async function requestExternalRecordingImport(input: { id: unknown }, owner: { id: number }, redis: Redis): Promise<void> {
   const { id } = recordingIdInputSchema.parse(input)
   const { count } = await db.externalRecording.updateMany({
-    where: { id, ownerId: owner.id, type: { in: [...IMPORTABLE_TYPES] }, OR: [{ state: null }, { state: { in: ["IMPORT_QUEUED", "IMPORT_FAILED"] } }] },
+    where: { id, ownerId: owner.id, type: { in: [...IMPORTABLE_TYPES] }, OR: [{ state: null }, { state: { in: ["IMPORT_QUEUED", "IMPORT_FAILED", "IMPORT_REFUSED"] } }] },
     data: { state: "IMPORT_QUEUED", uploadedById: owner.id },
   })
   if (count === 0) {

@@ -17,11 +17,11 @@ import { AddExternalRecordingForm } from "./_components/add-external-recording-f
 import { DeleteExternalRecordingButton } from "./_components/delete-external-recording-button"
 import { ImportExternalRecordingButton } from "./_components/import-external-recording-button"
 
-const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger" } as const satisfies Record<string, BadgeTone>
+const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger", IMPORT_REFUSED: "danger" } as const satisfies Record<string, BadgeTone>
 type ImportState = keyof typeof STATE_TONE
 const isImportState = (state: string | null): state is ImportState => state !== null && state in STATE_TONE
 const canImport = (recording: { type: string; state: string | null }) =>
-  ["BIGBLUEBUTTON", "VIDEO"].includes(recording.type) && (recording.state === null || recording.state === "IMPORT_FAILED")
+  ["BIGBLUEBUTTON", "VIDEO"].includes(recording.type) && (recording.state === null || recording.state === "IMPORT_FAILED" || recording.state === "IMPORT_REFUSED")
 
 export const dynamic = "force-dynamic"
 

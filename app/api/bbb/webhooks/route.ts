@@ -1,5 +1,7 @@
 // bbb-webhooks callbacks (POST by each BBB server's webhooks service). Machines only: answers codes.
-// 404 when webhooks are not configured, 401 on a wrong checksum (nothing changes), 400 on a bad body.
+// 404 when webhooks are not configured, 401 on a wrong checksum (nothing changes), 400 on a bad body;
+// a replay of a signed callback answers 200 with `replay: true` and changes nothing (a 4xx would make
+// bbb-webhooks count a failed delivery and, in the end, drop our hook).
 import { NextResponse } from "next/server"
 
 import { handleWebhookCallback } from "@/lib/bbb-webhooks/handle-webhook-callback"
