@@ -2,16 +2,44 @@
 //
 // TEST_INSTANCE=N (0 by default, up to 6) lets several checkouts run their suites on one machine at
 // once: instance N uses databases suffixed `_iN`, two Redis databases of its own (vitest, browser
-// tests; database 3 belongs to the benches), and ports shifted by 10×N (see e2e/fixtures/env.ts).
+// tests; database 3 belongs to the benches), and the ports of testPorts(N).
 const instance = Number(process.env.TEST_INSTANCE ?? 0)
 const REDIS_DATABASES = [[1, 2], [5, 6], [9, 10], [13, 14], [4, 7], [8, 11], [12, 15]] as const
 if (!Number.isInteger(instance) || instance < 0 || instance >= REDIS_DATABASES.length) throw new Error("TEST_INSTANCE must be 0 to 6")
+
+/** Number of TEST_INSTANCE values (0 to TEST_INSTANCE_COUNT - 1). */
+export const TEST_INSTANCE_COUNT = REDIS_DATABASES.length
+
+/**
+ * Every fixed port the tests listen on (the browser tests' app and the services scripts/e2e-server.sh
+ * starts); the vitest files themselves only take ports the system hands out (listen(0), freePort()).
+ * Instance N owns the block 21000 + 20×N … + 19: far from the defaults of .env.example and of
+ * `npm run demo` (3000, 8090, 19350, 18080, 6379 + slots, the front's 8080) and below the kernel's
+ * ephemeral range, so a running demo never holds one of them (test-ports.test.ts checks it).
+ */
+export function testPorts(n: number) {
+  const block = 21_000 + 20 * n
+  return {
+    /** The app under browser test. */
+    app: block,
+    bbbSimulator: block + 1,
+    rtmp: block + 2,
+    hls: block + 3,
+    /** Two stand-in sites that frame the app's pages (e2e/security.spec.ts); the first is the LMS. */
+    embedderLms: block + 4,
+    embedderOther: block + 5,
+    /** The nginx front (e2e/front.spec.ts). */
+    front: block + 6,
+    /** STREAMER_REDIS_PORT_BASE: slot K's chat redis listens on this + K (slots 1 to 10 stay in the block). */
+    chatRedisBase: block + 9,
+  }
+}
 
 export const TEST_INSTANCE = {
   number: instance,
   databaseSuffix: instance ? `_i${instance}` : "",
   redisDatabase: (offset: 1 | 2) => REDIS_DATABASES[instance]![offset - 1]!,
-  port: (base: number) => base + 10 * instance,
+  ports: testPorts(instance),
 }
 
 export const TEST_ENV = {

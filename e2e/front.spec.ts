@@ -23,7 +23,7 @@ let front: Front
 test.beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "bbb-e2e-front-"))
   await chmod(dir, 0o755) // nginx's workers (nobody when started as root) write the cache below
-  front = await startFront({ dir: path.join(dir, "front"), port: TEST_INSTANCE.port(3107), appAddresses: [`127.0.0.1:${E2E_PORT}`] })
+  front = await startFront({ dir: path.join(dir, "front"), port: TEST_INSTANCE.ports.front, appAddresses: [`127.0.0.1:${E2E_PORT}`] })
 })
 
 test.afterAll(async () => {

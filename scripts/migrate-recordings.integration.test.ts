@@ -1,12 +1,14 @@
 // `npm run migrate-recordings` as an operator runs it: a real process, the BBB simulator, PostgreSQL.
 import { execFile } from "node:child_process"
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises"
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { promisify } from "node:util"
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
+import { createBbbClient } from "@/lib/bbb/client"
+import { parseRecordingsXml } from "@/lib/bbb/parse-recordings"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
 
 const run = promisify(execFile)
@@ -45,6 +47,17 @@ describe("npm run migrate-recordings", () => {
     for (const option of ["--use-manual-claim", "--use-import-video", "--use-database-moodle", "--use-export-csv", "--min-value-record-process", "--max-value-record-process", "--dry", "--csv-file"]) {
       expect(result.stdout).toContain(option)
     }
+  })
+
+  it("says in the summary how many start dates could not be read, and which", async () => {
+    const cacheFile = path.join(workdir, "legacy-dates.json")
+    const { recordings } = parseRecordingsXml(await readFile(path.join(root, "lib/bbb/fixtures/get-recordings-legacy-dates.xml"), "utf8"))
+    const apiUrl = createBbbClient({ serverUrl: `${sim.url}/`, secret: "cli-secret" }).apiUrl
+    await writeFile(cacheFile, JSON.stringify({ apiUrl, savedAt: new Date().toISOString(), unreadableRecordIDs: [], recordings }))
+    const result = await migrate(["--use-export-csv", "--dry", "--csv-file", path.join(workdir, "dates.csv")], { USE_CACHE: "true", SCRIPT_CACHE_FILE: cacheFile })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain("Total number of records: 4 (from the cache)")
+    expect(result.stdout).toContain("  start dates not read (start_date left empty): 1\n    9a4f3b1c2d5e6f708192a3b4c5d6e7f809112233-1316720000000: \"2011-09-22 19:33:20\"\n")
   })
 
   it("accepts the original's --use_export_csv spelling; a dry run writes no file and draws no progress bar off a terminal", async () => {

@@ -127,7 +127,10 @@ try {
     summary.dry ? "Summary (dry run: nothing was written)" : "Summary",
     `  read: ${summary.read}${summary.unreadable.length ? ` (+${summary.unreadable.length} unreadable on the server)` : ""}`,
     `  in range: ${summary.inRange}, processed: ${summary.processed}`,
+    `  start dates not read (start_date left empty): ${summary.unreadableDates.length}`,
   ]
+  for (const date of summary.unreadableDates.slice(0, 10)) lines.push(`    ${date.recordID}: ${date.raw === null ? "no startTime" : JSON.stringify(date.raw)}`)
+  if (summary.unreadableDates.length > 10) lines.push(`    … and ${summary.unreadableDates.length - 10} more`)
   if (options.useImportVideo) {
     lines.push(`  external recordings ${summary.dry ? "to create" : "created"}: ${summary.created}, skipped as duplicates: ${summary.skippedDuplicates}`)
     lines.push(`  teacher accounts ${summary.dry ? "to create" : "created"}: ${summary.usersCreated}`)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # npm test: unit and integration tests (vitest, real PostgreSQL and Redis), then browser tests
-# (Playwright + Debian Chromium against a production build). Ends with one summary line.
+# (Playwright + Debian Chromium against a production build). Ends with one summary line; a stage that
+# failed or did not run is named on the line before it and counted as failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 mkdir -p test-results
+# Results of an earlier run must never stand in for a stage that writes none this time.
+rm -f test-results/vitest.json test-results/playwright.json
 
 bash scripts/ensure-services.sh || exit 1
 [ -d lib/generated/prisma ] || bash scripts/prisma-generate.sh
@@ -27,11 +30,14 @@ else
 fi
 
 pw_rc=1
+pw_args=()
 if [ $build_rc -eq 0 ]; then
   echo "== Browser tests (Playwright, Debian Chromium)"
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json node_modules/.bin/playwright test --reporter=list,json
   pw_rc=$?
+  pw_args=(--playwright-rc "$pw_rc")
 fi
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json $build_rc $tsc_rc
+node scripts/test-summary.mjs --tsc-rc "$tsc_rc" --vitest-json test-results/vitest.json --vitest-rc "$vitest_rc" \
+  --build-rc "$build_rc" --playwright-json test-results/playwright.json "${pw_args[@]}"
 [ $tsc_rc -eq 0 ] && [ $vitest_rc -eq 0 ] && [ $build_rc -eq 0 ] && [ $pw_rc -eq 0 ]

@@ -57,6 +57,16 @@ describe("getRecordings answers (documented shapes)", () => {
     expect(recording?.playback).toEqual([expect.objectContaining({ type: "simple", length: 62, processingTime: null })])
   })
 
+  it("reads every start date shape old servers emitted, and keeps the raw text of one it cannot read", () => {
+    const { recordings } = parseRecordingsXml(fixture("get-recordings-legacy-dates.xml"))
+    expect(recordings.map((r) => [r.startTimeRaw, r.startTime])).toEqual([
+      ["2011-09-22 18:47:55 UTC", Date.UTC(2011, 8, 22, 18, 47, 55)],
+      ["Fri Nov 18 12:10:23 UTC 2011", Date.UTC(2011, 10, 18, 12, 10, 23)],
+      ["1530718721124", 1530718721124],
+      ["2011-09-22 19:33:20", null], // no zone: unreadable rather than hours off
+    ])
+  })
+
   it("reads Scalelite's answer (empty CDATA metadata, empty parent_meeting_id, no processingTime)", () => {
     const [recording] = parseRecordingsXml(fixture("get-recordings-scalelite.xml")).recordings
     expect(recording).toMatchObject({ state: "unpublished", published: false, parentMeetingID: null, isBreakout: false })
@@ -108,6 +118,11 @@ describe("parseBbbTimestamp", () => {
     ["Thu Mar 04 14:05:56 GMT+01:00 2010", Date.UTC(2010, 2, 4, 13, 5, 56)],
     ["2018-07-10T16:47:38Z", Date.UTC(2018, 6, 10, 16, 47, 38)],
     ["2018-07-10T18:47:38+02:00", Date.UTC(2018, 6, 10, 16, 47, 38)],
+    // yyyy-MM-dd HH:mm:ss z of older servers (bigbluebutton-api-ruby's fixtures)
+    ["2011-09-22 18:47:55 UTC", Date.UTC(2011, 8, 22, 18, 47, 55)],
+    ["2011-09-22 20:47:55 CEST", Date.UTC(2011, 8, 22, 18, 47, 55)],
+    ["2011-09-22 20:47:55 +0200", Date.UTC(2011, 8, 22, 18, 47, 55)],
+    ["Fri Nov 18 12:10:23 UTC 2011", Date.UTC(2011, 10, 18, 12, 10, 23)],
   ])("%s", (raw, expected) => {
     expect(parseBbbTimestamp(raw)).toBe(expected)
   })
@@ -117,5 +132,7 @@ describe("parseBbbTimestamp", () => {
     expect(parseBbbTimestamp(undefined)).toBeNull()
     expect(parseBbbTimestamp("2018-07-10 16:47:38")).toBeNull()
     expect(parseBbbTimestamp("Thu Mar 04 14:05:56 XYZ 2010")).toBeNull()
+    expect(parseBbbTimestamp("2011-09-22 18:47:55 XYZ")).toBeNull()
+    expect(parseBbbTimestamp("2011-13-22 18:47:55 UTC")).toBeNull()
   })
 })

@@ -171,6 +171,8 @@ const xmlStringRecord = z.unknown().optional().transform((value, ctx): Record<st
   return Object.fromEntries(entries)
 })
 
+/** "2011-09-22 18:47:55 UTC": old BBB servers' getRecordings (bigbluebutton-api-ruby's fixtures), Ruby's Time#to_s. */
+const SPACED_DATE = /^(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})$/
 const JAVA_DATE = /^(?:[A-Za-z]{3},?\s+)?([A-Za-z]{3})\s+(\d{1,2})\s+(\d{1,2}):(\d{2}):(\d{2})\s+([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{2}:?\d{2})\s+(\d{4})$/
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 /**
@@ -184,9 +186,10 @@ const ZONE_OFFSETS_MINUTES: Record<string, number> = {
 }
 
 /**
- * Epoch milliseconds from BBB's timestamps: digits (every current version), or the Java `Date.toString()`
- * strings of legacy recordings ("Thu Mar 04 14:05:56 UTC 2010"), or ISO 8601 with a zone. Null when absent
- * or in an unknown form (the raw text is kept beside it).
+ * Epoch milliseconds from every timestamp shape BBB has emitted: digits (epoch ms, every current
+ * version), the Java `Date.toString()` strings of legacy recordings ("Thu Mar 04 14:05:56 UTC 2010"),
+ * `yyyy-MM-dd HH:mm:ss z` ("2011-09-22 18:47:55 UTC", older servers), or ISO 8601 with a zone. Null when
+ * absent, without a zone or in an unknown form (the raw text is kept beside it).
  */
 export function parseBbbTimestamp(raw: string | null | undefined): number | null {
   const value = raw?.trim()
@@ -199,6 +202,13 @@ export function parseBbbTimestamp(raw: string | null | undefined): number | null
     const offset = zoneOffsetMinutes(zone)
     if (month < 0 || offset === null) return null
     return Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds)) - offset * 60_000
+  }
+  const spaced = SPACED_DATE.exec(value)
+  if (spaced) {
+    const [, year, month, day, hours, minutes, seconds, zone] = spaced as unknown as [string, string, string, string, string, string, string, string]
+    const offset = zoneOffsetMinutes(zone)
+    if (offset === null || Number(month) < 1 || Number(month) > 12) return null
+    return Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours), Number(minutes), Number(seconds)) - offset * 60_000
   }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/.test(value)) {
     const parsed = Date.parse(value)

@@ -34,7 +34,8 @@ describe("admin matching", () => {
     const a = await seedUser({ role: "TEACHER", firstName: "Marie", lastName: last })
     const b = await seedUser({ role: "TEACHER", firstName: "Marie", lastName: last })
     const ambiguous = await moderator(`Marie ${last}`)
-    const unknown = await moderator(`Inconnu ${last}`)
+    // Only words of this test's own: a shared word ("Inconnu") would also bring other files' accounts.
+    const unknown = await moderator(`Inconnu${randomUUID().slice(0, 6)} ${last}`)
     const rows = await toMatch(last)
     expect(rows.find((r) => r.id === ambiguous.id)).toMatchObject({
       matchStatus: "AMBIGUOUS",
@@ -42,6 +43,17 @@ describe("admin matching", () => {
     })
     // An unknown name is offered the staff accounts that share a name word with it.
     expect(rows.find((r) => r.id === unknown.id)).toMatchObject({ matchStatus: "UNMATCHED", candidates: [{ id: a.id }, { id: b.id }] })
+  })
+
+  it("offers namesake suggestions in one order (name, then account) whatever the rows' places on disk", async () => {
+    const last = `Ordre${randomUUID().slice(0, 6)}`
+    const a = await seedUser({ role: "TEACHER", firstName: "Marie", lastName: last })
+    const b = await seedUser({ role: "TEACHER", firstName: "Marie", lastName: last })
+    // Rewriting a's row (as any account edit does) moves its live version after b's: a scan then
+    // meets b first, which is what other test files' writes to the shared users table also cause.
+    await db.$executeRaw`UPDATE users SET updated_at = now() WHERE id = ${a.id}`
+    const unknown = await moderator(`Sans${randomUUID().slice(0, 6)} ${last}`)
+    expect((await toMatch(last)).find((r) => r.id === unknown.id)?.candidates.map((c) => c.id)).toEqual([a.id, b.id])
   })
 
   it("suggests staff accounts with a close name for an unknown moderator, never students or unrelated accounts", async () => {

@@ -33,7 +33,8 @@ export async function findAttendeeCandidates(
       ? db.user.findMany({
           where: { isActive: true, role: { in: ["TEACHER", "ADMIN"] }, OR: unknownWords.slice(0, 200).map((w) => ({ nameKeyFirstLast: { contains: w } })) },
           select: candidateSelect,
-          orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+          // The id breaks ties between namesakes: without it their order follows the rows' places on disk.
+          orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
           take: 500,
         })
       : Promise.resolve([] as CandidateUser[]),

@@ -1,6 +1,7 @@
 // The migration against the BBB simulator serving a few hundred old recordings, real PostgreSQL and Redis.
 import { randomUUID } from "node:crypto"
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises"
+import { readFileSync } from "node:fs"
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
 
@@ -9,6 +10,7 @@ import { Redis } from "ioredis"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import { createBbbClient } from "@/lib/bbb/client"
+import { parseRecordingsXml } from "@/lib/bbb/parse-recordings"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
@@ -177,6 +179,19 @@ describe("--use-export-csv", () => {
     expect(await readFile(file, "utf8")).toBe(
       "meeting_name;recording_name;start_date;origin;origin_server_name;origin_version;origin_context;origin_id;origin_label;description;published;state;source_url\n",
     )
+  })
+
+  it("fills start_date from every date shape old servers emitted, and counts the dates it could not read", async () => {
+    const { run, settings } = await setup(1)
+    // An old server's answer (the cache holds what getRecordings answered, as USE_CACHE reuses it).
+    const { recordings } = parseRecordingsXml(readFileSync(new URL("../bbb/fixtures/get-recordings-legacy-dates.xml", import.meta.url), "utf8"))
+    await writeFile(settings.cacheFile, JSON.stringify({ apiUrl: createBbbClient({ serverUrl: sim.url, secret: SECRET }).apiUrl, savedAt: new Date().toISOString(), unreadableRecordIDs: [], recordings }))
+    const file = path.join(workdir, "dates.csv")
+    const summary = await run({ useExportCsv: true, csvFile: file }, { useCache: true })
+    expect(summary).toMatchObject({ read: 4, processed: 4, aborted: null })
+    expect(summary.unreadableDates).toEqual([{ recordID: "9a4f3b1c2d5e6f708192a3b4c5d6e7f809112233-1316720000000", raw: "2011-09-22 19:33:20" }])
+    const startDates = (await readFile(file, "utf8")).trim().split("\n").slice(1).map((line) => line.split(";")[2])
+    expect(startDates).toEqual(["2018-07-04T15:38:41.124Z", "2011-11-18T12:10:23.000Z", "2011-09-22T18:47:55.000Z", ""])
   })
 })
 

@@ -39,9 +39,13 @@ export type MigrationSummary = {
   downloaded: number
   queuedForConversion: number
   alreadyClaimed: number
+  /** Distinct teacher accounts created (or that a dry run would create), however many recordings they moderated. */
   usersCreated: number
+  /** Distinct Moodle activities told (or that a dry run would tell) that their recordings moved. */
   moodleInfoAppended: number
   moodleNoWriteAccess: number
+  /** Recordings in range whose start time BBB gave in a form that could not be read (start_date left empty). */
+  unreadableDates: { recordID: string; raw: string | null }[]
   csv: { file: string; rows: number; written: boolean } | null
   failed: MigrationFailure[]
   /** Set when the run stopped before the end (BBB or a Moodle database failed). */
@@ -77,12 +81,18 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
     usersCreated: 0,
     moodleInfoAppended: 0,
     moodleNoWriteAccess: 0,
+    unreadableDates: [],
     csv: options.useExportCsv ? { file: options.csvFile, rows: 0, written: false } : null,
     failed: [],
     aborted: null,
   }
   const moodleConnections = new Map<string, Promise<MoodleDatabase>>()
   const csvRecords: CsvRecord[] = []
+  // One moderator of several recordings is one account, one activity with several recordings is told
+  // once: a dry run (which creates and writes nothing) would otherwise count them once per recording.
+  const accountsCreated = new Set<string>()
+  const activitiesInformed = new Set<string>()
+  const activitiesWithoutWriteAccess = new Set<string>()
 
   try {
     if (options.useImportVideo) await requireAdmin(settings.adminId)
@@ -104,6 +114,7 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
     for (const [index, recording] of selected.entries()) {
       const number = first + index
       const row = toMigrationRow(recording, { playbackUrl23: settings.playbackUrl23 })
+      if (row.startDate === null) summary.unreadableDates.push({ recordID: row.recordID, raw: recording.startTimeRaw ?? null })
       try {
         const moodle = options.useDatabaseMoodle ? await moodleModeratorsOf(row, recording.parentMeetingID) : null
         if (options.useExportCsv) csvRecords.push({ row, moodleOwners: moodle?.moderators.map(personLabel) })
@@ -159,7 +170,8 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
       adminId: settings.adminId,
       dry,
     })
-    summary.usersCreated += owners.usersCreated.length
+    for (const username of owners.usersCreated) accountsCreated.add(username)
+    summary.usersCreated = accountsCreated.size
     const result = await importExternalRecording({ row, ownerIds: owners.ownerIds, dry })
     summary.created += result.created
     summary.skippedDuplicates += result.duplicates
@@ -170,9 +182,13 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
     )
     if (moodle && moodle.activityIds.length > 0) {
       for (const activityId of moodle.activityIds) {
+        const activity = `${moodle.database.name}/${activityId}`
+        if (activitiesInformed.has(activity) || activitiesWithoutWriteAccess.has(activity)) continue
         const outcome = await appendMoodleInfo(moodle.database, { activityId, info: settings.info, dry })
-        if (outcome === "appended" || outcome === "would-append") summary.moodleInfoAppended++
-        if (outcome === "no-write-access") summary.moodleNoWriteAccess++
+        if (outcome === "appended" || outcome === "would-append") activitiesInformed.add(activity)
+        if (outcome === "no-write-access") activitiesWithoutWriteAccess.add(activity)
+        summary.moodleInfoAppended = activitiesInformed.size
+        summary.moodleNoWriteAccess = activitiesWithoutWriteAccess.size
       }
     }
   }

@@ -108,7 +108,7 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
   let moodle: MoodleFixture
   let settings: MigrationSettings
   let admin: { id: number }
-  const ids = { withModerators: `${suffix}a-1587726717835`, notProcessed: `${suffix}b-1587726717836`, roleOnly: `${suffix}c-1587726717837`, ignored: `${suffix}d-1587726717838`, pod: `${suffix}e-1587726717839` }
+  const ids = { withModerators: `${suffix}a-1587726717835`, notProcessed: `${suffix}b-1587726717836`, roleOnly: `${suffix}c-1587726717837`, ignored: `${suffix}d-1587726717838`, pod: `${suffix}e-1587726717839`, sameActivity: `${suffix}f-1587726717840` }
   const usernames = { a: `prof.a.${suffix}`, b: `prof.b.${suffix}`, student: `etu.${suffix}`, gone: `gone.${suffix}` }
   let activityId = 0
   let secondActivityId = 0
@@ -148,6 +148,7 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
       [ids.notProcessed, activityId, 1],
       [ids.roleOnly, second, 2],
       [ids.ignored, activityId, 2],
+      [ids.sameActivity, activityId, 2], // a second session of the same activity, same moderators
     ] as const) {
       await moodle.exec("INSERT INTO mdl_bigbluebuttonbn_recordings (bigbluebuttonbnid, recordingid, status) VALUES (?, ?, ?)", [activity, recordingid, status])
     }
@@ -158,6 +159,7 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
       [ids.roleOnly, moodleMeta("moodle.univ.example")],
       [ids.ignored, moodleMeta("moodle-test.univ.example")],
       [ids.pod, { "bbb-origin": "Pod", "bbb-origin-server-name": "pod.univ.example" }],
+      [ids.sameActivity, moodleMeta("moodle.univ.example")],
     ] as const) {
       sim.state.addRecording({ recordID, meetingID: `m-${recordID}`, name: `Séance ${recordID}`, metadata, formats: ["presentation"], startTime: Number(recordID.split("-")[1]) })
     }
@@ -193,8 +195,9 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
 
   it("dry run: reads Moodle, writes nothing (no account, no external recording, no intro change)", async () => {
     const summary = await run({ useImportVideo: true, dry: true })
-    // both activities whose recordings move are told so (the second one's recording goes to the admin)
-    expect(summary).toMatchObject({ aborted: null, failed: [], usersCreated: 2, moodleInfoAppended: 2 })
+    // both activities whose recordings move are told so (the second one's recording goes to the admin);
+    // the two moderators of two recordings are two accounts, their activity of two recordings one activity
+    expect(summary).toMatchObject({ aborted: null, failed: [], created: 8, usersCreated: 2, moodleInfoAppended: 2 })
     expect(await db.user.count({ where: { username: { in: [usernames.a, usernames.b] } } })).toBe(0)
     expect(await db.externalRecording.count({ where: mine() })).toBe(0)
     expect(await intro()).toBe("<p>Intro</p>")
@@ -212,6 +215,7 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
     const rows = await db.externalRecording.findMany({ where: mine(), select: { sourceUrl: true, ownerId: true } })
     const ownersOf = (recordID: string) => rows.filter((row) => row.sourceUrl.endsWith(recordID)).map((row) => row.ownerId).sort()
     expect(ownersOf(ids.withModerators)).toEqual(teachers.map((user) => user.id).sort())
+    expect(ownersOf(ids.sameActivity)).toEqual(teachers.map((user) => user.id).sort())
     expect(ownersOf(ids.notProcessed)).toEqual([admin.id]) // status 1: not Moodle's recording yet
     expect(ownersOf(ids.roleOnly)).toEqual([admin.id]) // moderators by role only: nobody identified
     expect(ownersOf(ids.ignored)).toEqual([admin.id]) // IGNORED_SERVERS
@@ -222,14 +226,14 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
     await expect.poll(() => moodle.otherConnections()).toBe(0)
 
     const again = await run({ useImportVideo: true })
-    expect(again).toMatchObject({ created: 0, skippedDuplicates: 6, usersCreated: 0, moodleInfoAppended: 0, failed: [] })
+    expect(again).toMatchObject({ created: 0, skippedDuplicates: 8, usersCreated: 0, moodleInfoAppended: 0, failed: [] })
     expect(await intro()).toBe(`<p>Intro</p>${INFO}`)
   })
 
   it("the CSV export lists every Moodle moderator in moodle_owners", async () => {
     const file = path.join(workdir, `${suffix}.csv`)
     const summary = await run({ useExportCsv: true, csvFile: file })
-    expect(summary.csv).toEqual({ file, rows: 5, written: true })
+    expect(summary.csv).toEqual({ file, rows: 6, written: true })
     const csv = await readFile(file, "utf8")
     expect(csv.split("\n")[0]!.endsWith(";source_url;moodle_owners")).toBe(true)
     const line = csv.split("\n").find((row) => row.includes(ids.withModerators))!
@@ -239,7 +243,7 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
   it("a read-only Moodle account: moderators are found, the intro is left alone and this is reported", async () => {
     await moodle.exec("UPDATE mdl_bigbluebuttonbn SET intro = ?", ["<p>Intro</p>"])
     const summary = await run({ useImportVideo: true }, { moodleDatabases: { default: moodle.readOnlyUrl } })
-    expect(summary).toMatchObject({ aborted: null, failed: [], moodleInfoAppended: 0, moodleNoWriteAccess: 2, skippedDuplicates: 6 })
+    expect(summary).toMatchObject({ aborted: null, failed: [], moodleInfoAppended: 0, moodleNoWriteAccess: 2, skippedDuplicates: 8 })
     expect(await intro()).toBe("<p>Intro</p>")
   })
 
