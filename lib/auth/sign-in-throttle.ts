@@ -6,6 +6,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts,
 
 import { getEnv, type Env } from "@/lib/config/env"
 import { getProducerRedis } from "@/lib/redis"
+import { redisKey } from "@/lib/redis-keys"
 
 /** Longest wait for Redis before the in-process limiter answers instead. */
 const REDIS_TIMEOUT_MS = 500
@@ -63,8 +64,8 @@ export async function getSignInThrottle(): Promise<SignInThrottle> {
     cached = {
       env,
       throttle: {
-        account: limiter("sign-in:account", env.LOGIN_ACCOUNT_MAX_FAILURES, env),
-        ip: limiter("sign-in:ip", env.LOGIN_IP_MAX_FAILURES, env),
+        account: limiter(redisKey("sign-in", "account"), env.LOGIN_ACCOUNT_MAX_FAILURES, env),
+        ip: limiter(redisKey("sign-in", "ip"), env.LOGIN_IP_MAX_FAILURES, env),
         settings: env,
       },
     }

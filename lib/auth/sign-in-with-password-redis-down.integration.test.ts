@@ -29,6 +29,7 @@ import { seedUser } from "@/prisma/seed/factories"
 
 import { listSignInAttempts } from "./list-sign-in-attempts"
 import { signInWithPassword } from "./sign-in-with-password"
+import { redisKey } from "@/lib/redis-keys"
 
 let server: ChildProcess | undefined
 let control: Redis | undefined
@@ -70,7 +71,7 @@ describe("sign-in throttling without Redis", () => {
   it("counts in Redis while it answers, then in memory when it stalls: still blocks, still lets others in", async () => {
     const early = await seedUser()
     await signInWithPassword({ username: early.username, password: "wrong" }, { ip: ip() })
-    expect(await control!.get(`sign-in:account:${early.username.toLowerCase()}`)).toBe("1")
+    expect(await control!.get(redisKey("sign-in", "account", early.username.toLowerCase()))).toBe("1")
 
     // WRITE: the limiter's scripts and the attempts list stall; this control connection can still unpause.
     await control!.call("CLIENT", "PAUSE", "60000", "WRITE")

@@ -22,6 +22,7 @@ const SETTINGS = vi.hoisted(() => {
 })
 
 import { getEnv } from "@/lib/config/env"
+import { redisKey } from "@/lib/redis-keys"
 import { seedUser } from "@/prisma/seed/factories"
 
 import { listSignInAttempts } from "./list-sign-in-attempts"
@@ -62,7 +63,7 @@ describe("sign-in throttling", () => {
     // Counted in Redis, where every app instance sees them.
     const redis = new Redis(getEnv().REDIS_URL)
     try {
-      expect(await redis.get(`sign-in:account:${victim.username.toLowerCase()}`)).toBe("4")
+      expect(await redis.get(redisKey("sign-in", "account", victim.username.toLowerCase()))).toBe("4")
     } finally {
       redis.disconnect()
     }
