@@ -24,9 +24,14 @@ export function redisKey(...parts: KeyPart[]): string {
   return namespacedKey(redisNamespace(), ...parts)
 }
 
+/** A channel under an explicit namespace (browser-test fixtures publishing to the app under test). */
+export function namespacedChannel(namespace: string, ...parts: KeyPart[]): string {
+  return namespacedKey(namespace, "channel", ...parts)
+}
+
 /** A pub/sub channel of this installation, e.g. `redisChannel("live", 6)`. */
 export function redisChannel(...parts: KeyPart[]): string {
-  return namespacedKey(redisNamespace(), "channel", ...parts)
+  return namespacedChannel(redisNamespace(), ...parts)
 }
 
 /**
