@@ -1,7 +1,7 @@
 // Issue 20: two installations (two REDIS_PREFIX) on the one shared Redis, a live on air in each (the
 // same live id, as two databases would number them): what one publishes or stores — live frames,
 // change feed, viewer counts, the meeting-sync incident, queued jobs — never reaches the other's pages
-// or workers. With the old naming (`bbb-pod-live:live:<id>`…) every assertion on B below fails.
+// or workers. With the old naming (channels such as bbb-pod-live:live:<id>, shared by all) every assertion on B below fails.
 //
 // No waiting for "nothing": each check ends with B's own event published after A's on the same
 // connection; Redis delivers a connection's publishes in order, so once B's subscriber has B's own
