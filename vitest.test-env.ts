@@ -47,6 +47,10 @@ export const TEST_ENV = {
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/bbb_pod_live_test${TEST_INSTANCE.databaseSuffix}`,
   REDIS_URL: process.env.TEST_REDIS_URL ?? `redis://127.0.0.1:6379/${TEST_INSTANCE.redisDatabase(1)}`,
+  /** Pub/sub ignores the database index: the namespace is what keeps instances apart (vitest.setup.ts adds one per file). */
+  REDIS_PREFIX: `bbb-pod-live-test-i${instance}`,
+  /** Set and empty (= unset): a developer's .env with the deprecated QUEUE_PREFIX must not reach child processes. */
+  QUEUE_PREFIX: "",
   AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
   BBB_SERVER_URL: "http://127.0.0.1:9/",
   BBB_SECRET_KEY: "test-bbb-secret",

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: "warn",
     DATABASE_URL,
     REDIS_URL,
-    QUEUE_PREFIX: "bench-live-page",
+    REDIS_PREFIX: "bbb-pod-live-bench-live-page",
     APP_URL: appUrl,
     NEXTAUTH_URL: appUrl,
     AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",

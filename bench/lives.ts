@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: "warn",
     DATABASE_URL,
     REDIS_URL,
-    QUEUE_PREFIX: "bench-lives",
+    REDIS_PREFIX: "bbb-pod-live-bench-lives",
     AUTH_SECRET: "bench-only-auth-secret-0123456789abcdef",
     BBB_SERVER_URL: `${simUrl}/`,
     BBB_SECRET_KEY: SIM_SECRET,

@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     // Workers get them only in the webhook part (BBB_WEBHOOKS_SERVERS empty = off elsewhere).
     BBB_WEBHOOKS_SERVERS: config.refresh ? `${simUrl}/|${SIM_SECRET}` : "",
     BBB_WEBHOOKS_CALLBACK_URL: callbackUrl,
-    QUEUE_PREFIX: "bull", // the same prefix for this process (page refreshes, callbacks) and the workers
+    REDIS_PREFIX: "bbb-pod-live-bench-sync", // the same namespace for this process (page refreshes, callbacks) and the workers
     LOG_LEVEL: "warn",
     DATABASE_URL,
     REDIS_URL,

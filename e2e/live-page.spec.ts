@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
-import { liveSlugOfMeeting, seedStartingLive, setLiveStatus, stopAllLives } from "./fixtures/db"
+import { liveSlugOfMeeting, publishLiveStatusFrame, seedStartingLive, setLiveStatus, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
@@ -173,6 +173,14 @@ test("a live not started yet shows its poster and says so, then follows its stat
   await expect(page.getByRole("button", { name: "Activer le son" })).toBeVisible()
   // On air, but no stream reached the HLS server yet: the page says it is starting.
   await expect(page.getByTestId("live-starting")).toHaveText(/Le direct commence…/, { timeout: 20_000 })
+
+  // A "stopped" frame the database does not back (issue 20): the page asks the server, which says
+  // RUNNING, and the live goes on.
+  const confirmation = page.waitForResponse((r) => r.url().endsWith(`/api/lives/${live.slug}/status`))
+  await publishLiveStatusFrame(live.liveId, "STOPPED")
+  expect(await (await confirmation).json()).toEqual({ status: "RUNNING" })
+  await expect(page.getByTestId("live-starting")).toBeVisible()
+  await expect(page.getByTestId("live-ended")).toHaveCount(0)
 
   await setLiveStatus(live.liveId, "STOPPED")
   await expect(page.getByTestId("live-ended")).toBeVisible()

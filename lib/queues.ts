@@ -4,8 +4,8 @@
 // two seconds instead of hanging a request or a job (the database row stays the truth).
 import { Queue, type JobsOptions } from "bullmq"
 
-import { getEnv } from "@/lib/config/env"
 import { getProducerRedis, withRedis } from "@/lib/redis"
+import { queuePrefix } from "@/lib/redis-keys"
 
 export const QUEUES = {
   /** Scheduled: one getMeetings sync (lib/meetings). */
@@ -41,7 +41,7 @@ const globalForQueues = globalThis as unknown as { queues?: Map<string, Queue> }
 
 /** The cached producer of a queue (one per queue name and key prefix in the process). */
 export function getQueue(name: string): Queue {
-  const prefix = getEnv().QUEUE_PREFIX
+  const prefix = queuePrefix()
   const cache = (globalForQueues.queues ??= new Map())
   const key = `${prefix}/${name}`
   let queue = cache.get(key)

@@ -4,6 +4,7 @@ import type { Redis } from "ioredis"
 import { afterEach, expect, it } from "vitest"
 
 import { createRedis, createSubscriberRedis } from "./redis"
+import { redisChannel } from "@/lib/redis-keys"
 
 const opened: Redis[] = []
 afterEach(() => {
@@ -11,7 +12,7 @@ afterEach(() => {
 })
 
 it("keeps a subscription sent while the connection is being established (the socket up, not yet ready)", async () => {
-  const channel = `bbb-pod-live:test:subscribe-while-connecting:${Math.random()}`
+  const channel = redisChannel("test", "subscribe-while-connecting", Math.random())
   const subscriber = createSubscriberRedis()
   const publisher = createRedis("worker")
   opened.push(subscriber, publisher)

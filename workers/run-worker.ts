@@ -11,6 +11,7 @@ import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 import { getQueue, JOB_DEFAULTS } from "@/lib/queues"
 import { createRedis, getProducerRedis, withRedis } from "@/lib/redis"
+import { queuePrefix } from "@/lib/redis-keys"
 
 export type Schedule = { id: string; every: number; name: string; data: object }
 
@@ -62,7 +63,7 @@ function runWorker(def: WorkerDefinition): RunningWorker {
   const connection = createRedis("worker")
   const worker = new Worker(def.queue, def.processor, {
     connection,
-    prefix: getEnv().QUEUE_PREFIX,
+    prefix: queuePrefix(),
     concurrency: def.concurrency ?? 1,
     removeOnComplete: JOB_DEFAULTS.removeOnComplete,
     removeOnFail: JOB_DEFAULTS.removeOnFail,

@@ -34,7 +34,8 @@ let agent: ChildProcess | null = null
 const agentLines: LogLine[] = []
 type LogLine = { level: number; msg: string; dependency?: string; err?: { stack?: string }; stack?: string }
 const lines: LogLine[] = []
-const queuePrefix = `selfheal-${process.pid}`
+const redisPrefix = `selfheal-${process.pid}`
+const queuePrefix = `${redisPrefix}:bull` // what lib/redis-keys.ts queuePrefix() gives the child processes
 
 
 async function startRedis(): Promise<void> {
@@ -63,7 +64,7 @@ function startProcess(entry: "workers/main.ts" | "workers/agent.ts", into: LogLi
       ...process.env,
       LOG_LEVEL: "info",
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      QUEUE_PREFIX: queuePrefix,
+      REDIS_PREFIX: redisPrefix,
       BBB_SERVER_URL: `${sim.url}/`,
       BBB_SECRET_KEY: SECRET,
       BBB_TIMEOUT_MS: "2000",

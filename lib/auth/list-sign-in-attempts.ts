@@ -2,7 +2,7 @@
 import { AppError } from "@/lib/errors"
 import { getProducerRedis, withRedis } from "@/lib/redis"
 
-import { SIGN_IN_ATTEMPTS_KEY, SIGN_IN_ATTEMPTS_KEPT } from "./record-sign-in-attempt"
+import { signInAttemptsKey, SIGN_IN_ATTEMPTS_KEPT } from "./record-sign-in-attempt"
 import { signInAttemptSchema, type SignInAttempt } from "./schemas"
 import type { CurrentUser } from "./find-session-user"
 
@@ -10,7 +10,7 @@ import type { CurrentUser } from "./find-session-user"
 export async function listSignInAttempts(actor: Pick<CurrentUser, "role">, limit = 200): Promise<SignInAttempt[]> {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN")
   const redis = getProducerRedis()
-  const raw = await withRedis(redis, () => redis.lrange(SIGN_IN_ATTEMPTS_KEY, 0, Math.min(limit, SIGN_IN_ATTEMPTS_KEPT) - 1))
+  const raw = await withRedis(redis, () => redis.lrange(signInAttemptsKey(), 0, Math.min(limit, SIGN_IN_ATTEMPTS_KEPT) - 1))
   return raw.flatMap((line) => {
     try {
       const parsed = signInAttemptSchema.safeParse(JSON.parse(line))

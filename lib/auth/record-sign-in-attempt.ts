@@ -2,10 +2,11 @@
 // list for the administration page. Redis down: the log line remains, the list misses the entry.
 import { logger } from "@/lib/logger"
 import { getProducerRedis, withRedis } from "@/lib/redis"
+import { redisKey } from "@/lib/redis-keys"
 
 import type { SignInAttempt } from "./schemas"
 
-export const SIGN_IN_ATTEMPTS_KEY = "sign-in:attempts"
+export const signInAttemptsKey = () => redisKey("sign-in", "attempts")
 /** How many recent attempts the list keeps. */
 export const SIGN_IN_ATTEMPTS_KEPT = 500
 
@@ -18,7 +19,7 @@ export async function recordSignInAttempt(attempt: SignInAttempt): Promise<void>
   try {
     await withRedis(
       redis,
-      () => redis.multi().lpush(SIGN_IN_ATTEMPTS_KEY, JSON.stringify(attempt)).ltrim(SIGN_IN_ATTEMPTS_KEY, 0, SIGN_IN_ATTEMPTS_KEPT - 1).exec(),
+      () => redis.multi().lpush(signInAttemptsKey(), JSON.stringify(attempt)).ltrim(signInAttemptsKey(), 0, SIGN_IN_ATTEMPTS_KEPT - 1).exec(),
       500,
     )
   } catch (error) {

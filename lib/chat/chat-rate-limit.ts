@@ -7,13 +7,13 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts,
 import { getEnv, type Env } from "@/lib/config/env"
 import { AppError } from "@/lib/errors"
 import { getProducerRedis } from "@/lib/redis"
+import { redisKey } from "@/lib/redis-keys"
 
 const REDIS_TIMEOUT_MS = 500
-const KEY_PREFIX = "chat:user"
 
 /** A limiter on `redis` for the given settings (each app instance builds its own on its connection). */
 export function createChatRateLimiter(env: Pick<Env, "CHAT_RATE_LIMIT_MESSAGES" | "CHAT_RATE_LIMIT_WINDOW_SECONDS">, redis: Redis): RateLimiterAbstract {
-  const rules = { points: env.CHAT_RATE_LIMIT_MESSAGES, duration: env.CHAT_RATE_LIMIT_WINDOW_SECONDS, keyPrefix: KEY_PREFIX }
+  const rules = { points: env.CHAT_RATE_LIMIT_MESSAGES, duration: env.CHAT_RATE_LIMIT_WINDOW_SECONDS, keyPrefix: redisKey("chat", "user") }
   const insuranceLimiter = new RateLimiterMemory(rules)
   const limiter = new RateLimiterRedis({ ...rules, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter })
   return new RLWrapperTimeouts({ limiter, timeoutMs: REDIS_TIMEOUT_MS, insuranceLimiter })

@@ -11,6 +11,7 @@ import { resetEnvCache } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { isAppError, type AppErrorCode } from "@/lib/errors"
 import { liveChannel } from "@/lib/events/live-feed"
+import { redisKey } from "@/lib/redis-keys"
 import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
 import { freePort } from "@/tools/rtmp/server"
@@ -76,7 +77,7 @@ beforeAll(async () => {
   // The test database is re-created at each run, so user ids come again: forget the allowances
   // counted for them by an earlier run (this instance's own Redis database).
   const redis = connect()
-  const stale = await redis.keys("chat:user:*")
+  const stale = await redis.keys(redisKey("chat", "user", "*"))
   if (stale.length > 0) await redis.del(...stale)
   slotRedisPort = await freePort()
   slotRedis = spawn("redis-server", ["--port", String(slotRedisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" })

@@ -3,7 +3,7 @@
 // Redis answer. Logger and database are created lazily, so entry points import them statically.
 import { assertServices } from "@/lib/health/check-services"
 
-import { getEnv, type Env } from "./env"
+import { getEnv, settingsWarnings, type Env } from "./env"
 import { loadDotEnv } from "./load-dotenv"
 
 export async function bootstrap(name: string, options: { services?: boolean } = {}): Promise<Env> {
@@ -15,6 +15,7 @@ export async function bootstrap(name: string, options: { services?: boolean } = 
     console.error(`\nbbb-pod-live ${name} cannot start:\n${(error as Error).message}\n`)
     process.exit(2)
   }
+  for (const warning of settingsWarnings(env)) console.warn(`bbb-pod-live ${name}: ${warning}`)
   if (options.services !== false) {
     try {
       await assertServices(env)

@@ -62,6 +62,19 @@ const hostEntry = z
 /** A TCP port number. */
 const port = z.string().regex(/^\d{1,5}$/, "must be a port number").refine((v) => Number(v) >= 1 && Number(v) <= 65_535, "must be a port number (1-65535)")
 
+const REDIS_PREFIX_PATTERN = /^[A-Za-z0-9_.-]{1,100}$/
+
+/**
+ * REDIS_PREFIX when unset: `bbb-pod-live.<database name>`, the database of DATABASE_URL with any
+ * character outside letters, digits, `.`, `-` and `_` replaced by `_`. Two installations on one Redis
+ * are therefore apart as long as their databases have different names; set REDIS_PREFIX when they
+ * do not (same database name on two PostgreSQL servers).
+ */
+export function defaultRedisPrefix(databaseUrl: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, "")) || "postgres"
+  return `bbb-pod-live.${name.replace(/[^A-Za-z0-9_.-]/g, "_")}`.slice(0, 100)
+}
+
 /** An origin a page may be framed by (CSP frame-ancestors source): scheme://host[:port], host may start with *. */
 const frameOrigin = z
   .string()
@@ -78,8 +91,19 @@ export const envSchema = z
     // Infrastructure
     DATABASE_URL: url(["postgresql:", "postgres:"]),
     REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
-    /** Key prefix of the job queues in Redis (BullMQ's default; change it to share one Redis). */
-    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only").default("bull"),
+    /**
+     * The installation's namespace in Redis: every key, every pub/sub channel and the job queues start
+     * with it, so installations (and test instances) sharing one Redis server never meet. Unset: derived
+     * from DATABASE_URL's database name (see defaultRedisPrefix). No glob characters: keys are matched
+     * with SCAN MATCH and channels pattern-subscribed.
+     */
+    REDIS_PREFIX: z.string().regex(REDIS_PREFIX_PATTERN, "1 to 100 letters, digits, . - and _ only").optional(),
+    /**
+     * Deprecated: BullMQ's key prefix as it was before REDIS_PREFIX. Set, it is still used for the job
+     * queues (so an existing install keeps its waiting jobs), with a warning at start-up; unset, the queues
+     * live under `<REDIS_PREFIX>:bull`.
+     */
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only").optional(),
     /** Public base URL of this application (links in mails, next-auth callbacks). */
     APP_URL: url(["http:", "https:"]).default("http://localhost:3000"),
 
@@ -270,8 +294,21 @@ export const envSchema = z
       }
     }
   })
+  .transform((env) => ({ ...env, REDIS_PREFIX: env.REDIS_PREFIX ?? defaultRedisPrefix(env.DATABASE_URL) }))
 
 export type Env = z.infer<typeof envSchema>
+
+/** What start-up should warn about (settings that work but should change). */
+export function settingsWarnings(env: Env): string[] {
+  const warnings: string[] = []
+  if (env.QUEUE_PREFIX !== undefined) {
+    warnings.push(
+      `QUEUE_PREFIX=${env.QUEUE_PREFIX} is deprecated: the job queues stay under "${env.QUEUE_PREFIX}" for now. ` +
+        `Once no job is waiting, remove it to have them under REDIS_PREFIX ("${env.REDIS_PREFIX}:bull"), apart from other installations.`,
+    )
+  }
+  return warnings
+}
 
 export class InvalidSettingsError extends Error {
   readonly settings: string[]

@@ -4,10 +4,13 @@
 import type { Redis } from "ioredis"
 
 import { createSubscriberRedis } from "@/lib/redis"
+import { namespacedChannel, redisChannel } from "@/lib/redis-keys"
 
 export const CHANGE_TOPICS = ["meetings", "lives"] as const
 export type ChangeTopic = (typeof CHANGE_TOPICS)[number]
-export const changeChannel = (topic: ChangeTopic) => `bbb-pod-live:changes:${topic}`
+export const changeChannel = (topic: ChangeTopic) => redisChannel("changes", topic)
+/** The change channel of the installation whose namespace is given (browser tests, from outside the app). */
+export const changeChannelIn = (namespace: string, topic: ChangeTopic) => namespacedChannel(namespace, "changes", topic)
 
 export async function publishChange(redis: Redis, topic: ChangeTopic, payload: Record<string, unknown> = {}): Promise<void> {
   await redis.publish(changeChannel(topic), JSON.stringify({ topic, at: Date.now(), ...payload }))

@@ -8,6 +8,7 @@ import type { Redis } from "ioredis"
 import type { ChatRelayStatus } from "@/lib/chat/schemas"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 import { createSubscriberRedis } from "@/lib/redis"
+import { namespacedChannel, redisChannel } from "@/lib/redis-keys"
 
 export type LiveChatEvent = { id: number; authorName: string; body: string; sentAt: string }
 
@@ -19,7 +20,9 @@ export type LiveEvent =
   /** To one signed-in viewer's stream only, when it opens: what became of its own recent messages. */
   | { type: "outcomes"; outcomes: { id: number; outcome: ChatRelayStatus }[] }
 
-export const liveChannel = (liveId: number) => `bbb-pod-live:live:${liveId}`
+export const liveChannel = (liveId: number) => redisChannel("live", liveId)
+/** The live channel of the installation whose namespace is given (browser tests, from outside the app). */
+export const liveChannelIn = (namespace: string, liveId: number) => namespacedChannel(namespace, "live", liveId)
 
 export async function publishLiveEvent(redis: Redis, liveId: number, event: LiveEvent): Promise<number> {
   return redis.publish(liveChannel(liveId), JSON.stringify(event))

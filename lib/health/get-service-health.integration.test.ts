@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/config/env"
 import { recordSyncOutcome } from "@/lib/meetings/sync-status"
 import { closeQueues } from "@/lib/queues"
 import { createRedis, getProducerRedis } from "@/lib/redis"
+import { lastBbbCallKey, lastSyncKey } from "@/lib/meetings/sync-status"
 
 import { getServiceHealth } from "./get-service-health"
 
@@ -36,7 +37,7 @@ async function workerHealth(): Promise<{ code: number; stdout: string; stderr: s
 
 describe("service health", () => {
   it("is degraded while no successful sync is known, and the worker's --health exits 1", async () => {
-    await redis.del(`bbb-pod-live:${getEnv().QUEUE_PREFIX}:meetings-sync:last-success`, `bbb-pod-live:${getEnv().QUEUE_PREFIX}:bbb:last-call`)
+    await redis.del(lastSyncKey(), lastBbbCallKey())
     const health = await getServiceHealth()
     expect(health).toMatchObject({ status: "degraded", ready: true, lastSync: null, bbb: null, problems: ["no successful meeting sync is known"] })
     const cli = await workerHealth()

@@ -21,6 +21,10 @@ export const LIVE_STATUSES = ["REQUESTED", "STARTING", "RUNNING", "STOPPING", "S
 export type LiveStatus = (typeof LIVE_STATUSES)[number]
 export const ACTIVE_LIVE_STATUSES: readonly LiveStatus[] = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"]
 
+/** GET /api/lives/<slug>/status: the live's status as the database has it (what a page confirms a status frame with). */
+export const liveStatusAnswerSchema = z.object({ status: z.enum(LIVE_STATUSES) })
+export type LiveStatusAnswer = z.infer<typeof liveStatusAnswerSchema>
+
 /** A live holding its meeting (and resources): requested, starting, running or stopping. */
 export function isActiveLiveStatus(status: LiveStatus): boolean {
   return ACTIVE_LIVE_STATUSES.includes(status)

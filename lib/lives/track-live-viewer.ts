@@ -10,10 +10,11 @@ import type { Redis } from "ioredis"
 
 import { publishLiveEvent } from "@/lib/events/live-feed"
 import { getProducerRedis, withRedis } from "@/lib/redis"
+import { redisKey } from "@/lib/redis-keys"
 
 export const VIEWER_PRESENCE = { HEARTBEAT_MS: 10_000, EXPIRY_MS: 30_000, THROTTLE_MS: 1_000 }
 
-export const viewersKey = (liveId: number) => `bbb-pod-live:viewers:${liveId}`
+export const viewersKey = (liveId: number) => redisKey("viewers", liveId)
 
 type LocalLive = { connections: Set<string>; heartbeat: ReturnType<typeof setInterval>; publishTimer?: ReturnType<typeof setTimeout>; lastCount: number | null }
 const globalPresence = globalThis as unknown as { liveViewers?: Map<number, LocalLive> }

@@ -3,10 +3,11 @@
 import type { Redis } from "ioredis"
 
 import { notifyAdmins } from "@/lib/mail/notify-admins"
+import { redisKey } from "@/lib/redis-keys"
 
-export const SYNC_INCIDENT_KEY = "bbb-pod-live:meetings-sync:incident"
+export const syncIncidentKey = () => redisKey("meetings-sync", "incident")
 
-export async function reportSyncFailure(redis: Redis, error: Error, key = SYNC_INCIDENT_KEY): Promise<boolean> {
+export async function reportSyncFailure(redis: Redis, error: Error, key = syncIncidentKey()): Promise<boolean> {
   const opened = await redis.set(key, JSON.stringify({ since: new Date().toISOString(), message: error.message }), "NX")
   if (opened !== "OK") return false
   await notifyAdmins(
@@ -18,7 +19,7 @@ export async function reportSyncFailure(redis: Redis, error: Error, key = SYNC_I
   return true
 }
 
-export async function reportSyncSuccess(redis: Redis, key = SYNC_INCIDENT_KEY): Promise<boolean> {
+export async function reportSyncSuccess(redis: Redis, key = syncIncidentKey()): Promise<boolean> {
   const open = await redis.get(key)
   if (!open || (await redis.del(key)) !== 1) return false
   const since = (JSON.parse(open) as { since?: string }).since ?? "?"

@@ -8,10 +8,10 @@
 // change feed) and never fails because Redis is down.
 import { createHash } from "node:crypto"
 
-import { getEnv } from "@/lib/config/env"
 import { logger } from "@/lib/logger"
 import { addJob, QUEUES } from "@/lib/queues"
 import { getProducerRedis, withRedis } from "@/lib/redis"
+import { redisKey } from "@/lib/redis-keys"
 
 import type { MeetingsSyncJob } from "./jobs"
 
@@ -20,7 +20,7 @@ export const MEETINGS_REFRESH_DEBOUNCE_MS = 2_000
 /** Who asks: a teacher's page, or a bbb-webhooks event (each has its own window). */
 export type RefreshSource = "page" | "webhook"
 
-export const meetingsRefreshKey = (source: RefreshSource = "page") => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:meetings-sync:refresh:${source}`
+export const meetingsRefreshKey = (source: RefreshSource = "page") => redisKey("meetings-sync", "refresh", source)
 
 /**
  * True when this call enqueued a sync at once, false when one was triggered within the window (a

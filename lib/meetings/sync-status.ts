@@ -4,11 +4,11 @@
 import type { Redis } from "ioredis"
 import { z } from "zod"
 
-import { getEnv } from "@/lib/config/env"
+import { redisKey } from "@/lib/redis-keys"
 
 // Under the queue prefix: deployments (and test files) sharing one Redis keep their own status.
-export const lastSyncKey = () => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:meetings-sync:last-success`
-export const lastBbbCallKey = () => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:bbb:last-call`
+export const lastSyncKey = () => redisKey("meetings-sync", "last-success")
+export const lastBbbCallKey = () => redisKey("bbb", "last-call")
 
 export const lastSyncSchema = z.object({ at: z.number(), ms: z.number(), meetings: z.number() })
 export type LastSync = z.infer<typeof lastSyncSchema>

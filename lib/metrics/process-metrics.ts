@@ -6,7 +6,7 @@ import os from "node:os"
 import type { Redis } from "ioredis"
 import { Counter, Histogram, Registry } from "prom-client"
 
-import { getEnv } from "@/lib/config/env"
+import { redisKey } from "@/lib/redis-keys"
 
 export const METRICS_PREFIX = "bbb_pod_live_"
 /** A snapshot older than this belongs to a process that is gone. */
@@ -50,8 +50,8 @@ export function observeBbbCall(call: string, outcome: string, seconds: number): 
   getProcessMetrics().bbbCalls.observe({ call, outcome }, seconds)
 }
 
-const snapshotPattern = () => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:metrics:*`
-const ownSnapshotKey = () => `bbb-pod-live:${getEnv().QUEUE_PREFIX}:metrics:${os.hostname()}:${process.pid}`
+const snapshotPattern = () => redisKey("metrics", "*")
+const ownSnapshotKey = () => redisKey("metrics", os.hostname(), process.pid)
 
 /** Publishes this process's metrics for /api/metrics (best effort). */
 export async function publishProcessMetrics(redis: Redis): Promise<void> {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
+import { queuePrefix } from "@/lib/redis-keys"
 import { seedUser } from "@/prisma/seed/factories"
 import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
 
@@ -55,7 +56,7 @@ describe("importing an external recording", () => {
     const { id } = await createExternalRecording({ name: "Séance vidéo", type: "BIGBLUEBUTTON", sourceUrl: `${sim.url}/playback/presentation/2.3/${recording.recordID}` }, teacher)
 
     await requestExternalRecordingImport({ id }, teacher, redis)
-    const queue = new Queue(RECORDINGS_IMPORT_QUEUE, { connection: redis, prefix: getEnv().QUEUE_PREFIX })
+    const queue = new Queue(RECORDINGS_IMPORT_QUEUE, { connection: redis, prefix: queuePrefix() })
     try {
       expect((await queue.getJob(recordingImportJobId({ externalRecordingId: id })))?.data).toEqual({ externalRecordingId: id })
     } finally {

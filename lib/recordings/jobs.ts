@@ -5,9 +5,9 @@ import { Queue } from "bullmq"
 import type { Redis } from "ioredis"
 import { z } from "zod"
 
-import { getEnv } from "@/lib/config/env"
 import { QUEUES } from "@/lib/queues"
 import { withRedis } from "@/lib/redis"
+import { queuePrefix } from "@/lib/redis-keys"
 
 export const RECORDINGS_CONVERT_QUEUE = QUEUES.recordingsConvert
 
@@ -23,7 +23,7 @@ const queues = new WeakMap<Redis, Queue>()
 export async function enqueueRecordingConversion(redis: Redis, job: RecordingConvertJob): Promise<void> {
   let queue = queues.get(redis)
   if (!queue) {
-    queue = new Queue(RECORDINGS_CONVERT_QUEUE, { connection: redis, prefix: getEnv().QUEUE_PREFIX })
+    queue = new Queue(RECORDINGS_CONVERT_QUEUE, { connection: redis, prefix: queuePrefix() })
     queue.on("error", () => undefined) // surfaced by withRedis as QUEUE_UNAVAILABLE
     queues.set(redis, queue)
   }

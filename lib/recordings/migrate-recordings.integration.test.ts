@@ -13,6 +13,7 @@ import { createBbbClient } from "@/lib/bbb/client"
 import { parseRecordingsXml } from "@/lib/bbb/parse-recordings"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import { queuePrefix } from "@/lib/redis-keys"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
 
@@ -228,7 +229,7 @@ describe("--use-manual-claim", () => {
     const video = rows.find((row) => row.status === "WAITING")!
     expect(await readFile(video.sourceFile)).toEqual(sim.state.getPlaybackVideo(video.originRecordId!))
     const converting = rows.find((row) => row.status === "CONVERTING")!
-    const queue = new Queue(RECORDINGS_CONVERT_QUEUE, { connection: redis, prefix: process.env.QUEUE_PREFIX })
+    const queue = new Queue(RECORDINGS_CONVERT_QUEUE, { connection: redis, prefix: queuePrefix() })
     try {
       const job = await queue.getJob(recordingConvertJobId({ claimableRecordingId: converting.id }))
       expect(job?.data).toEqual({ claimableRecordingId: converting.id })

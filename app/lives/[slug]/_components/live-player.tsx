@@ -6,12 +6,12 @@ import { useEffect, useRef, useState } from "react"
 
 import type { LiveStatus } from "@/lib/lives/schemas"
 
+import { fetchLiveStatus, isEndedStatus, resolveStatusFrame } from "@/components/lives/live-status-hint"
 import { useLiveEvents } from "@/components/lives/use-live-events"
 import { Button } from "@/components/ui/button"
 
 type Playback = "waiting" | "starting" | "playing" | "reconnecting" | "blocked"
 
-const ENDED: readonly LiveStatus[] = ["STOPPING", "STOPPED", "FAILED"]
 /** A stall shorter than this is a normal buffering hiccup, not worth a message. */
 const STALL_NOTICE_MS = 1_500
 const RETRY_MS = 2_000
@@ -20,7 +20,8 @@ const RETRY_MS = 2_000
  * The live's video: hls.js (native HLS where the browser has it, i.e. Safari), muted autoplay with an
  * unmute control, and a clear state instead of a broken player: not started yet (poster), reconnecting
  * (network error or stream gap: hls.js and our retry recover by themselves), ended (the live's event
- * stream says so). The status comes from the live's events, never from polling.
+ * stream says so, and the server confirms it: a frame is a hint, see live-status-hint.ts). The status
+ * comes from the live's events, never from polling.
  */
 export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string; src: string; poster: string; initialStatus: LiveStatus }) {
   const t = useTranslations("livePage")
@@ -28,10 +29,18 @@ export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string;
   const [status, setStatus] = useState<LiveStatus>(initialStatus)
   const [playback, setPlayback] = useState<Playback>("waiting")
   const [muted, setMuted] = useState(true)
+  const shown = useRef(initialStatus)
+  const latestFrame = useRef(0)
   useLiveEvents(slug, (event) => {
-    if (event.type === "status") setStatus(event.status)
+    if (event.type !== "status") return
+    const frame = ++latestFrame.current
+    void resolveStatusFrame({ current: shown.current, frame: event.status, confirm: () => fetchLiveStatus(slug) }).then((next) => {
+      if (frame !== latestFrame.current) return // a later frame decides
+      shown.current = next
+      setStatus(next)
+    })
   })
-  const ended = ENDED.includes(status)
+  const ended = isEndedStatus(status)
   const running = status === "RUNNING"
 
   useEffect(() => {
