@@ -30,7 +30,6 @@ import { seedUser } from "@/prisma/seed/factories"
 
 import { listSignInAttempts } from "./list-sign-in-attempts"
 import { signInWithPassword } from "./sign-in-with-password"
-import { redisKey } from "@/lib/redis-keys"
 
 let server: ChildProcess | undefined
 let control: Redis | undefined
