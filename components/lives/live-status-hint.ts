@@ -2,7 +2,8 @@
 // installation sharing the Redis switched an on-air page to "ended"). A frame that would end the live
 // for a page that believes it is not over is confirmed with the server first (one request); every
 // other frame is taken as it comes (it does not hide the video).
-import { LIVE_STATUSES, type LiveStatus, type LiveStatusAnswer } from "@/lib/lives/schemas"
+import { LIVE_STATUSES, type LiveStatus } from "@/lib/lives/live-statuses"
+import type { LiveStatusAnswer } from "@/lib/lives/schemas"
 
 /** The statuses a live page shows as « Ce direct est terminé ». */
 export const ENDED_STATUSES: readonly LiveStatus[] = ["STOPPING", "STOPPED", "FAILED"]

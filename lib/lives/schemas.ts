@@ -2,6 +2,8 @@ import { z } from "zod"
 
 import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/admin/list-params"
 
+import { LIVE_STATUSES, type LiveStatus } from "./live-statuses"
+
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
@@ -17,8 +19,7 @@ export const requestLiveInputSchema = z.object({
 })
 export type RequestLiveInput = z.infer<typeof requestLiveInputSchema>
 
-export const LIVE_STATUSES = ["REQUESTED", "STARTING", "RUNNING", "STOPPING", "STOPPED", "FAILED"] as const
-export type LiveStatus = (typeof LIVE_STATUSES)[number]
+export { LIVE_STATUSES, type LiveStatus }
 export const ACTIVE_LIVE_STATUSES: readonly LiveStatus[] = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"]
 
 /** GET /api/lives/<slug>/status: the live's status as the database has it (what a page confirms a status frame with). */
