@@ -11,12 +11,13 @@ import { parse } from "csv-parse/sync"
 
 import { countAuditEntries, DEMO_MEETING, demoLiveId, demoMeetingId, getLive, liveOfMeeting, processesWith } from "./fixtures/admin-a"
 import { apiSignIn, USERS } from "./fixtures/auth"
+import { E2E_ENV } from "./fixtures/env"
 import { stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
 /** The id Next gave a server action in this build (what a browser sends in the Next-Action header). */
 function serverActionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(readFileSync(`${E2E_ENV.NEXT_DIST_DIR}/server/server-reference-manifest.json`, "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>
   }
   const entry = Object.entries(manifest.node).find(([, v]) => v.filename === filename && v.exportedName === exportedName)

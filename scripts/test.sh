@@ -5,6 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# The production build of the browser tests goes to its own folder (next.config.ts): a demo running from
+# .next in this checkout keeps its files while the suite builds.
+export NEXT_DIST_DIR=test-results/next
 mkdir -p test-results
 # Results of an earlier run must never stand in for a stage that writes none this time.
 rm -f test-results/vitest.json test-results/playwright.json
