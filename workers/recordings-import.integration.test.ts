@@ -17,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/errors"
 import messages from "@/lib/i18n/messages/fr.json"
 import { guardedFetch } from "@/lib/net/guarded-fetch"
 import { createExternalRecording } from "@/lib/recordings/create-external-recording"
@@ -26,6 +25,7 @@ import { requestExternalRecordingImport } from "@/lib/recordings/request-externa
 import { seedUser } from "@/prisma/seed/factories"
 
 import { recordingsImportWorker } from "./recordings-import"
+import { caughtError } from "@/vitest.helpers"
 
 let redis: Redis
 beforeAll(() => {
@@ -34,15 +34,6 @@ beforeAll(() => {
 afterAll(() => {
   redis.disconnect()
 })
-
-async function failure(action: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await action()
-  } catch (error) {
-    return error as AppError
-  }
-  throw new Error("expected a failure")
-}
 
 /** A loopback HTTP server that counts the requests it gets. */
 async function startServer(handler: (url: string, res: ServerResponse) => void): Promise<{ server: Server; url: string; host: string; port: number; requests: string[] }> {
@@ -138,7 +129,7 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
 
   it("refuses by the address rule, the port rule and the scheme, whatever the server", async () => {
     const policy = { ...getExternalVideoFetchPolicy(getEnv()), allowedHosts: [allowed.host], allowedPorts: [allowed.port, refused.port] }
-    const reasonOf = async (url: string) => ((await failure(() => guardedFetch(url, policy))).details as { reason: string }).reason
+    const reasonOf = async (url: string) => ((await caughtError(() => guardedFetch(url, policy))).details as { reason: string }).reason
     expect(await reasonOf(`${refused.url}/x.mp4`)).toBe("address")
     expect(await reasonOf(`http://localhost:${refused.port}/x.mp4`)).toBe("address")
     expect(await reasonOf(`${allowed.url}/to-refused.mp4`)).toBe("address")
@@ -146,7 +137,7 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
     expect(await reasonOf(`file:///etc/passwd`)).toBe("scheme")
     expect(await reasonOf(`${allowed.url}/page.mp4`)).toBe('content type "text/html"')
     const noRedirects = { ...policy, maxRedirects: 0 }
-    const hops = await failure(() => guardedFetch(`${allowed.url}/to-refused.mp4`, noRedirects))
+    const hops = await caughtError(() => guardedFetch(`${allowed.url}/to-refused.mp4`, noRedirects))
     expect((hops.details as { reason: string }).reason).toBe("too many redirects")
   })
 

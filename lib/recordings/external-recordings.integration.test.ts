@@ -13,20 +13,12 @@ import { createExternalRecording } from "./create-external-recording"
 import { deleteExternalRecording } from "./delete-external-recording"
 import { listClaimableRecordings } from "./list-claimable-recordings"
 import { listExternalRecordings } from "./list-external-recordings"
-
-async function failure(action: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await action()
-  } catch (error) {
-    return error
-  }
-  throw new Error("expected a failure")
-}
+import { caughtError } from "@/vitest.helpers"
 
 async function issues(action: () => Promise<unknown>): Promise<Record<string, string>> {
-  const error = await failure(action)
+  const error = await caughtError(action)
   expect(error).toBeInstanceOf(ZodError)
-  return Object.fromEntries((error as ZodError).issues.map((issue) => [issue.path.join("."), issue.message]))
+  return Object.fromEntries((error as unknown as ZodError).issues.map((issue) => [issue.path.join("."), issue.message]))
 }
 
 describe("external recordings", () => {
@@ -46,11 +38,11 @@ describe("external recordings", () => {
     expect(mine.map((row) => row.type).sort()).toEqual(["BIGBLUEBUTTON", "PEERTUBE", "VIDEO", "YOUTUBE"])
     expect(await listExternalRecordings(other)).toEqual([])
 
-    const duplicate = await failure(() => createExternalRecording({ name: "Again", type: "VIDEO", sourceUrl: `https://files.univ.example/${id}.mp4` }, teacher))
+    const duplicate = await caughtError(() => createExternalRecording({ name: "Again", type: "VIDEO", sourceUrl: `https://files.univ.example/${id}.mp4` }, teacher))
     expect((duplicate as AppError).code).toBe("CONFLICT")
 
     const video = mine.find((row) => row.type === "VIDEO")!
-    expect(((await failure(() => deleteExternalRecording({ id: video.id }, other))) as AppError).code).toBe("NOT_FOUND")
+    expect(((await caughtError(() => deleteExternalRecording({ id: video.id }, other))) as AppError).code).toBe("NOT_FOUND")
     await deleteExternalRecording({ id: String(video.id) }, teacher)
     expect((await listExternalRecordings(teacher)).map((row) => row.id)).not.toContain(video.id)
   })
@@ -95,7 +87,7 @@ describe("claiming a recording", () => {
     const converting = await claimable("CONVERTING")
     const teacher = await seedUser({ role: "TEACHER" })
     expect((await listClaimableRecordings()).find((item) => item.id === converting.id)?.status).toBe("CONVERTING")
-    expect(((await failure(() => claimRecording({ id: converting.id }, teacher))) as AppError).code).toBe("CONFLICT")
-    expect(((await failure(() => claimRecording({ id: 2_000_000_000 }, teacher))) as AppError).code).toBe("NOT_FOUND")
+    expect(((await caughtError(() => claimRecording({ id: converting.id }, teacher))) as AppError).code).toBe("CONFLICT")
+    expect(((await caughtError(() => claimRecording({ id: 2_000_000_000 }, teacher))) as AppError).code).toBe("NOT_FOUND")
   })
 })

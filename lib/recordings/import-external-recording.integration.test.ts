@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
-import { AppError } from "@/lib/errors"
 import { queuePrefix } from "@/lib/redis-keys"
 import { seedUser } from "@/prisma/seed/factories"
 import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
@@ -23,6 +22,7 @@ import { importExternalRecordingVideo } from "./import-external-recording-video"
 import { RECORDINGS_IMPORT_QUEUE, recordingImportJobId } from "./import-jobs"
 import { markExternalRecordingImportFailed } from "./mark-external-recording-import-failed"
 import { requestExternalRecordingImport } from "./request-external-recording-import"
+import { caughtError } from "@/vitest.helpers"
 
 let sim: BbbSimulator
 let redis: Redis
@@ -39,15 +39,6 @@ afterAll(async () => {
   redis.disconnect()
   await rm(importDirectory, { recursive: true, force: true })
 })
-
-async function failure(action: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await action()
-  } catch (error) {
-    return error as AppError
-  }
-  throw new Error("expected a failure")
-}
 
 describe("importing an external recording", () => {
   it("a BBB recording with a video playback becomes a draft video; a second request is refused", async () => {
@@ -69,7 +60,7 @@ describe("importing an external recording", () => {
     expect(await readFile(draft.sourcePath)).toEqual(sim.state.getPlaybackVideo(recording.recordID))
     expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(1)
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("IMPORTED")
-    expect((await failure(() => requestExternalRecordingImport({ id }, teacher, redis))).code).toBe("CONFLICT")
+    expect((await caughtError(() => requestExternalRecordingImport({ id }, teacher, redis))).code).toBe("CONFLICT")
   })
 
   it("a presentation-only recording is queued for conversion", async () => {
@@ -86,11 +77,11 @@ describe("importing an external recording", () => {
     const [teacher, other] = [await seedUser({ role: "TEACHER" }), await seedUser({ role: "TEACHER" })]
     const video = await createExternalRecording({ name: "Fichier", type: "VIDEO", sourceUrl: `${sim.url}/files/${randomUUID()}.mp4` }, teacher)
     const youtube = await createExternalRecording({ name: "YT", type: "YOUTUBE", sourceUrl: `https://www.youtube.com/watch?v=${randomUUID()}` }, teacher)
-    expect((await failure(() => requestExternalRecordingImport({ id: video.id }, other, redis))).code).toBe("NOT_FOUND")
-    expect((await failure(() => requestExternalRecordingImport({ id: youtube.id }, teacher, redis))).code).toBe("IMPORT_NOT_SUPPORTED")
+    expect((await caughtError(() => requestExternalRecordingImport({ id: video.id }, other, redis))).code).toBe("NOT_FOUND")
+    expect((await caughtError(() => requestExternalRecordingImport({ id: youtube.id }, teacher, redis))).code).toBe("IMPORT_NOT_SUPPORTED")
 
     await requestExternalRecordingImport({ id: video.id }, teacher, redis)
-    const broken = await failure(() => importExternalRecordingVideo({ externalRecordingId: video.id }, { importDirectory, fetchPolicy }))
+    const broken = await caughtError(() => importExternalRecordingVideo({ externalRecordingId: video.id }, { importDirectory, fetchPolicy }))
     expect(broken.code).toBe("BBB_UNAVAILABLE")
     expect(broken.message).toContain("HTTP 404")
     await markExternalRecordingImportFailed({ externalRecordingId: video.id })
