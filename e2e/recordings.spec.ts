@@ -1,11 +1,29 @@
 import { randomUUID } from "node:crypto"
 
-import { expect, test } from "@playwright/test"
+import { expect, test, type Locator, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { addClaimableRecording } from "./fixtures/db"
 import { E2E_ENV } from "./fixtures/env"
 import { simulator } from "./fixtures/simulator"
+
+/** Adds an external video on « Mes vidéos externes » and asks for its import; returns its row. */
+async function addAndImport(page: Page, video: { name: string; url: string; type?: string }): Promise<Locator> {
+  await page.goto("/recordings/external")
+  await page.getByLabel("Nom").fill(video.name)
+  if (video.type) await page.getByLabel("Type").selectOption({ label: video.type })
+  await page.getByLabel("Adresse de la vidéo").fill(video.url)
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: video.name }) })
+  await row.getByRole("button", { name: `Importer «\u00a0${video.name}\u00a0»` }).click()
+  return row
+}
+
+/** The import state a row shows once the page is loaded again. */
+async function stateAfterReload(page: Page, row: Locator): Promise<string | null> {
+  await page.reload()
+  return row.getByTestId("external-state").textContent()
+}
 
 test("a teacher adds, sees and deletes her external videos; bad URLs are explained in French", async ({ page }) => {
   await apiSignIn(page, USERS.teacher)
@@ -46,19 +64,9 @@ test("a teacher imports an old BBB recording with a video playback: it becomes a
   const simUrl = new URL(E2E_ENV.BBB_SERVER_URL!)
   const name = `Import ${randomUUID().slice(0, 6)}`
   await apiSignIn(page, USERS.teacher)
-  await page.goto("/recordings/external")
-  await page.getByLabel("Nom").fill(name)
-  await page.getByLabel("Adresse de la vidéo").fill(`${simUrl.origin}/playback/presentation/2.3/${recording.recordID}`)
-  await page.getByRole("button", { name: "Ajouter" }).click()
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
-  await row.getByRole("button", { name: `Importer «\u00a0${name}\u00a0»` }).click()
+  const row = await addAndImport(page, { name, url: `${simUrl.origin}/playback/presentation/2.3/${recording.recordID}` })
   // the worker downloads the video in the background; the page shows it on the next visit
-  await expect
-    .poll(async () => {
-      await page.reload()
-      return row.getByTestId("external-state").textContent()
-    })
-    .toBe("Importée dans vos brouillons")
+  await expect.poll(() => stateAfterReload(page, row)).toBe("Importée dans vos brouillons")
   await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
 })
 
@@ -67,19 +75,8 @@ test("a teacher's URL naming an internal address is refused with one neutral mes
   const simPort = new URL(E2E_ENV.BBB_SERVER_URL!).port
   const name = `Interne ${randomUUID().slice(0, 6)}`
   await apiSignIn(page, USERS.teacher)
-  await page.goto("/recordings/external")
-  await page.getByLabel("Nom").fill(name)
-  await page.getByLabel("Type").selectOption({ label: "Fichier vidéo" })
-  await page.getByLabel("Adresse de la vidéo").fill(`http://localhost:${simPort}/files/${randomUUID()}.mp4`)
-  await page.getByRole("button", { name: "Ajouter" }).click()
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
-  await row.getByRole("button", { name: `Importer «\u00a0${name}\u00a0»` }).click()
-  await expect
-    .poll(async () => {
-      await page.reload()
-      return row.getByTestId("external-state").textContent()
-    })
-    .toBe("Cette adresse ne peut pas être importée.")
+  const row = await addAndImport(page, { name, type: "Fichier vidéo", url: `http://localhost:${simPort}/files/${randomUUID()}.mp4` })
+  await expect.poll(() => stateAfterReload(page, row)).toBe("Cette adresse ne peut pas être importée.")
   // an admin may still widen the allow-list: the teacher may ask again
   await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(1)
 })
