@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs"
 
 import { db } from "@/lib/db"
 
+import { loginMatch } from "./find-login-account-id"
 import { credentialsSchema } from "./schemas"
 
 // A fixed hash to compare against when the account does not exist, so that the answer takes the
@@ -16,7 +17,7 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
   if (!parsed.success) return null
   const login = parsed.data.username
   const user = await db.user.findFirst({
-    where: { isActive: true, OR: [{ username: login }, { email: login.toLowerCase() }] },
+    where: { isActive: true, ...loginMatch(login) },
     select: { id: true, role: true, firstName: true, lastName: true, email: true, passwordHash: true },
   })
   const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH)
