@@ -31,7 +31,7 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
-    checks: ["pkce", "state"],
+    checks: ["pkce", "state", "nonce"],
     clientId: env.OIDC_CLIENT_ID,
     clientSecret: env.OIDC_CLIENT_SECRET,
     profile(profile) {

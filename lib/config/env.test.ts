@@ -65,6 +65,21 @@ describe("parseEnv", () => {
     expect(errorOf({ ...valid, OIDC_ISSUER: "https://idp.example.org" }).settings.sort()).toEqual(["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"])
   })
 
+  it("reads the SSO role settings, and refuses a role claim without teacher values at start-up", () => {
+    const oidc = { ...valid, OIDC_ISSUER: "https://idp.example.org", OIDC_CLIENT_ID: "app", OIDC_CLIENT_SECRET: "secret" }
+    expect(parseEnv(oidc)).toMatchObject({ OIDC_TEACHER_VALUES: ["faculty", "employee", "staff", "teacher"], OIDC_ADMIN_VALUES: [], OIDC_TRUST_EMAIL: false, LOCAL_SIGN_IN: true, OIDC_LOGOUT: "offer" })
+    expect(parseEnv({ ...oidc, OIDC_ROLE_CLAIM: "groups", OIDC_TEACHER_VALUES: " Enseignants , Personnels", OIDC_ADMIN_VALUES: "DSI" })).toMatchObject({
+      OIDC_TEACHER_VALUES: ["enseignants", "personnels"],
+      OIDC_ADMIN_VALUES: ["dsi"],
+    })
+    const refused = errorOf({ ...oidc, OIDC_ROLE_CLAIM: "eduPersonAffiliation", OIDC_TEACHER_VALUES: " , " })
+    expect(refused.settings).toEqual(["OIDC_TEACHER_VALUES"])
+    expect(refused.message).toContain("OIDC_TEACHER_VALUES: must name at least one value of eduPersonAffiliation that makes a teacher")
+    // Turning password sign-in off needs SSO, or nobody could sign in.
+    expect(errorOf({ ...valid, LOCAL_SIGN_IN: "false" }).settings).toEqual(["LOCAL_SIGN_IN"])
+    expect(parseEnv({ ...oidc, LOCAL_SIGN_IN: "false", BREAK_GLASS_ADMIN: "root" })).toMatchObject({ LOCAL_SIGN_IN: false, BREAK_GLASS_ADMIN: "root" })
+  })
+
   it("treats empty values as unset", () => {
     expect(parseEnv({ ...valid, SMTP_URL: "", OIDC_ISSUER: "" }).SMTP_URL).toBeUndefined()
   })

@@ -37,6 +37,13 @@ const list = (item: z.ZodType<string, string>) =>
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(item))
 
+/** A comma-separated list of values compared case-insensitively (lower-cased, trimmed; empty items dropped). */
+const valueList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) => v.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))
+
 /** An IP address or a CIDR block (10.0.0.0/8, fd00::/8). */
 const ipOrCidr = z.string().refine(
   (v) => {
@@ -116,6 +123,30 @@ export const envSchema = z
     OIDC_DISPLAY_NAME: z.string().default("Université"),
     /** Role given to an account created by its first OpenID Connect sign-in. */
     OIDC_DEFAULT_ROLE: z.enum(["TEACHER", "STUDENT"]).default("STUDENT"),
+    /**
+     * Claim of the ID token carrying the directory's affiliations or groups (eduPersonAffiliation,
+     * groups…). Set, the role of an SSO account is evaluated from it at every sign-in (unless an
+     * admin pinned it); unset, accounts keep OIDC_DEFAULT_ROLE and what admins give them.
+     */
+    OIDC_ROLE_CLAIM: optionalString,
+    /** Values of OIDC_ROLE_CLAIM that make a teacher (comma-separated, case-insensitive). */
+    OIDC_TEACHER_VALUES: valueList("faculty,employee,staff,teacher"),
+    /** Values of OIDC_ROLE_CLAIM that make an admin; empty: the directory never grants nor removes ADMIN. */
+    OIDC_ADMIN_VALUES: valueList(""),
+    /** Link a first SSO sign-in to the local account of the same e-mail even without email_verified=true. */
+    OIDC_TRUST_EMAIL: bool(false),
+    /**
+     * What signing out of an SSO session does at the provider (when it offers end_session_endpoint):
+     * "off" nothing, "offer" a link on the signed-out page, "always" RP-initiated logout at once.
+     */
+    OIDC_LOGOUT: z.enum(["off", "offer", "always"]).default("offer"),
+    /**
+     * false: the sign-in page offers SSO only and password sign-in is refused, except to the
+     * break-glass admin account below (each such sign-in is logged). Needs OpenID Connect.
+     */
+    LOCAL_SIGN_IN: bool(true),
+    /** Username of the admin account that may still sign in with its password when LOCAL_SIGN_IN=false. */
+    BREAK_GLASS_ADMIN: optionalString,
 
     // Sign-in throttling and client addresses
     /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); empty: none. */
@@ -292,6 +323,16 @@ export const envSchema = z
       for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when OpenID Connect is set up" })
       }
+    }
+    if (env.OIDC_ROLE_CLAIM && env.OIDC_TEACHER_VALUES.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_TEACHER_VALUES"],
+        message: `must name at least one value of ${env.OIDC_ROLE_CLAIM} that makes a teacher (e.g. faculty,employee,staff) when OIDC_ROLE_CLAIM is set`,
+      })
+    }
+    if (!env.LOCAL_SIGN_IN && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["LOCAL_SIGN_IN"], message: "false needs OpenID Connect set up (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET): nobody could sign in" })
     }
   })
   .transform((env) => ({ ...env, REDIS_PREFIX: env.REDIS_PREFIX ?? defaultRedisPrefix(env.DATABASE_URL) }))

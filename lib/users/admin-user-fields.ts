@@ -8,6 +8,7 @@ export const adminUserSelect = {
   firstName: true,
   lastName: true,
   role: true,
+  rolePinned: true,
   externalId: true,
   isActive: true,
   createdAt: true,

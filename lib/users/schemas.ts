@@ -54,6 +54,11 @@ export const updateUserInputSchema = z.object({
   firstName: name,
   lastName: name,
   role: z.enum(["ADMIN", "TEACHER", "STUDENT"], "roleInvalid"),
+  /** A checkbox: "on" when ticked, absent otherwise. Pinned, SSO sign-ins no longer change the role. */
+  rolePinned: z
+    .union([z.boolean(), z.string()])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
   externalId: optionalText(255),
 })
 export type UpdateUserInput = z.infer<typeof updateUserInputSchema>

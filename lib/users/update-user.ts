@@ -14,7 +14,8 @@ import { userNameKeys } from "./normalize-name"
 import { endUserSessions } from "./end-user-sessions"
 import type { UpdateUserInput } from "./schemas"
 
-export async function updateUser(input: UpdateUserInput, actor: AuditActor): Promise<AdminUser> {
+/** rolePinned left out (callers other than the admin form) keeps the pin as it is. */
+export async function updateUser(input: Omit<UpdateUserInput, "rolePinned"> & { rolePinned?: boolean }, actor: AuditActor): Promise<AdminUser> {
   if (input.userId === actor.id && input.role !== "ADMIN") throw new AppError("OWN_ACCOUNT", { details: { field: "role" } })
   try {
     let roleChanged = false
@@ -29,6 +30,7 @@ export async function updateUser(input: UpdateUserInput, actor: AuditActor): Pro
           lastName: input.lastName,
           ...userNameKeys(input.firstName, input.lastName),
           role: input.role,
+          rolePinned: input.rolePinned,
           externalId: input.externalId,
         },
         select: adminUserSelect,
