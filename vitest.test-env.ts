@@ -30,6 +30,8 @@ export function testPorts(n: number) {
     embedderOther: block + 5,
     /** The nginx front (e2e/front.spec.ts). */
     front: block + 6,
+    /** The OpenID Provider (oidc-provider) the SSO browser tests sign in through (e2e/sso.spec.ts). */
+    oidcProvider: block + 7,
     /** STREAMER_REDIS_PORT_BASE: slot K's chat redis listens on this + K (slots 1 to 10 stay in the block). */
     chatRedisBase: block + 9,
   }

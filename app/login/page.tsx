@@ -3,6 +3,7 @@ import { redirect } from "next/navigation"
 import { getTranslations } from "next-intl/server"
 import { z } from "zod"
 
+import { getOidcDiscovery, getOidcEndSessionUrl } from "@/lib/auth/oidc-discovery"
 import { parseSignInError } from "@/lib/auth/sign-in-error"
 import { getCurrentUser } from "@/lib/auth/session"
 import { getEnv, isOidcEnabled } from "@/lib/config/env"
@@ -32,22 +33,32 @@ function returnPath(value: unknown): string {
 const searchSchema = z.object({
   callbackUrl: z.string().optional().catch(undefined).transform(returnPath),
   error: z.string().optional().catch(undefined),
+  /** With LOCAL_SIGN_IN=false, the password form for the break-glass admin only. */
+  local: z.string().optional().catch(undefined),
+  /** "sso": an SSO session was just signed out of the app; the provider's sign-out is offered. */
+  signedOut: z.string().optional().catch(undefined),
 })
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  const { callbackUrl, error } = searchSchema.parse(await searchParams)
+  const { callbackUrl, error, local, signedOut } = searchSchema.parse(await searchParams)
   if (await getCurrentUser()) redirect(callbackUrl)
   const t = await getTranslations("login")
   const env = getEnv()
   const oidc = isOidcEnabled(env) ? env.OIDC_DISPLAY_NAME : null
+  // The provider is asked now, so that a provider that is down is said before anyone clicks.
+  const [oidcAvailable, endSessionUrl] = oidc
+    ? await Promise.all([getOidcDiscovery().then(Boolean), signedOut === "sso" ? getOidcEndSessionUrl() : null])
+    : [false, null]
   return (
     <Card className="mx-auto max-w-md sm:p-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-1 text-slate-600">{t("intro")}</p>
       <LoginForm
         callbackUrl={callbackUrl}
-        localAccounts={env.AUTH_LOCAL_ACCOUNTS}
+        localAccounts={env.AUTH_LOCAL_ACCOUNTS && (env.LOCAL_SIGN_IN || local === "1")}
         oidcProvider={oidc}
+        oidcAvailable={oidcAvailable}
+        endSessionUrl={endSessionUrl}
         initialError={parseSignInError(error)}
       />
     </Card>

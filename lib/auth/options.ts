@@ -1,5 +1,6 @@
 // next-auth 4 configuration: local accounts (bcrypt) and, when its settings are present, one OpenID
-// Connect provider (how universities plug CAS / Keycloak / Shibboleth through OIDC).
+// Connect provider (how universities plug CAS / Keycloak / Shibboleth through OIDC, docs/sso.md).
+// LOCAL_SIGN_IN=false keeps password sign-in for the break-glass admin only (sign-in-locally.ts).
 // Sessions are JWTs carrying only the user id and the account's session version at sign-in; role,
 // status and version are re-read from the database on each request (lib/auth/find-session-user.ts),
 // so a demoted or disabled account loses access at once, and a signed-out session is worth nothing
@@ -17,8 +18,9 @@ import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users
 
 import { getClientIp, PEER_ADDRESS_HEADER, trustedProxyList } from "./client-ip"
 import { findSessionUser } from "./find-session-user"
+import { discoveryUrl } from "./oidc-discovery"
 import { throttledSignInError } from "./sign-in-error"
-import { signInWithPassword } from "./sign-in-with-password"
+import { signInLocally } from "./sign-in-locally"
 
 export const OIDC_PROVIDER_ID = "oidc"
 
@@ -28,7 +30,7 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     id: OIDC_PROVIDER_ID,
     name: env.OIDC_DISPLAY_NAME,
     type: "oauth",
-    wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    wellKnown: discoveryUrl(env),
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state", "nonce"],
@@ -59,7 +61,7 @@ export function getAuthOptions(): NextAuthOptions {
             trustedProxies: trustedProxyList(env.TRUSTED_PROXIES),
           })
           try {
-            const result = await signInWithPassword(credentials, { ip })
+            const result = await signInLocally(credentials, { ip })
             return result.ok ? { id: String(result.user.id), name: result.user.name, email: result.user.email } : null
           } catch (error) {
             // next-auth hands the message of an error thrown here to the sign-in page as `error`.
@@ -111,6 +113,7 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = oidcProfileSchema.parse(profile)
           const dbUser = await upsertOidcUser(parsed)
           token.uid = dbUser.id
+          token.sso = true // its sign-out may also end the session at the provider
         } else if (user) {
           token.uid = Number(user.id)
         }
@@ -125,7 +128,7 @@ export function getAuthOptions(): NextAuthOptions {
         return token
       },
       async session({ session, token }) {
-        return { ...session, uid: typeof token.uid === "number" ? token.uid : undefined }
+        return { ...session, uid: typeof token.uid === "number" ? token.uid : undefined, sso: token.sso === true }
       },
     },
   }

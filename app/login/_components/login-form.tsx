@@ -15,6 +15,10 @@ export function LoginForm(props: {
   callbackUrl: string
   localAccounts: boolean
   oidcProvider: string | null
+  /** false: the provider does not answer (the SSO button is disabled and the page says why). */
+  oidcAvailable: boolean
+  /** After an SSO session's sign-out (OIDC_LOGOUT=offer): the provider's own sign-out. */
+  endSessionUrl: string | null
   initialError: SignInError | null
 }) {
   const t = useTranslations("login")
@@ -51,10 +55,25 @@ export function LoginForm(props: {
             : t(error.kind, { provider: props.oidcProvider ?? "OIDC" })
           : ""}
       </p>
+      {props.endSessionUrl && props.oidcProvider && (
+        <p role="status" className="rounded-md border-l-4 border-sky-700 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="sso-signed-out">
+          {t("ssoSignedOut", { provider: props.oidcProvider })}{" "}
+          <a href={props.endSessionUrl} className="font-medium underline">
+            {t("ssoSignOut", { provider: props.oidcProvider })}
+          </a>
+        </p>
+      )}
       {props.oidcProvider && (
-        <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl: props.callbackUrl })}>
-          {t("oidc", { provider: props.oidcProvider })}
-        </Button>
+        <div className="space-y-2">
+          <Button variant="secondary" className="w-full" disabled={!props.oidcAvailable} onClick={() => signIn("oidc", { callbackUrl: props.callbackUrl })}>
+            {t("oidc", { provider: props.oidcProvider })}
+          </Button>
+          {!props.oidcAvailable && (
+            <p role="status" className="text-sm text-amber-900" data-testid="sso-unavailable">
+              {t("oidcUnavailable", { provider: props.oidcProvider })}
+            </p>
+          )}
+        </div>
       )}
       {props.localAccounts ? (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
