@@ -27,7 +27,9 @@ export async function getOidcDiscovery(): Promise<OidcDiscovery | null> {
     if (!response.ok) throw new Error(`HTTP ${response.status}`)
     return discoverySchema.parse(await response.json())
   } catch (error) {
-    logger.warn({ err: error, issuer: env.OIDC_ISSUER }, "OpenID provider unreachable")
+    // One line without a stack: the sign-in page asks at each view while the provider is down.
+    const reason = error instanceof Error ? String(error.cause ?? error.message) : String(error)
+    logger.warn({ issuer: env.OIDC_ISSUER, reason }, "OpenID provider unreachable")
     return null
   }
 }

@@ -31,7 +31,7 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     name: env.OIDC_DISPLAY_NAME,
     type: "oauth",
     wellKnown: discoveryUrl(env),
-    authorization: { params: { scope: "openid email profile" } },
+    authorization: { params: { scope: env.OIDC_SCOPES } },
     idToken: true,
     checks: ["pkce", "state", "nonce"],
     clientId: env.OIDC_CLIENT_ID,

@@ -78,6 +78,8 @@ describe("parseEnv", () => {
     // Turning password sign-in off needs SSO, or nobody could sign in.
     expect(errorOf({ ...valid, LOCAL_SIGN_IN: "false" }).settings).toEqual(["LOCAL_SIGN_IN"])
     expect(parseEnv({ ...oidc, LOCAL_SIGN_IN: "false", BREAK_GLASS_ADMIN: "root" })).toMatchObject({ LOCAL_SIGN_IN: false, BREAK_GLASS_ADMIN: "root" })
+    expect(parseEnv(oidc).OIDC_SCOPES).toBe("openid email profile")
+    expect(errorOf({ ...oidc, OIDC_SCOPES: "email profile" }).settings).toEqual(["OIDC_SCOPES"])
   })
 
   it("treats empty values as unset", () => {

@@ -121,6 +121,12 @@ export const envSchema = z
     OIDC_CLIENT_ID: optionalString,
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_DISPLAY_NAME: z.string().default("Université"),
+    /** Scopes asked for at sign-in (space-separated); add the one releasing OIDC_ROLE_CLAIM when the provider needs it. */
+    OIDC_SCOPES: z
+      .string()
+      .trim()
+      .default("openid email profile")
+      .refine((v) => v.split(/\s+/).includes("openid"), "must include openid"),
     /** Role given to an account created by its first OpenID Connect sign-in. */
     OIDC_DEFAULT_ROLE: z.enum(["TEACHER", "STUDENT"]).default("STUDENT"),
     /**
