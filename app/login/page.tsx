@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server"
 import { z } from "zod"
 
 import { getOidcDiscovery, getOidcEndSessionUrl } from "@/lib/auth/oidc-discovery"
+import { passwordFormShown } from "@/lib/auth/password-form-shown"
 import { parseSignInError } from "@/lib/auth/sign-in-error"
 import { getCurrentUser } from "@/lib/auth/session"
 import { getEnv, isOidcEnabled } from "@/lib/config/env"
@@ -55,7 +56,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mt-1 text-slate-600">{t("intro")}</p>
       <LoginForm
         callbackUrl={callbackUrl}
-        localAccounts={env.AUTH_LOCAL_ACCOUNTS && (env.LOCAL_SIGN_IN || local === "1")}
+        localAccounts={passwordFormShown(env, { local })}
         oidcProvider={oidc}
         oidcAvailable={oidcAvailable}
         endSessionUrl={endSessionUrl}
