@@ -1,8 +1,9 @@
 // ESLint flat config. Its main job here is the import direction of docs style.md §1:
-// app, components, workers → lib → lib/db.ts; lib never reaches up; Prisma only inside lib/.
+// app, components, workers, server → lib → lib/db.ts; lib never reaches up; Prisma only inside lib/.
+// server/ holds the routes server.ts serves outside Next.js (server/README.md): only server.ts imports it.
 import tseslint from "typescript-eslint"
 
-const upward = ["@/app/*", "@/app/**", "@/components/*", "@/components/**", "@/workers/*", "@/workers/**", "@/tools/**", "@/bench/**"]
+const upward = ["@/app/*", "@/app/**", "@/components/*", "@/components/**", "@/workers/*", "@/workers/**", "@/server/**", "@/tools/**", "@/bench/**"]
 
 export default tseslint.config(
   { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "test-results/**", "var/**", "next-env.d.ts"] },
@@ -21,7 +22,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: upward, message: "lib/ never imports app/, components/, workers/, tools/ or bench/." },
+            { group: upward, message: "lib/ never imports app/, components/, workers/, server/, tools/ or bench/." },
             { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Only lib/auth/ touches Next.js and next-auth." },
             { group: ["server-only"], message: "server-only throws under plain Node (workers, vitest)." },
           ],
@@ -39,7 +40,7 @@ export default tseslint.config(
         {
           paths: [{ name: "@/lib/db", message: "lib/admin reads no table: call the domain's own function (lib/<domain>/count-…)." }],
           patterns: [
-            { group: upward, message: "lib/ never imports app/, components/, workers/, tools/ or bench/." },
+            { group: upward, message: "lib/ never imports app/, components/, workers/, server/, tools/ or bench/." },
             { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "Only lib/auth/ touches Next.js and next-auth." },
             { group: ["server-only"], message: "server-only throws under plain Node (workers, vitest)." },
           ],
@@ -55,7 +56,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@/app/**", "@/components/**", "@/workers/**", "@/bench/**"], message: "lib/ never imports app/, components/, workers/ or bench/." },
+            { group: ["@/app/**", "@/components/**", "@/workers/**", "@/server/**", "@/bench/**"], message: "lib/ never imports app/, components/, workers/, server/ or bench/." },
           ],
         },
       ],
@@ -63,10 +64,10 @@ export default tseslint.config(
   },
   {
     files: ["lib/auth/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: upward, message: "lib/ never imports app/, components/ or workers/." }] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: upward, message: "lib/ never imports app/, components/, workers/ or server/." }] }] },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "workers/**/*.ts"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "workers/**/*.ts", "server/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -75,6 +76,7 @@ export default tseslint.config(
           patterns: [
             { group: ["@/lib/generated/**", "@prisma/*"], message: "Prisma stays inside lib/." },
             { group: ["@/tools/**", "@/bench/**"], message: "The product never imports tools/ or bench/." },
+            { group: ["@/server/**"], message: "server/ is server.ts's own (server/README.md): only server.ts imports it." },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 // npm start — the app's HTTP server: Next.js for every page and route, except the live pages' event
 // streams (GET /api/lives/<slug>/events) and the per-visitor questions of a members' page (GET
-// /api/me, GET /api/lives/<slug>/access), served here on plain Node.js http (app/_lib/node-routes.ts).
+// /api/me, GET /api/lives/<slug>/access), served here on plain Node.js http (server/node-routes.ts; server/README.md).
 //
 // Why: a live page holds its event stream open for the whole lecture, and a busy chat writes to every
 // one of them (2,000 viewers × 20 messages/s). Through a Next.js route handler each write crosses
@@ -28,8 +28,8 @@ const dev = args.dev
 loadDotEnv()
 
 const { default: next } = await import("next")
-const { serveNodeRoute } = await import("@/app/_lib/node-routes")
-const { escapeMalformedPath } = await import("@/app/_lib/escape-malformed-path")
+const { serveNodeRoute } = await import("@/server/node-routes")
+const { escapeMalformedPath } = await import("@/server/escape-malformed-path")
 const { PEER_ADDRESS_HEADER } = await import("@/lib/auth/client-ip")
 const { logger } = await import("@/lib/logger")
 

@@ -10,13 +10,12 @@ import { writeSseStream } from "@/lib/events/sse"
 import { canStillViewLive } from "@/lib/lives/can-still-view-live"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
 import { openLiveEventStream } from "@/lib/lives/open-live-event-stream"
+import { liveEventsPath } from "@/lib/security/front-contract"
 
 import { nodeSecurityHeaders, serveOrRefuse } from "./node-response"
 
-export const LIVE_EVENTS_PATH = /^\/api\/lives\/([^/]+)\/events\/?$/
-
 export function serveLiveEvents(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
-  const pathname = `/api/lives/${encodeURIComponent(slug)}/events`
+  const pathname = liveEventsPath(slug)
   return serveOrRefuse(request, response, pathname, async () => {
     const user = await getRequestUser(request)
     const live = await findViewableLive(slug, user)
