@@ -83,7 +83,7 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
   async function importThroughWorker(sourceUrl: string) {
     const teacher = await seedUser({ role: "TEACHER" })
     const { id } = await createExternalRecording({ name: "Vidéo", type: "VIDEO", sourceUrl }, teacher)
-    await requestExternalRecordingImport({ id }, teacher, redis)
+    await requestExternalRecordingImport({ id }, teacher)
     const worker = recordingsImportWorker({
       ...getEnv(),
       DEFAULT_BBB_PATH: workerDirectory,
