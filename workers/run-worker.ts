@@ -49,6 +49,11 @@ export function classifyJobErrors(processor: Processor, onGiveUp?: (job: Job) =>
   }
 }
 
+/** The processor as the runner runs it: the definition's, classifying its errors when it opted in. */
+export function jobProcessor(def: WorkerDefinition): Processor {
+  return def.classifyErrors ? classifyJobErrors(def.processor, def.classifyErrors.onGiveUp) : def.processor
+}
+
 export type StartedWorker = { name: string; close(): Promise<void> }
 /** The started workers, plus `heal()`: re-create missing schedulers and restart stopped consumers. */
 export type StartedWorkers = StartedWorker[] & { heal(): Promise<string[]> }
@@ -84,8 +89,7 @@ type RunningWorker = StartedWorker & { ensureRunning(): string | null }
 
 function runWorker(def: WorkerDefinition): RunningWorker {
   const connection = createRedis("worker")
-  const processor = def.classifyErrors ? classifyJobErrors(def.processor, def.classifyErrors.onGiveUp) : def.processor
-  const worker = new Worker(def.queue, processor, {
+  const worker = new Worker(def.queue, jobProcessor(def), {
     connection,
     prefix: queuePrefix(),
     concurrency: def.concurrency ?? 1,
