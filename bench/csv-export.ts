@@ -62,7 +62,7 @@ try {
   for (let run = 1; run <= runs; run++) {
     const file = path.join(workdir, `out-${run}.csv`)
     let started = performance.now()
-    const summary = await migrateRecordings({ useExportCsv: true, csvFile: file }, { client, settings, redis: null })
+    const summary = await migrateRecordings({ useExportCsv: true, csvFile: file }, { client, settings })
     totals.push(performance.now() - started)
     if (summary.aborted || summary.csv?.rows !== count) throw new Error(`bench run failed: ${JSON.stringify(summary.aborted ?? summary.csv)}`)
     size = (await stat(file)).size

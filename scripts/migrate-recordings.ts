@@ -96,8 +96,8 @@ try {
 
 const { createBbbClient } = await import("@/lib/bbb/client")
 const { migrateRecordings } = await import("@/lib/recordings/migrate-recordings")
-const { closeRecordingConversionQueue } = await import("@/lib/recordings/jobs")
-const { createRedis } = await import("@/lib/redis")
+const { closeQueues } = await import("@/lib/queues")
+const { getProducerRedis } = await import("@/lib/redis")
 const { db } = await import("@/lib/db")
 
 const tty = Boolean(process.stdout.isTTY)
@@ -115,12 +115,12 @@ function log(line: string) {
   if (tty && bar) process.stdout.write(bar)
 }
 
-const redis = options.useManualClaim && !options.dry ? createRedis("producer") : null
-redis?.on("error", () => undefined) // reported as QUEUE_UNAVAILABLE when a job cannot be queued
+// Only --use-manual-claim queues jobs (conversions), through the shared producer: Redis down is reported as QUEUE_UNAVAILABLE.
+const queuesJobs = options.useManualClaim && !options.dry
 let code = 0
 try {
   const client = createBbbClient({ serverUrl: settings.serverUrl, secret: settings.secret, checksumAlgorithm: settings.checksumAlgorithm, timeoutMs: settings.timeoutMs })
-  const summary = await migrateRecordings(options, { client, settings, redis, log, onProgress: drawBar })
+  const summary = await migrateRecordings(options, { client, settings, log, onProgress: drawBar })
   if (tty && bar) process.stdout.write("\r\x1b[K")
   const lines = [
     "-----",
@@ -154,9 +154,9 @@ try {
   console.error(`Migration failed${e.code ? ` (${e.code})` : ""}: ${e.message}`)
   code = 1
 } finally {
-  if (redis) {
-    await closeRecordingConversionQueue(redis).catch(() => undefined)
-    redis.disconnect()
+  if (queuesJobs) {
+    await closeQueues().catch(() => undefined)
+    getProducerRedis().disconnect()
   }
   await db.$disconnect()
 }

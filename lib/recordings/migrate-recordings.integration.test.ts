@@ -64,7 +64,7 @@ async function setup(count = 300) {
   const client = createBbbClient({ serverUrl: sim.url, secret: SECRET, timeoutMs: 5_000 })
   const lines: string[] = []
   const run = (options: MigrateRecordingsOptionsInput, overrides: Partial<MigrationSettings> = {}) =>
-    migrateRecordings(options, { client, settings: { ...settings, ...overrides }, redis, log: (line) => lines.push(line) })
+    migrateRecordings(options, { client, settings: { ...settings, ...overrides }, log: (line) => lines.push(line) })
   return { admin, recordIDs, settings, run, lines }
 }
 
@@ -141,7 +141,7 @@ describe("a BBB failing mid-way", () => {
     const { settings } = await setup(10)
     sim.state.addFault({ call: "getRecordings", fault: { type: "hang" }, times: 1 })
     const client = createBbbClient({ serverUrl: sim.url, secret: SECRET, timeoutMs: 300 })
-    const summary = await migrateRecordings({ useExportCsv: true, csvFile: path.join(workdir, "t.csv") }, { client, settings, redis: null })
+    const summary = await migrateRecordings({ useExportCsv: true, csvFile: path.join(workdir, "t.csv") }, { client, settings })
     expect(summary.aborted?.code).toBe("BBB_UNAVAILABLE")
     expect(summary.aborted?.message).toMatch(/no complete answer within 300 ms/)
     expect(summary.csv?.written).toBe(false)

@@ -20,8 +20,6 @@ import { ImportExternalRecordingButton } from "./_components/import-external-rec
 const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger", IMPORT_REFUSED: "danger" } as const satisfies Record<string, BadgeTone>
 type ImportState = keyof typeof STATE_TONE
 const isImportState = (state: string | null): state is ImportState => state !== null && state in STATE_TONE
-const canImport = (recording: { type: string; state: string | null }) =>
-  ["BIGBLUEBUTTON", "VIDEO"].includes(recording.type) && (recording.state === null || recording.state === "IMPORT_FAILED" || recording.state === "IMPORT_REFUSED")
 
 export const dynamic = "force-dynamic"
 
@@ -97,7 +95,7 @@ export default async function ExternalRecordingsPage() {
                 className: "md:w-56",
                 cell: (r) => (
                   <div className="flex flex-wrap gap-2 pt-1 md:pt-0">
-                    {canImport(r) && <ImportExternalRecordingButton id={r.id} name={r.name} />}
+                    {r.canImport && <ImportExternalRecordingButton id={r.id} name={r.name} />}
                     <DeleteExternalRecordingButton id={r.id} name={r.name} />
                   </div>
                 ),
