@@ -15,3 +15,10 @@ export type EndedLiveStatus = Exclude<LiveStatus, ActiveLiveStatus>
 export function isActiveLiveStatus(status: LiveStatus): status is ActiveLiveStatus {
   return (ACTIVE_LIVE_STATUSES as readonly LiveStatus[]).includes(status)
 }
+
+/** An active live not yet stopping: what a stop (a teacher's, an admin's, its meeting's end) acts on. */
+export const STOPPABLE_LIVE_STATUSES = ["REQUESTED", "STARTING", "RUNNING"] as const satisfies readonly ActiveLiveStatus[]
+
+export function isStoppableLiveStatus(status: LiveStatus): boolean {
+  return (STOPPABLE_LIVE_STATUSES as readonly LiveStatus[]).includes(status)
+}

@@ -7,6 +7,7 @@
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { publishChange } from "@/lib/events/change-feed"
+import { STOPPABLE_LIVE_STATUSES } from "@/lib/lives/live-statuses"
 import { releaseLive } from "@/lib/lives/release-live"
 import { stopLive } from "@/lib/lives/stop-live"
 import { logger } from "@/lib/logger"
@@ -20,7 +21,7 @@ export type LivesScanResult = { claimed: SlotClaim[]; stoppedForEndedMeetings: n
 
 export async function runLivesScan(): Promise<LivesScanResult> {
   const env = getEnv()
-  const ended = await db.live.findMany({ where: { activeMeetingId: { not: null }, status: { in: ["REQUESTED", "STARTING", "RUNNING"] }, meeting: { endedAt: { not: null } } }, select: { id: true } })
+  const ended = await db.live.findMany({ where: { activeMeetingId: { not: null }, status: { in: [...STOPPABLE_LIVE_STATUSES] }, meeting: { endedAt: { not: null } } }, select: { id: true } })
   for (const live of ended) await stopLive({ liveId: live.id, reason: "MEETING_ENDED" })
 
   const claimed = await claimSlots()
