@@ -1,8 +1,8 @@
 // The teacher's "Réaliser un direct BigBlueButton" page (domain flow 3): running meetings where the
 // user is a matched moderator, each with its latest live, and whether the live cap is reached.
+import type { CurrentUser } from "@/lib/auth/session"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
-import type { CurrentUser } from "@/lib/auth/session"
 import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
 import { liveRequestRefusal, moderatorAttendeeWhere } from "@/lib/lives/live-request-eligibility"
 import { isActiveLiveStatus, isStoppableLiveStatus, type LiveStatus } from "@/lib/lives/live-statuses"
@@ -57,30 +57,32 @@ export async function listTeacherMeetings(user: Pick<CurrentUser, "id" | "role">
     isLiveCapReached(),
     countFreeSlots(),
   ])
-  const meetings = await Promise.all(rows.map(async (m): Promise<TeacherMeetingView> => {
-    const last = m.lives[0]
-    const isActive = last !== undefined && isActiveLiveStatus(last.status)
-    // Every meeting listed is a running one this user moderates (the query's filter).
-    const facts = { livesEnabled: env.USE_BBB_LIVE, meetingExists: true, isModerator: true, meetingEnded: false, capReached }
-    return {
-      id: m.id,
-      name: m.name,
-      sessionDate: m.sessionDate,
-      live: last
-        ? {
-            id: last.id,
-            status: last.status,
-            isActive,
-            waiting: last.status === "REQUESTED" && freeSlots === 0,
-            failureReason: last.failureReason,
-            stopReason: last.stopReason,
-            broadcasterSlug: last.broadcaster?.slug ?? null,
-            canCancel: isStoppableLiveStatus(last.status) && (await mayCancelLive(user, { requestedById: last.requestedById, meetingId: m.id }, { isModerator: true })),
-          }
-        : null,
-      canRequest: liveRequestRefusal({ ...facts, activeLiveId: isActive ? last.id : null }) === null,
-    }
-  }))
+  const meetings = await Promise.all(
+    rows.map(async (m): Promise<TeacherMeetingView> => {
+      const last = m.lives[0]
+      const isActive = last !== undefined && isActiveLiveStatus(last.status)
+      // Every meeting listed is a running one this user moderates (the query's filter).
+      const facts = { livesEnabled: env.USE_BBB_LIVE, meetingExists: true, isModerator: true, meetingEnded: false, capReached }
+      return {
+        id: m.id,
+        name: m.name,
+        sessionDate: m.sessionDate,
+        live: last
+          ? {
+              id: last.id,
+              status: last.status,
+              isActive,
+              waiting: last.status === "REQUESTED" && freeSlots === 0,
+              failureReason: last.failureReason,
+              stopReason: last.stopReason,
+              broadcasterSlug: last.broadcaster?.slug ?? null,
+              canCancel: isStoppableLiveStatus(last.status) && (await mayCancelLive(user, { requestedById: last.requestedById, meetingId: m.id }, { isModerator: true })),
+            }
+          : null,
+        canRequest: liveRequestRefusal({ ...facts, activeLiveId: isActive ? last.id : null }) === null,
+      }
+    }),
+  )
   let ambiguousName = false
   if (meetings.length === 0) {
     const me = await db.user.findUnique({ where: { id: user.id }, select: { nameKeyFirstLast: true, nameKeyLastFirst: true } })
