@@ -1,12 +1,12 @@
 // The one access rule of a live page and everything it uses (player playlist, events, chat): a
 // broadcaster's slug names the page; a restricted live (or broadcaster) is for signed-in users only.
 // Anonymous visitors of a restricted live get UNAUTHENTICATED (pages send them to sign-in and back).
+import { broadcasterName } from "@/lib/broadcasters/create-live-broadcaster"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 
-import { broadcasterName } from "./create-live-broadcaster"
 import { isLookupSlug } from "./decode-slug"
 
 export type ViewableLive = {

@@ -155,6 +155,6 @@ describe("listTeacherMeetings", () => {
     expect(view.capReached).toBe(true)
     expect(view.meetings[0]).toMatchObject({ live: null, canRequest: false })
     const otherView = await listTeacherMeetings(other.teacher)
-    expect(otherView.meetings[0]?.live).toMatchObject({ status: "REQUESTED" })
+    expect(otherView.meetings[0]?.live).toMatchObject({ status: "REQUESTED", canCancel: true })
   })
 })

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto"
 
 import { db } from "@/lib/db"
+import { isActiveLiveStatus } from "@/lib/lives/live-statuses"
 import type { Role } from "@/lib/users/schemas"
 import { createUser } from "@/lib/users/create-user"
 
@@ -68,7 +69,7 @@ export async function seedViewableLive(
   })
   const building = await db.building.upsert({ where: { name: "Test building" }, create: { name: "Test building" }, update: {}, select: { id: true } })
   const status = options.status ?? "RUNNING"
-  const active = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"].includes(status)
+  const active = isActiveLiveStatus(status)
   const broadcaster = await db.broadcaster.create({
     data: {
       name: `[BBB] ${meeting.name}`,
