@@ -88,7 +88,7 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
             <dd>{live.teacherName}</dd>
           </div>
         </dl>
-        {/* The address is the session's (lib/lives/create-live-broadcaster.ts): say which live it shows. */}
+        {/* The address is the session's (lib/lives/attach-live-broadcaster.ts): say which live it shows. */}
         <p className="mt-2 text-sm text-slate-600" data-testid="live-address-note">
           {t("sharedAddress")}
         </p>
