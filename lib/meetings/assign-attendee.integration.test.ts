@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest"
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
 import { db } from "@/lib/db"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
-import { normalizeName } from "@/lib/users/normalize-name"
+import { normalizeName } from "@/lib/meetings/name-keys"
 
 import { assignAttendee } from "./assign-attendee"
 import { ATTENDEES_TO_MATCH_WHERE } from "./attendees-to-match"

@@ -6,6 +6,8 @@ import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
 import { isActiveLiveStatus, type LiveStatus } from "@/lib/lives/schemas"
 import { countFreeSlots } from "@/lib/streamers/count-free-slots"
 
+import { nameKeyField } from "./name-keys"
+
 export type TeacherMeetingView = {
   id: number
   name: string
@@ -76,7 +78,7 @@ export async function listTeacherMeetings(user: { id: number }): Promise<Teacher
   let ambiguousName = false
   if (meetings.length === 0) {
     const me = await db.user.findUnique({ where: { id: user.id }, select: { nameKeyFirstLast: true, nameKeyLastFirst: true } })
-    const key = env.BBB_USERNAME_FORMAT === "last_name first_name" ? me?.nameKeyLastFirst : me?.nameKeyFirstLast
+    const key = me?.[nameKeyField(env.BBB_USERNAME_FORMAT)]
     ambiguousName = key
       ? (await db.attendee.count({ where: { normalizedName: key, matchStatus: "AMBIGUOUS", meeting: { endedAt: null } } })) > 0
       : false

@@ -9,7 +9,7 @@ import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
 import { hashPassword } from "./create-user"
-import { userNameKeys } from "./normalize-name"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import type { AdminCreateUserInput } from "./schemas"
 import { temporaryPassword } from "./temporary-password"
 import { uniqueViolationField } from "./unique-violation-field"

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
-import { userNameKeys } from "./normalize-name"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { createUserInputSchema, type CreateUserInput } from "./schemas"
 
 export const PASSWORD_HASH_ROUNDS = 10

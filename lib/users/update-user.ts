@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
-import { userNameKeys } from "./normalize-name"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { endUserSessions } from "./end-user-sessions"
 import type { UpdateUserInput } from "./schemas"
 

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
-import { userNameKeys } from "./normalize-name"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 
 export const oidcProfileSchema = z.object({
   sub: z.string().min(1),

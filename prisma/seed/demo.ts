@@ -3,7 +3,7 @@
 import { bootstrap } from "@/lib/config/bootstrap"
 import { db } from "@/lib/db"
 import { hashPassword } from "@/lib/users/create-user"
-import { userNameKeys } from "@/lib/users/normalize-name"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 
 await bootstrap("db:seed", { services: false })
 

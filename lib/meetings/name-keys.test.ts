@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { normalizeName, userNameKeys } from "./normalize-name"
+import { bbbNameOf, nameKeyField, normalizeName, userNameKeys } from "./name-keys"
 
 describe("normalizeName", () => {
   it("ignores case, accents and extra spaces", () => {
