@@ -10,7 +10,7 @@ import { observeSync, publishProcessMetrics } from "@/lib/metrics/process-metric
 import { publishMeetingsChanged } from "./events"
 import { enqueueMeetingsEnded } from "./jobs"
 import { reportSyncFailure, reportSyncSuccess } from "./report-sync-incident"
-import { noteSyncRan, recordSyncOutcome } from "./sync-status"
+import { noteSyncRan, recordSyncOutcome } from "@/lib/metrics/sync-status"
 import { refreshMeeting, type MeetingInfoSource, type RefreshMeetingResult } from "./refresh-meeting"
 import { syncMeetings, type MeetingsSource, type SyncResult } from "./sync-meetings"
 
