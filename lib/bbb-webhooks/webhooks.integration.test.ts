@@ -17,7 +17,7 @@ import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/serv
 
 import { handleWebhookCallback, WEBHOOK_REFRESH_DEBOUNCE_MS } from "./handle-webhook-callback"
 import { registerWebhooks } from "./register-webhooks"
-import { webhookServersSettingSchema } from "./schemas"
+import { webhookServersSettingSchema } from "@/lib/config/webhook-servers-setting"
 import { webhookChecksum } from "./verify-webhook-checksum"
 
 const SECRET = "webhooks-secret"
