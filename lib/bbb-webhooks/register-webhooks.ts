@@ -8,7 +8,6 @@ import type { WebhookServer } from "@/lib/config/webhook-servers-setting"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 
-
 export function webhookCallbackUrl(): string {
   const env = getEnv()
   return env.BBB_WEBHOOKS_CALLBACK_URL ?? new URL("/api/bbb/webhooks", env.APP_URL).toString()
