@@ -9,12 +9,12 @@ import { db } from "@/lib/db"
 import { publishChange } from "@/lib/events/change-feed"
 import { announceLiveStatus } from "@/lib/lives/announce-live-status"
 import { stopLive } from "@/lib/lives/stop-live"
+import { enqueueStreamerJob } from "@/lib/lives/streamer-jobs"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
 import { claimSlots, type SlotClaim } from "./claim-slots"
 import { failLive } from "./fail-live"
-import { enqueueStreamerJob } from "./jobs"
 
 export type LivesScanResult = { claimed: SlotClaim[]; stoppedForEndedMeetings: number; timedOut: number }
 
