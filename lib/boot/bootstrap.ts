@@ -1,10 +1,10 @@
 // The one start-up of every entry point that is not Next.js (workers, agent, CLIs): load .env, validate
 // the settings (a bad one stops the process with a message naming it), and check that PostgreSQL and
 // Redis answer. Logger and database are created lazily, so entry points import them statically.
+// In lib/boot, the top of the lib graph: it uses config and health, which must not depend on it.
+import { getEnv, settingsWarnings, type Env } from "@/lib/config/env"
+import { loadDotEnv } from "@/lib/config/load-dotenv"
 import { assertServices } from "@/lib/health/check-services"
-
-import { getEnv, settingsWarnings, type Env } from "./env"
-import { loadDotEnv } from "./load-dotenv"
 
 export async function bootstrap(name: string, options: { services?: boolean } = {}): Promise<Env> {
   loadDotEnv()
