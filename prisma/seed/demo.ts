@@ -2,8 +2,8 @@
 // their passwords and roles and creates nothing twice.
 import { bootstrap } from "@/lib/boot/bootstrap"
 import { db } from "@/lib/db"
-import { hashPassword } from "@/lib/users/create-user"
 import { userNameKeys } from "@/lib/meetings/name-keys"
+import { hashPassword } from "@/lib/users/create-user"
 
 await bootstrap("db:seed", { services: false })
 
