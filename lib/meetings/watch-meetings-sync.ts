@@ -6,7 +6,6 @@ import { logger } from "@/lib/logger"
 import { notifyAdmins } from "@/lib/mail/notify-admins"
 import { getLastSyncRunAt, STALLED_AFTER_INTERVALS } from "@/lib/metrics/sync-status"
 
-
 export type SyncWatchdogOptions = {
   intervalMs: number
   /** Re-creates missing schedulers and consumers; returns what it re-created. */
