@@ -59,7 +59,8 @@ const libBasePatterns = (domain) => [
 ]
 const domainsOutside = (allowed, self) => Object.keys(LIB_DOMAINS).filter((d) => d !== self && !allowed.includes(d))
 const domainPattern = (forbidden, who) => ({
-  group: forbidden.flatMap((d) => [`@/lib/${d}/*`, `@/lib/${d}/**`]),
+  // Relative paths too ("../users/x" from lib/<domain>/, "../../users/x" from a subfolder): no subfolder is named after a domain.
+  group: forbidden.flatMap((d) => [`@/lib/${d}/*`, `@/lib/${d}/**`, `../${d}/**`, `../../${d}/**`]),
   message: `${who} may import only the domains LIB_DOMAINS lists for it (eslint.config.mjs, docs/architecture.md): the lib graph is one-way.`,
 })
 
