@@ -12,8 +12,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path"
 import { parseArgs } from "node:util"
 
-import { loadDotEnv } from "@/lib/config/load-dotenv"
-
 const { values: args } = parseArgs({
   options: {
     port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
@@ -23,9 +21,12 @@ const { values: args } = parseArgs({
   },
 })
 const dev = args.dev
-// Before Next.js and our settings are loaded, as `next start` / `next dev` do.
+// Before Next.js and our settings are loaded, as `next start` / `next dev` do: hence the dynamic
+// imports below (React and Next.js read NODE_ENV when they load).
 ;(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production"
-loadDotEnv()
+const { bootstrap } = await import("@/lib/boot/bootstrap")
+// .env only: Next.js validates the settings and checks the services when it starts (instrumentation-node.ts).
+await bootstrap("web", { settings: false })
 
 const { default: next } = await import("next")
 const { serveNodeRoute } = await import("@/server/node-routes")

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getEnv } from "@/lib/config/env"
 import { sessionsEndedFeedReady } from "@/lib/events/sessions-ended-feed"
 import { setUserActive } from "@/lib/users/set-user-active"
-import { LIVE_EVENTS_PATH } from "@/lib/security/front-contract"
+import { LIVE_EVENTS_PATH } from "@/lib/config/front-contract"
 import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
 
 import { serveLiveEvents } from "./live-events-server"

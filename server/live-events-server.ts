@@ -6,11 +6,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
+import { openLiveEventStream } from "@/lib/chat/open-live-event-stream"
 import { writeSseStream } from "@/lib/events/sse"
 import { canStillViewLive } from "@/lib/lives/can-still-view-live"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
-import { openLiveEventStream } from "@/lib/lives/open-live-event-stream"
-import { liveEventsPath } from "@/lib/security/front-contract"
+import { liveEventsPath } from "@/lib/config/front-contract"
 
 import { nodeSecurityHeaders, serveOrRefuse } from "./node-response"
 

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { decodeSlug } from "@/lib/lives/decode-slug"
-import { LIVE_ACCESS_PATH, LIVE_EVENTS_PATH, ME_PATH } from "@/lib/security/front-contract"
+import { LIVE_ACCESS_PATH, LIVE_EVENTS_PATH, ME_PATH } from "@/lib/config/front-contract"
 
 import { serveLiveEvents } from "./live-events-server"
 import { serveLivePageAccess, serveMe } from "./viewer-server"

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
 import { checkLivePageAccess } from "@/lib/lives/check-live-page-access"
-import { LIVE_AUDIENCE_HEADER, liveAccessPath, ME_PATHNAME } from "@/lib/security/front-contract"
+import { LIVE_AUDIENCE_HEADER, liveAccessPath, ME_PATHNAME } from "@/lib/config/front-contract"
 
 import { nodeSecurityHeaders, serveOrRefuse, writeJson } from "./node-response"
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 
-import { DEFAULT_PAGE_SIZE, listHref, type ListParams } from "@/lib/admin/list-params"
+import { DEFAULT_PAGE_SIZE, listHref, type ListParams } from "@/lib/lists/list-params"
 
 import { Button, buttonClasses } from "@/components/ui/button"
 import { cn } from "@/components/ui/cn"

@@ -12,7 +12,7 @@ import { getEnv, isHttpsApp, isOidcEnabled } from "@/lib/config/env"
 import { isAppError } from "@/lib/errors"
 import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { logger } from "@/lib/logger"
-import { FORWARDED_FOR_HEADER } from "@/lib/security/front-contract"
+import { FORWARDED_FOR_HEADER } from "@/lib/config/front-contract"
 import { endUserSessions, getSessionVersion } from "@/lib/users/end-user-sessions"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
 

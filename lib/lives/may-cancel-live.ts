@@ -1,14 +1,14 @@
 // Who may stop a live from the teacher's page ("Annuler" / "Arrêter le direct"): its requester, any
 // matched moderator of its meeting, an admin; nobody else. The action (cancelLive) and the view that
 // shows the button (listTeacherMeetings' canCancel) both ask here.
-import type { CurrentUser } from "@/lib/auth/session"
 import { db } from "@/lib/db"
+import type { User } from "@/lib/generated/prisma/client"
 
 import { moderatorAttendeeWhere } from "./live-request-eligibility"
 
 /** `isModerator`: when the caller already knows the user moderates the meeting (its list is made of such meetings). */
 export async function mayCancelLive(
-  user: Pick<CurrentUser, "id" | "role">,
+  user: Pick<User, "id" | "role">,
   live: { requestedById: number; meetingId: number },
   known: { isModerator?: boolean } = {},
 ): Promise<boolean> {

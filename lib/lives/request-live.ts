@@ -4,12 +4,11 @@
 // live per meeting (a double click or a re-post returns the existing live). The row is
 // written first, then the orchestrator is signalled at once; if Redis is down the request stays
 // saved (REQUESTED) and the orchestrator picks it up when it scans for pending lives.
-import type { CurrentUser } from "@/lib/auth/session"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { publishChange } from "@/lib/events/change-feed"
-import { Prisma } from "@/lib/generated/prisma/client"
+import { Prisma, type User } from "@/lib/generated/prisma/client"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
@@ -21,7 +20,7 @@ const LIVE_CAP_LOCK_KEY = 4_242_002 // serialises "count active lives, then inse
 
 export type RequestLiveResult = { liveId: number; created: boolean; signalled: boolean }
 
-export async function requestLive(input: RequestLiveInput, user: Pick<CurrentUser, "id">): Promise<RequestLiveResult> {
+export async function requestLive(input: RequestLiveInput, user: Pick<User, "id">): Promise<RequestLiveResult> {
   const env = getEnv()
   let result: { liveId: number; created: boolean }
   try {

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/lists/list-params"
 
 import { ACTIVE_LIVE_STATUSES, isActiveLiveStatus, LIVE_STATUSES, type LiveStatus } from "./live-statuses"
 

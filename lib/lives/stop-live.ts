@@ -8,10 +8,10 @@ import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 import type { Prisma } from "@/lib/generated/prisma/client"
-import { enqueueStreamerJob } from "@/lib/streamers/jobs"
 
 import { announceLiveStatus } from "./announce-live-status"
 import { releaseLive } from "./release-live"
+import { enqueueStreamerJob } from "./streamer-jobs"
 import type { LiveStatus, LiveStopReason } from "./schemas"
 
 export type StopLiveResult = { liveId: number; status: LiveStatus; changed: boolean }

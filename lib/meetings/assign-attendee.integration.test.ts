@@ -5,12 +5,12 @@ import { describe, expect, it } from "vitest"
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
 import { db } from "@/lib/db"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
-import { normalizeName } from "@/lib/users/normalize-name"
 
 import { assignAttendee } from "./assign-attendee"
 import { ATTENDEES_TO_MATCH_WHERE } from "./attendees-to-match"
 import { listAdminAttendees } from "./list-admin-attendees"
 import { matchAttendees, matchNewModerators } from "./match-attendees"
+import { normalizeName } from "./name-keys"
 import { rematchUser } from "./rematch-user"
 import { adminAttendeesParamsSchema } from "./schemas"
 

@@ -1,13 +1,15 @@
 // The teacher's "Réaliser un direct BigBlueButton" page (domain flow 3): running meetings where the
 // user is a matched moderator, each with its latest live, and whether the live cap is reached.
-import type { CurrentUser } from "@/lib/auth/session"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import type { User } from "@/lib/generated/prisma/client"
 import { isLiveCapReached } from "@/lib/lives/is-live-cap-reached"
 import { liveRequestRefusal, moderatorAttendeeWhere } from "@/lib/lives/live-request-eligibility"
 import { isActiveLiveStatus, isStoppableLiveStatus, type LiveStatus } from "@/lib/lives/live-statuses"
 import { mayCancelLive } from "@/lib/lives/may-cancel-live"
 import { countFreeSlots } from "@/lib/streamers/count-free-slots"
+
+import { nameKeyField } from "./name-keys"
 
 export type TeacherMeetingView = {
   id: number
@@ -37,7 +39,7 @@ export type TeacherMeetingsView = {
   ambiguousName: boolean
 }
 
-export async function listTeacherMeetings(user: Pick<CurrentUser, "id" | "role">): Promise<TeacherMeetingsView> {
+export async function listTeacherMeetings(user: Pick<User, "id" | "role">): Promise<TeacherMeetingsView> {
   const env = getEnv()
   const [rows, capReached, freeSlots] = await Promise.all([
     db.meeting.findMany({
@@ -86,7 +88,7 @@ export async function listTeacherMeetings(user: Pick<CurrentUser, "id" | "role">
   let ambiguousName = false
   if (meetings.length === 0) {
     const me = await db.user.findUnique({ where: { id: user.id }, select: { nameKeyFirstLast: true, nameKeyLastFirst: true } })
-    const key = env.BBB_USERNAME_FORMAT === "last_name first_name" ? me?.nameKeyLastFirst : me?.nameKeyFirstLast
+    const key = me?.[nameKeyField(env.BBB_USERNAME_FORMAT)]
     ambiguousName = key
       ? (await db.attendee.count({ where: { normalizedName: key, matchStatus: "AMBIGUOUS", meeting: { endedAt: null } } })) > 0
       : false

@@ -5,7 +5,7 @@
 import type { Env } from "@/lib/config/env"
 
 import { normalizeIp, PEER_ADDRESS_HEADER, trustedProxyList } from "@/lib/auth/client-ip"
-import { FORWARDED_HOST_HEADER, FORWARDED_PROTO_HEADER } from "@/lib/security/front-contract"
+import { FORWARDED_HOST_HEADER, FORWARDED_PROTO_HEADER } from "@/lib/config/front-contract"
 
 export type RequestOriginSettings = Pick<Env, "APP_URL" | "TRUSTED_PROXIES">
 

@@ -29,7 +29,7 @@
 //   (Next.js strips those before it runs): the front bypasses them itself.
 
 import { decodeSlug } from "@/lib/lives/decode-slug"
-import { LIVE_PAGE_PATH, LIVES_PATH, SESSION_COOKIE_PATTERN } from "@/lib/security/front-contract"
+import { LIVE_PAGE_PATH, LIVES_PATH, SESSION_COOKIE_PATTERN } from "@/lib/config/front-contract"
 
 /** Who a kept answer is for (see above). */
 export type SharedAudience = "anonymous" | "members"

@@ -10,12 +10,12 @@ import { publishChange } from "@/lib/events/change-feed"
 import { STOPPABLE_LIVE_STATUSES } from "@/lib/lives/live-statuses"
 import { releaseLive } from "@/lib/lives/release-live"
 import { stopLive } from "@/lib/lives/stop-live"
+import { enqueueStreamerJob } from "@/lib/lives/streamer-jobs"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
 import { claimSlots, type SlotClaim } from "./claim-slots"
 import { failLive } from "./fail-live"
-import { enqueueStreamerJob } from "./jobs"
 
 export type LivesScanResult = { claimed: SlotClaim[]; stoppedForEndedMeetings: number; timedOut: number }
 

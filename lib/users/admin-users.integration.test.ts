@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest"
 
 import { db } from "@/lib/db"
 import { matchAttendees } from "@/lib/meetings/match-attendees"
+import { normalizeName } from "@/lib/meetings/name-keys"
 import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { findSessionUser } from "../auth/find-session-user"
 import { createUserAsAdmin } from "./create-user-as-admin"
 import { listAdminUsers } from "./list-admin-users"
-import { normalizeName } from "./normalize-name"
 import { resetUserPassword } from "./reset-user-password"
 import { adminCreateUserInputSchema, adminUsersParamsSchema, updateUserInputSchema } from "./schemas"
 import { searchUsers } from "./search-users"

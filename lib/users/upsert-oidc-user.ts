@@ -2,9 +2,8 @@ import { z } from "zod"
 
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { rematchUser } from "@/lib/meetings/rematch-user"
-
-import { userNameKeys } from "./normalize-name"
 
 export const oidcProfileSchema = z.object({
   sub: z.string().min(1),

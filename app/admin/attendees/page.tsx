@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import { listAdminAttendees, type AdminAttendeeRow } from "@/lib/meetings/list-admin-attendees"
 import { adminAttendeesParamsSchema, MATCH_STATUSES } from "@/lib/meetings/schemas"
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import { listAuditEntityTypes, listAuditEntries, type AuditEntryRow } from "@/lib/audit/list-audit-entries"
 import { auditEntriesParamsSchema } from "@/lib/audit/schemas"
 

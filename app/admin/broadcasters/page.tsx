@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import type { AdminBroadcaster } from "@/lib/broadcasters/broadcaster-fields"
 import { listAdminBroadcasters } from "@/lib/broadcasters/list-admin-broadcasters"
 import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"

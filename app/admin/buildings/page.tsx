@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import { listAdminBuildings, type AdminBuilding } from "@/lib/broadcasters/list-admin-buildings"
 import { adminBuildingsParamsSchema } from "@/lib/broadcasters/schemas"
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import { listAdminLives, listLiveServers, type AdminLiveRow } from "@/lib/lives/list-admin-lives"
 import { ADMIN_LIVE_SORTS, adminLivesParamsSchema, LIVE_STATUSES } from "@/lib/lives/schemas"
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import { listAdminMeetings, type AdminMeetingRow } from "@/lib/meetings/list-admin-meetings"
 import { ADMIN_MEETING_SORTS, adminMeetingsParamsSchema, MEETING_STATES } from "@/lib/meetings/schemas"
 

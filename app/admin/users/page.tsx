@@ -1,7 +1,7 @@
 import type { Metadata } from "next"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { parseListParams, type RawSearchParams } from "@/lib/admin/list-params"
+import { parseListParams, type RawSearchParams } from "@/lib/lists/list-params"
 import type { AdminUser } from "@/lib/users/admin-user-fields"
 import { listAdminUsers } from "@/lib/users/list-admin-users"
 import { adminUsersParamsSchema, roleSchema } from "@/lib/users/schemas"

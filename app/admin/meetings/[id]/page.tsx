@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 import { z } from "zod"
 
-import { parseListParams } from "@/lib/admin/list-params"
+import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminLives, type AdminLiveRow } from "@/lib/lives/list-admin-lives"
 import { adminLivesParamsSchema } from "@/lib/lives/schemas"
 import { getAdminMeeting, type AdminMeeting } from "@/lib/meetings/get-admin-meeting"

@@ -1,6 +1,6 @@
 // What the app and its nginx front (deploy/nginx/bbb-pod-live.conf) must agree on: the paths the front
 // treats apart, the cookies it reads, the headers it passes or reads. The template cannot import
-// TypeScript, so lib/security/front-contract.test.ts parses it and checks it against this module:
+// TypeScript, so lib/config/front-contract.test.ts parses it and checks it against this module:
 // change a name here and that test names the template line to change with it. The chain from a
 // request to the file that answers it: server/README.md and docs/architecture.md.
 // ------------------------------------------------------------------------------------------ cookies

@@ -1,4 +1,4 @@
-// The nginx front's template (deploy/nginx/bbb-pod-live.conf) against lib/security/front-contract.ts
+// The nginx front's template (deploy/nginx/bbb-pod-live.conf) against lib/config/front-contract.ts
 // and the app's own rules: the template is parsed (directives, maps, locations), its regular
 // expressions are run on the same inputs as the app's, and every name it shares with the app (paths,
 // cookies, headers) must be the module's. tools/front/front.integration.test.ts runs the template
@@ -26,7 +26,7 @@ import {
   RSC_QUERY,
   SECURE_COOKIE_PREFIX,
   SESSION_COOKIE,
-} from "@/lib/security/front-contract"
+} from "@/lib/config/front-contract"
 import { hasSessionCookie, isPublicPagePath, livePageSlug } from "@/lib/security/shared-cache"
 import { FRONT_TEMPLATE, renderFrontSite } from "@/tools/front/server"
 
@@ -128,7 +128,7 @@ function headerVariable(prefix: "http" | "upstream_http", header: string): strin
 const isStream = (d: Directive) => directive(d, "proxy_buffering")?.args[0] === "off"
 const isMicroCached = (d: Directive) => directive(d, "proxy_cache")?.args[0] !== undefined && directive(d, "proxy_cache")!.args[0] !== "off"
 
-describe("the nginx front's template against lib/security/front-contract.ts", () => {
+describe("the nginx front's template against lib/config/front-contract.ts", () => {
   it("recognises the session cookie exactly as the app does (name, __Secure- prefix, chunks)", () => {
     const map = mapSetting("$bbb_pod_live_session")
     expect(map.source).toBe("$http_cookie")
