@@ -1,4 +1,3 @@
-import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
@@ -9,13 +8,12 @@ import { Card } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
 import { BROADCASTER_FIELD_ERRORS, broadcasterFields } from "../_components/broadcaster-fields"
 import { createBroadcasterAction } from "../actions"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminBroadcasters"))("newTitle") }
-}
+export const generateMetadata = titleMetadata("adminBroadcasters", "newTitle")
 
 export default async function NewBroadcasterPage() {
   await requirePageRole("admin", "/admin/broadcasters/new")

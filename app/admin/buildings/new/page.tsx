@@ -1,4 +1,3 @@
-import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { AdminForm } from "@/components/admin/admin-form"
@@ -7,12 +6,11 @@ import { Card } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
 import { createBuildingAction } from "../actions"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminBuildings"))("newTitle") }
-}
+export const generateMetadata = titleMetadata("adminBuildings", "newTitle")
 
 export default async function NewBuildingPage() {
   await requirePageRole("admin", "/admin/buildings/new")

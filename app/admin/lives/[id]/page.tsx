@@ -12,6 +12,7 @@ import { ConfirmAction } from "@/components/ui/confirm-action"
 import { TextLink } from "@/components/ui/link-button"
 import { LiveStatusBadge } from "@/components/ui/live-status-badge"
 import { PageHeader } from "@/components/ui/page-header"
+import { SectionHeading } from "@/components/ui/section-heading"
 
 import { requirePageRole } from "@/app/_lib/guards"
 
@@ -64,9 +65,9 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
       <PageHeader title={t("detailTitle", { id: live.id })} description={live.meeting.name} back={{ href: "/admin/lives", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card as="section" labelledBy="live-facts-title">
-          <h2 id="live-facts-title" className="text-lg font-semibold text-slate-900">
+          <SectionHeading id="live-facts-title">
             {t("facts")}
-          </h2>
+          </SectionHeading>
           <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="admin-live-facts">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
@@ -78,15 +79,15 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
         </Card>
         <div className="space-y-6">
           <Card as="section" labelledBy="live-options-title">
-            <h2 id="live-options-title" className="text-lg font-semibold text-slate-900">
+            <SectionHeading id="live-options-title">
               {t("editTitle")}
-            </h2>
+            </SectionHeading>
             <LiveOptionsForm live={{ id: live.id, showChat: live.showChat, downloadMeeting: live.downloadMeeting, enableChat: live.enableChat, isRestricted: live.isRestricted }} />
           </Card>
           <Card as="section" labelledBy="live-actions-title">
-            <h2 id="live-actions-title" className="text-lg font-semibold text-slate-900">
+            <SectionHeading id="live-actions-title">
               {t("actionsTitle")}
-            </h2>
+            </SectionHeading>
             <div className="mt-3 space-y-4">
               {active && (
                 <div>

@@ -16,6 +16,7 @@ import { EmptyState } from "@/components/ui/empty-state"
 import { TextLink } from "@/components/ui/link-button"
 import { LiveStatusBadge } from "@/components/ui/live-status-badge"
 import { PageHeader } from "@/components/ui/page-header"
+import { SectionHeading } from "@/components/ui/section-heading"
 
 import { requirePageRole } from "@/app/_lib/guards"
 
@@ -59,9 +60,9 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={t("detailTitle", { id: meeting.id })} description={meeting.name} back={{ href: "/admin/meetings", label: t("title") }} />
       <Card as="section" labelledBy="meeting-facts-title" className="mb-8">
-        <h2 id="meeting-facts-title" className="text-lg font-semibold text-slate-900">
+        <SectionHeading id="meeting-facts-title">
           {t("facts")}
-        </h2>
+        </SectionHeading>
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
@@ -73,9 +74,9 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
       </Card>
 
       <section aria-labelledby="meeting-lives-title" className="mb-8">
-        <h2 id="meeting-lives-title" className="mb-3 text-lg font-semibold text-slate-900">
+        <SectionHeading id="meeting-lives-title" className="mb-3">
           {t("lives", { count: lives.total })}
-        </h2>
+        </SectionHeading>
         {lives.total === 0 ? (
           <EmptyState title={t("noLives")} testId="meeting-no-lives" />
         ) : (
@@ -97,9 +98,9 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
       </section>
 
       <section aria-labelledby="meeting-attendees-title">
-        <h2 id="meeting-attendees-title" className="mb-3 text-lg font-semibold text-slate-900">
+        <SectionHeading id="meeting-attendees-title" className="mb-3">
           {t("attendees", { count: meeting.attendees.length })}
-        </h2>
+        </SectionHeading>
         {meeting.attendees.length === 0 ? (
           <EmptyState title={t("noAttendees")} testId="meeting-no-attendees" />
         ) : (

@@ -1,4 +1,3 @@
-import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { AdminForm } from "@/components/admin/admin-form"
@@ -7,13 +6,12 @@ import { Card } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
 import { USER_FIELD_ERRORS, userEditFields } from "../_components/user-fields"
 import { createUserAction } from "../actions"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminUsers"))("newTitle") }
-}
+export const generateMetadata = titleMetadata("adminUsers", "newTitle")
 
 export default async function NewUserPage() {
   await requirePageRole("admin", "/admin/users/new")

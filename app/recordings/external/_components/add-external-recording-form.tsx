@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button"
 import { Card } from "@/components/ui/card"
 import { Field, inputClasses } from "@/components/ui/field"
 import { Notice } from "@/components/ui/notice"
+import { SectionHeading } from "@/components/ui/section-heading"
 
 import { createExternalRecordingAction } from "../actions"
 
@@ -36,9 +37,9 @@ export function AddExternalRecordingForm() {
     state && !state.ok && !state.fieldErrors ? (state.code === "CONFLICT" ? t("add.duplicate") : tErrors(state.code)) : state?.ok ? t("add.added") : null
   return (
     <Card as="section" labelledBy="add-external-title" className="mt-8 max-w-2xl">
-      <h2 id="add-external-title" className="text-lg font-semibold text-slate-900">
+      <SectionHeading id="add-external-title">
         {t("add.title")}
-      </h2>
+      </SectionHeading>
       <form action={action} className="mt-4 space-y-4" noValidate>
         {summary && (
           <Notice tone={state?.ok ? "success" : "error"} testId="external-form-message">
