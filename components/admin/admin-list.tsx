@@ -26,19 +26,29 @@ export function idColumn<Row extends { id: number | string }>(header: string): A
   return { key: "id", header, sortBy: "id", className: "md:w-16", cell: (r) => <span className="tabular-nums">{r.id}</span> }
 }
 
-/** A row's name, linking to the row's own page. */
-export function RowLink({ href, children }: { href: string; children: ReactNode }) {
-  return (
-    <TextLink href={href} className="font-medium break-words">
-      {children}
-    </TextLink>
-  )
+/** The column naming each row (its row header), sortable by "name": a link to the row's own page, maybe a line below. */
+export function nameColumn<Row>(header: string, href: (row: Row) => string, name: (row: Row) => ReactNode, below?: (row: Row) => ReactNode): AdminColumn<Row, "name"> {
+  return {
+    key: "name",
+    header,
+    sortBy: "name",
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        <TextLink href={href(r)} className="font-medium break-words">
+          {name(r)}
+        </TextLink>
+        {below?.(r)}
+      </>
+    ),
+  }
 }
 
 type SortDirection = "asc" | "desc"
 
 /**
- * The body of every admin list page, under its header: the toolbar (search, filters, sort, CSV),
+ * The body of every admin list page, under its header: the toolbar (search, filters, sort, the CSV
+ * export at `<basePath>/export`),
  * then the table or, with no rows, the empty state ("no results" unless the page says otherwise),
  * then the pagination. Rows are keyed by their id.
  */
@@ -55,7 +65,8 @@ export async function AdminList<Row extends { id: number | string }, Sort extend
 }: {
   basePath: string
   params: ListParams
-  toolbar: Omit<ComponentProps<typeof ListToolbar>, "basePath" | "params">
+  /** The toolbar's search, filters and sorts (its CSV export is always `<basePath>/export`). */
+  toolbar: Omit<ComponentProps<typeof ListToolbar>, "basePath" | "params" | "csvPath">
   list: ListPage<Row>
   caption: string
   rowTestId: (row: Row) => string
@@ -78,7 +89,7 @@ export async function AdminList<Row extends { id: number | string }, Sort extend
   })
   return (
     <>
-      <ListToolbar basePath={basePath} params={params} {...toolbar} />
+      <ListToolbar basePath={basePath} params={params} csvPath={`${basePath}/export`} {...toolbar} />
       {list.total === 0 ? (
         <EmptyState title={empty.title ?? tk("noResults")} testId={empty.testId}>
           {empty.help === undefined ? tk("noResultsHelp") : empty.help}

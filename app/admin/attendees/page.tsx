@@ -69,7 +69,6 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
             { value: "session", label: t("session") },
             { value: "state", label: t("state") },
           ],
-          csvPath: `${BASE}/export`,
         }}
         empty={unfiltered ? { testId: "no-attendees", title: t("empty"), help: t("emptyHelp") } : { testId: "no-attendees" }}
         list={list}

@@ -36,7 +36,6 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         basePath={BASE}
         params={params}
         toolbar={{
-          csvPath: `${BASE}/export`,
           search: { label: t("search"), placeholder: t("searchPlaceholder") },
           filters: [
             { kind: "select", name: "entityType", label: t("entityType"), anyLabel: tk("any"), options: entityTypes.map((e) => ({ value: e, label: typeLabel(e) })) },

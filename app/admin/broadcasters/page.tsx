@@ -6,7 +6,7 @@ import { listAdminBroadcasters } from "@/lib/broadcasters/list-admin-broadcaster
 import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 import { adminBroadcastersParamsSchema } from "@/lib/broadcasters/schemas"
 
-import { AdminList, idColumn, RowLink } from "@/components/admin/admin-list"
+import { AdminList, idColumn, nameColumn } from "@/components/admin/admin-list"
 import { Badge } from "@/components/ui/badge"
 import { FlashNotice } from "@/components/ui/flash-notice"
 import { LinkButton } from "@/components/ui/link-button"
@@ -58,7 +58,6 @@ export default async function AdminBroadcastersPage({ searchParams }: { searchPa
             { value: "building", label: t("building") },
             { value: "id", label: t("id") },
           ],
-          csvPath: `${BASE}/export`,
         }}
         empty={{ testId: "no-broadcasters" }}
         list={list}
@@ -66,15 +65,7 @@ export default async function AdminBroadcastersPage({ searchParams }: { searchPa
         rowTestId={(r) => `broadcaster-${r.id}`}
         columns={[
           idColumn(t("id")),
-          {
-            key: "name",
-            header: t("name"),
-            sortBy: "name",
-            rowHeader: true,
-            cell: (r) => (
-              <RowLink href={`${BASE}/${r.id}`}>{r.name}</RowLink>
-            ),
-          },
+          nameColumn(t("name"), (r) => `${BASE}/${r.id}`, (r) => r.name),
           { key: "slug", header: t("slug"), sortBy: "slug", cell: (r) => <span className="break-all">{r.slug}</span> },
           { key: "building", header: t("building"), sortBy: "building", cell: (r) => <span className="break-words">{r.building.name}</span> },
           {

@@ -4,7 +4,7 @@ import type { RawSearchParams } from "@/lib/admin/list-params"
 import { listAdminBuildings, type AdminBuilding } from "@/lib/broadcasters/list-admin-buildings"
 import { adminBuildingsParamsSchema } from "@/lib/broadcasters/schemas"
 
-import { AdminList, idColumn, RowLink } from "@/components/admin/admin-list"
+import { AdminList, idColumn, nameColumn } from "@/components/admin/admin-list"
 import { FlashNotice } from "@/components/ui/flash-notice"
 import { LinkButton, TextLink } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
@@ -48,7 +48,6 @@ export default async function AdminBuildingsPage({ searchParams }: { searchParam
             { value: "broadcasters", label: t("broadcasterCount") },
             { value: "id", label: t("id") },
           ],
-          csvPath: `${BASE}/export`,
         }}
         empty={{ testId: "no-buildings" }}
         list={list}
@@ -56,15 +55,7 @@ export default async function AdminBuildingsPage({ searchParams }: { searchParam
         rowTestId={(r) => `building-${r.id}`}
         columns={[
           idColumn(t("id")),
-          {
-            key: "name",
-            header: t("name"),
-            sortBy: "name",
-            rowHeader: true,
-            cell: (r) => (
-              <RowLink href={`${BASE}/${r.id}`}>{r.name}</RowLink>
-            ),
-          },
+          nameColumn(t("name"), (r) => `${BASE}/${r.id}`, (r) => r.name),
           {
             key: "broadcasters",
             header: t("broadcasterCount"),

@@ -45,7 +45,6 @@ export default async function AdminLivesPage({ searchParams }: { searchParams: P
         basePath={BASE}
         params={params}
         toolbar={{
-          csvPath: `${BASE}/export`,
           search: { label: t("search"), placeholder: t("searchPlaceholder") },
           filters: [
             { kind: "select", name: "status", label: t("status"), anyLabel: tk("any"), options: LIVE_STATUSES.map((s) => ({ value: s, label: tBadge(s) })) },

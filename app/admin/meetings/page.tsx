@@ -29,7 +29,6 @@ export default async function AdminMeetingsPage({ searchParams }: { searchParams
         basePath={BASE}
         params={params}
         toolbar={{
-          csvPath: `${BASE}/export`,
           search: { label: t("search"), placeholder: t("searchPlaceholder") },
           filters: [
             { kind: "select", name: "state", label: t("state"), anyLabel: tk("any"), options: MEETING_STATES.map((s) => ({ value: s, label: t(s) })) },

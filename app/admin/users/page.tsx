@@ -5,7 +5,7 @@ import type { AdminUser } from "@/lib/users/admin-user-fields"
 import { listAdminUsers } from "@/lib/users/list-admin-users"
 import { adminUsersParamsSchema, roleSchema } from "@/lib/users/schemas"
 
-import { AdminList, idColumn, RowLink } from "@/components/admin/admin-list"
+import { AdminList, idColumn, nameColumn } from "@/components/admin/admin-list"
 import { Badge } from "@/components/ui/badge"
 import { LinkButton } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
@@ -57,7 +57,6 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             { value: "createdAt", label: t("createdAt") },
             { value: "id", label: t("id") },
           ],
-          csvPath: `${BASE}/export`,
         }}
         empty={{ testId: "no-users" }}
         list={list}
@@ -65,20 +64,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         rowTestId={(r) => `user-${r.id}`}
         columns={[
           idColumn(t("id")),
-          {
-            key: "name",
-            header: t("name"),
-            sortBy: "name",
-            rowHeader: true,
-            cell: (r) => (
-              <>
-                <RowLink href={`${BASE}/${r.id}`}>
-                  {r.firstName} {r.lastName}
-                </RowLink>
-                <span className="block break-all text-slate-600">{r.email}</span>
-              </>
-            ),
-          },
+          nameColumn(
+            t("name"),
+            (r) => `${BASE}/${r.id}`,
+            (r) => `${r.firstName} ${r.lastName}`,
+            (r) => <span className="block break-all text-slate-600">{r.email}</span>,
+          ),
           { key: "username", header: t("username"), sortBy: "username", cell: (r) => <span className="break-all">{r.username}</span> },
           { key: "role", header: t("role"), sortBy: "role", cell: (r) => t(`roles.${r.role}`) },
           { key: "externalId", header: t("externalId"), cell: (r) => <span className="break-all">{r.externalId ?? "—"}</span> },
