@@ -7,11 +7,10 @@ import { searchUsers } from "@/lib/users/search-users"
 
 import { Badge } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { inputClasses } from "@/components/ui/field"
 import { FlashNotice } from "@/components/ui/flash-notice"
 import { PageHeader } from "@/components/ui/page-header"
-import { SectionHeading } from "@/components/ui/section-heading"
 import { FieldLabel } from "@/components/ui/field-label"
 
 import { readFlashMessage } from "@/app/_lib/flash"
@@ -44,10 +43,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
     <>
       <PageHeader title={t("assignTitle")} description={t("assignIntro")} back={{ href: "/admin/attendees", label: t("title") }} />
       <FlashNotice flash={flash} />
-      <Card as="section" labelledBy="attendee-title" className="max-w-2xl">
-        <SectionHeading id="attendee-title" className="break-words">
-          {attendee.fullName}
-        </SectionHeading>
+      <SectionCard id="attendee-title" title={attendee.fullName} titleClassName="break-words" className="max-w-2xl">
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">{t("id")}</dt>
           <dd>{attendee.id}</dd>
@@ -74,11 +70,8 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
             <AutomaticMatchButton attendeeId={attendee.id} />
           </div>
         )}
-      </Card>
-      <Card as="section" labelledBy="pick-title" className="mt-6 max-w-2xl">
-        <SectionHeading id="pick-title">
-          {t("pickTitle")}
-        </SectionHeading>
+      </SectionCard>
+      <SectionCard id="pick-title" title={t("pickTitle")} className="mt-6 max-w-2xl">
         <form method="get" role="search" aria-label={t("pickTitle")} className="mt-3 flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1 basis-56">
             <FieldLabel htmlFor="pick-q">
@@ -102,7 +95,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
             />
           )}
         </div>
-      </Card>
+      </SectionCard>
     </>
   )
 }

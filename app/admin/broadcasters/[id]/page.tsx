@@ -7,10 +7,9 @@ import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
 import { Badge } from "@/components/ui/badge"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { PageHeader } from "@/components/ui/page-header"
-import { SectionHeading } from "@/components/ui/section-heading"
 
 import { titleMetadata } from "@/app/_lib/title-metadata"
 import { readAdminRecordId } from "@/app/admin/_lib/page-params"
@@ -31,10 +30,7 @@ export default async function EditBroadcasterPage({ params }: { params: Promise<
     <>
       <PageHeader title={t("editTitle")} description={broadcaster.name} back={{ href: "/admin/broadcasters", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card as="section" labelledBy="edit-broadcaster-title">
-          <SectionHeading id="edit-broadcaster-title">
-            {t("settings")}
-          </SectionHeading>
+        <SectionCard id="edit-broadcaster-title" title={t("settings")}>
           <p className="mt-2 mb-4 text-sm">
             <Badge tone={broadcaster.isOnAir ? "live" : "neutral"}>{broadcaster.isOnAir ? t("onAirYes") : t("onAirNo")}</Badge>
           </p>
@@ -45,11 +41,8 @@ export default async function EditBroadcasterPage({ params }: { params: Promise<
             texts={texts}
             testId="broadcaster-form"
           />
-        </Card>
-        <Card as="section" labelledBy="delete-broadcaster-title">
-          <SectionHeading id="delete-broadcaster-title">
-            {t("delete")}
-          </SectionHeading>
+        </SectionCard>
+        <SectionCard id="delete-broadcaster-title" title={t("delete")}>
           <p className="mt-2 mb-3 text-sm text-slate-600">{t("deleteHelp")}</p>
           <ConfirmAction
             action={deleteBroadcasterAction}
@@ -60,7 +53,7 @@ export default async function EditBroadcasterPage({ params }: { params: Promise<
             pendingLabel={t("deleting")}
             testId="delete-broadcaster"
           />
-        </Card>
+        </SectionCard>
       </div>
     </>
   )

@@ -4,7 +4,7 @@ import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
@@ -22,12 +22,9 @@ export default async function NewBroadcasterPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} back={{ href: "/admin/broadcasters", label: t("title") }} />
-      <Card as="section" labelledBy="new-broadcaster-title" className="max-w-2xl">
-        <h2 id="new-broadcaster-title" className="sr-only">
-          {t("newTitle")}
-        </h2>
+      <SectionCard id="new-broadcaster-title" title={t("newTitle")} hiddenTitle className="max-w-2xl">
         <AdminForm action={createBroadcasterAction} fields={broadcasterFields((key) => t(key), buildings)} texts={texts} redirectTo="/admin/broadcasters/{id}" testId="broadcaster-form" />
-      </Card>
+      </SectionCard>
     </>
   )
 }

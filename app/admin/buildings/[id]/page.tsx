@@ -6,11 +6,10 @@ import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { TextLink } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
-import { SectionHeading } from "@/components/ui/section-heading"
 
 import { titleMetadata } from "@/app/_lib/title-metadata"
 import { readAdminRecordId } from "@/app/admin/_lib/page-params"
@@ -34,10 +33,7 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={t("editTitle")} description={building.name} back={{ href: "/admin/buildings", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card as="section" labelledBy="edit-building-title">
-          <SectionHeading id="edit-building-title">
-            {t("rename")}
-          </SectionHeading>
+        <SectionCard id="edit-building-title" title={t("rename")}>
           <div className="mt-3">
             <AdminForm
               action={updateBuildingAction}
@@ -47,11 +43,8 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
               testId="building-form"
             />
           </div>
-        </Card>
-        <Card as="section" labelledBy="delete-building-title">
-          <SectionHeading id="delete-building-title">
-            {t("delete")}
-          </SectionHeading>
+        </SectionCard>
+        <SectionCard id="delete-building-title" title={t("delete")}>
           <p className="mt-2 mb-3 text-sm text-slate-600" data-testid="building-broadcasters">
             {building.broadcasterCount > 0 ? t("deleteNotEmpty", { count: building.broadcasterCount }) : t("deleteEmpty")}{" "}
             {building.broadcasterCount > 0 && <TextLink href={`/admin/broadcasters?buildingId=${building.id}`}>{t("seeBroadcasters")}</TextLink>}
@@ -82,7 +75,7 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
               testId="delete-building"
             />
           )}
-        </Card>
+        </SectionCard>
       </div>
     </>
   )

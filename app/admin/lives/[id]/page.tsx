@@ -7,12 +7,11 @@ import { getAdminLive } from "@/lib/lives/get-admin-live"
 import { isActiveLiveStatus } from "@/lib/lives/schemas"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { TextLink } from "@/components/ui/link-button"
 import { LiveStatusBadge } from "@/components/ui/live-status-badge"
 import { PageHeader } from "@/components/ui/page-header"
-import { SectionHeading } from "@/components/ui/section-heading"
 
 import { requirePageRole } from "@/app/_lib/guards"
 
@@ -64,10 +63,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
     <>
       <PageHeader title={t("detailTitle", { id: live.id })} description={live.meeting.name} back={{ href: "/admin/lives", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card as="section" labelledBy="live-facts-title">
-          <SectionHeading id="live-facts-title">
-            {t("facts")}
-          </SectionHeading>
+        <SectionCard id="live-facts-title" title={t("facts")}>
           <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="admin-live-facts">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
@@ -76,18 +72,12 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
               </div>
             ))}
           </dl>
-        </Card>
+        </SectionCard>
         <div className="space-y-6">
-          <Card as="section" labelledBy="live-options-title">
-            <SectionHeading id="live-options-title">
-              {t("editTitle")}
-            </SectionHeading>
+          <SectionCard id="live-options-title" title={t("editTitle")}>
             <LiveOptionsForm live={{ id: live.id, showChat: live.showChat, downloadMeeting: live.downloadMeeting, enableChat: live.enableChat, isRestricted: live.isRestricted }} />
-          </Card>
-          <Card as="section" labelledBy="live-actions-title">
-            <SectionHeading id="live-actions-title">
-              {t("actionsTitle")}
-            </SectionHeading>
+          </SectionCard>
+          <SectionCard id="live-actions-title" title={t("actionsTitle")}>
             <div className="mt-3 space-y-4">
               {active && (
                 <div>
@@ -116,7 +106,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
                 />
               </div>
             </div>
-          </Card>
+          </SectionCard>
         </div>
       </div>
       {active && <AutoRefresh />}

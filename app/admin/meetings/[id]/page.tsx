@@ -10,7 +10,7 @@ import { adminLivesParamsSchema } from "@/lib/lives/schemas"
 import { getAdminMeeting, type AdminMeeting } from "@/lib/meetings/get-admin-meeting"
 
 import { Badge } from "@/components/ui/badge"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { DataTable } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
 import { TextLink } from "@/components/ui/link-button"
@@ -59,10 +59,7 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={t("detailTitle", { id: meeting.id })} description={meeting.name} back={{ href: "/admin/meetings", label: t("title") }} />
-      <Card as="section" labelledBy="meeting-facts-title" className="mb-8">
-        <SectionHeading id="meeting-facts-title">
-          {t("facts")}
-        </SectionHeading>
+      <SectionCard id="meeting-facts-title" title={t("facts")} className="mb-8">
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
@@ -71,7 +68,7 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
             </div>
           ))}
         </dl>
-      </Card>
+      </SectionCard>
 
       <section aria-labelledby="meeting-lives-title" className="mb-8">
         <SectionHeading id="meeting-lives-title" className="mb-3">

@@ -6,10 +6,9 @@ import { getUserForAdmin } from "@/lib/users/get-user-for-admin"
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
 import { Badge } from "@/components/ui/badge"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { PageHeader } from "@/components/ui/page-header"
-import { SectionHeading } from "@/components/ui/section-heading"
 
 import { titleMetadata } from "@/app/_lib/title-metadata"
 import { readAdminRecordId } from "@/app/admin/_lib/page-params"
@@ -34,10 +33,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader title={t("editTitle")} description={`${user.firstName} ${user.lastName} (${user.username})`} back={{ href: "/admin/users", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card as="section" labelledBy="edit-user-title">
-          <SectionHeading id="edit-user-title">
-            {t("identity")}
-          </SectionHeading>
+        <SectionCard id="edit-user-title" title={t("identity")}>
           <dl className="mt-3 mb-4 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium text-slate-700">{t("username")}</dt>
             <dd className="break-all">{user.username}</dd>
@@ -53,12 +49,9 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             </dd>
           </dl>
           <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={userEditFields((key) => t(key), user)} texts={editTexts} testId="user-form" />
-        </Card>
+        </SectionCard>
         <div className="space-y-6">
-          <Card as="section" labelledBy="user-access-title">
-            <SectionHeading id="user-access-title">
-              {t("access")}
-            </SectionHeading>
+          <SectionCard id="user-access-title" title={t("access")}>
             {self ? (
               <p className="mt-2 text-sm text-slate-600">{t("selfHelp")}</p>
             ) : (
@@ -75,14 +68,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
                 />
               </div>
             )}
-          </Card>
-          <Card as="section" labelledBy="user-password-title">
-            <SectionHeading id="user-password-title">
-              {t("password")}
-            </SectionHeading>
+          </SectionCard>
+          <SectionCard id="user-password-title" title={t("password")}>
             <p className="mt-2 mb-3 text-sm text-slate-600">{t("resetHelp")}</p>
             <AdminForm action={resetUserPasswordAction} hidden={{ userId: user.id }} fields={[]} texts={resetTexts} reveal={{ key: "temporaryPassword", label: t("resetDone") }} testId="reset-password" />
-          </Card>
+          </SectionCard>
         </div>
       </div>
     </>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
@@ -20,10 +20,7 @@ export default async function NewUserPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} back={{ href: "/admin/users", label: t("title") }} />
-      <Card as="section" labelledBy="new-user-title" className="max-w-2xl">
-        <h2 id="new-user-title" className="sr-only">
-          {t("newTitle")}
-        </h2>
+      <SectionCard id="new-user-title" title={t("newTitle")} hiddenTitle className="max-w-2xl">
         <AdminForm
           action={createUserAction}
           testId="user-form"
@@ -36,7 +33,7 @@ export default async function NewUserPage() {
           redirectTo="/admin/users/{id}"
           reveal={{ key: "temporaryPassword", label: t("createdPassword"), linkKey: "href", linkLabel: t("openAccount") }}
         />
-      </Card>
+      </SectionCard>
     </>
   )
 }
