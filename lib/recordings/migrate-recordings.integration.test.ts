@@ -14,7 +14,7 @@ import { parseRecordingsXml } from "@/lib/bbb/parse-recordings"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { queuePrefix } from "@/lib/redis-keys"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
 
 import type { MigrationSettings } from "./get-migration-settings"
@@ -102,9 +102,7 @@ describe("--use-import-video", () => {
     const child = recordings.find((recording) => recording.isBreakout)!
     const parent = recordings.find((recording) => recording.internalMeetingID === child.parentMeetingID)!
     const meeting = await seedMeeting({ internalMeetingId: parent.internalMeetingID, running: false })
-    await db.attendee.create({
-      data: { meetingId: meeting.id, attendeeKey: `m-${teacher.id}`, fullName: "T", normalizedName: "t", role: "MODERATOR", userId: teacher.id, matchStatus: "BY_NAME", lastSeenAt: new Date() },
-    })
+    await seedAttendee({ meetingId: meeting.id, userId: teacher.id, matchStatus: "BY_NAME" })
     const summary = await run({ useImportVideo: true })
     expect(summary).toMatchObject({ read: 24, created: 24, failed: [], aborted: null })
     const mine = await db.externalRecording.findMany({ where: { ownerId: teacher.id }, select: { sourceUrl: true } })

@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest"
 
 import { db } from "@/lib/db"
 import { matchAttendees } from "@/lib/meetings/match-attendees"
-import { normalizeName } from "@/lib/meetings/name-keys"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { findSessionUser } from "../auth/find-session-user"
 import { createUserAsAdmin } from "./create-user-as-admin"
@@ -25,9 +24,7 @@ async function auditOf(entityId: number) {
 
 async function moderator(fullName: string, extUserId: string | null = null) {
   const meeting = await seedMeeting()
-  const attendee = await db.attendee.create({
-    data: { meetingId: meeting.id, attendeeKey: randomUUID(), fullName, normalizedName: normalizeName(fullName), role: "MODERATOR", extUserId, lastSeenAt: new Date() },
-  })
+  const attendee = await seedAttendee({ meetingId: meeting.id, fullName, extUserId })
   await matchAttendees([attendee.id])
   return attendee
 }

@@ -2,7 +2,9 @@
 import { randomUUID } from "node:crypto"
 
 import { db } from "@/lib/db"
+import type { Prisma } from "@/lib/generated/prisma/client"
 import { isActiveLiveStatus } from "@/lib/lives/live-statuses"
+import { normalizeName } from "@/lib/meetings/name-keys"
 import type { Role } from "@/lib/users/schemas"
 import { createUser } from "@/lib/users/create-user"
 
@@ -40,6 +42,17 @@ export async function seedMeeting(options: { name?: string; running?: boolean; i
       lastSeenRunningAt: new Date(),
       endedAt: options.running === false ? new Date() : null,
     },
+  })
+}
+
+/**
+ * A BBB attendee of a meeting, as the meetings sync stores it: a moderator seen just now, unmatched,
+ * with a unique key and its name normalised, unless told otherwise (a viewer, a linked account…).
+ */
+export async function seedAttendee(options: { meetingId: number } & Partial<Omit<Prisma.AttendeeUncheckedCreateInput, "meetingId">>) {
+  const fullName = options.fullName ?? `Participant ${uniqueSuffix()}`
+  return db.attendee.create({
+    data: { attendeeKey: randomUUID(), normalizedName: normalizeName(fullName), role: "MODERATOR", lastSeenAt: new Date(), ...options, fullName },
   })
 }
 
