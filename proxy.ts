@@ -17,6 +17,7 @@ import { NextResponse, type NextRequest } from "next/server"
 import { findCookieSessionUser } from "@/lib/auth/find-session-user"
 import { getEnv, isHttpsApp } from "@/lib/config/env"
 import { findLivePageAudience } from "@/lib/lives/find-live-page-audience"
+import { CACHE_EXPIRES_HEADER } from "@/lib/config/front-contract"
 import { isOriginlessServerAction } from "@/lib/security/request-origin"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 import { getSharedAudience, SHARED_RENDER_HEADER } from "@/lib/security/shared-cache"
@@ -63,7 +64,7 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } })
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
-  if (audience) response.headers.set("X-Accel-Expires", String(env.PUBLIC_PAGE_CACHE_SECONDS))
+  if (audience) response.headers.set(CACHE_EXPIRES_HEADER, String(env.PUBLIC_PAGE_CACHE_SECONDS))
   return response
 }
 

@@ -1,6 +1,6 @@
 // npm start — the app's HTTP server: Next.js for every page and route, except the live pages' event
 // streams (GET /api/lives/<slug>/events) and the per-visitor questions of a members' page (GET
-// /api/me, GET /api/lives/<slug>/access), served here on plain Node.js http (app/_lib/node-routes.ts).
+// /api/me, GET /api/lives/<slug>/access), served here on plain Node.js http (server/node-routes.ts; server/README.md).
 //
 // Why: a live page holds its event stream open for the whole lecture, and a busy chat writes to every
 // one of them (2,000 viewers × 20 messages/s). Through a Next.js route handler each write crosses
@@ -12,8 +12,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import path from "node:path"
 import { parseArgs } from "node:util"
 
-import { loadDotEnv } from "@/lib/config/load-dotenv"
-
 const { values: args } = parseArgs({
   options: {
     port: { type: "string", short: "p", default: process.env.PORT ?? "3000" },
@@ -23,13 +21,16 @@ const { values: args } = parseArgs({
   },
 })
 const dev = args.dev
-// Before Next.js and our settings are loaded, as `next start` / `next dev` do.
+// Before Next.js and our settings are loaded, as `next start` / `next dev` do: hence the dynamic
+// imports below (React and Next.js read NODE_ENV when they load).
 ;(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production"
-loadDotEnv()
+const { bootstrap } = await import("@/lib/boot/bootstrap")
+// .env only: Next.js validates the settings and checks the services when it starts (instrumentation-node.ts).
+await bootstrap("web", { settings: false })
 
 const { default: next } = await import("next")
-const { serveNodeRoute } = await import("@/app/_lib/node-routes")
-const { escapeMalformedPath } = await import("@/app/_lib/escape-malformed-path")
+const { serveNodeRoute } = await import("@/server/node-routes")
+const { escapeMalformedPath } = await import("@/server/escape-malformed-path")
 const { PEER_ADDRESS_HEADER } = await import("@/lib/auth/client-ip")
 const { logger } = await import("@/lib/logger")
 

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "tools/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts", "app/_lib/**/*.test.ts", "components/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "tools/**/*.test.ts", "workers/**/*.test.ts", "scripts/**/*.test.ts", "app/_lib/**/*.test.ts", "server/**/*.test.ts", "components/**/*.test.ts"],
     exclude: ["node_modules", "e2e", ".next"],
     globalSetup: ["./vitest.global-setup.ts"],
     setupFiles: ["./vitest.setup.ts"],

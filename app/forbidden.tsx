@@ -1,22 +1,9 @@
-import type { Metadata } from "next"
-import { getTranslations } from "next-intl/server"
+import { StatusMessagePage } from "@/components/layout/status-message-page"
 
-import { MessagePage } from "@/components/layout/message-page"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("forbidden"))("title") }
-}
+export const generateMetadata = titleMetadata("forbidden")
 
-export default async function Forbidden() {
-  const [t, tApp] = await Promise.all([getTranslations("forbidden"), getTranslations("app")])
-  return (
-    <MessagePage
-      title={t("title")}
-      documentTitle={`${t("title")} · ${tApp("name")}`}
-      body={t("body")}
-      back={t("back")}
-      home={tApp("home")}
-      testId="forbidden"
-    />
-  )
+export default function Forbidden() {
+  return <StatusMessagePage namespace="forbidden" testId="forbidden" />
 }

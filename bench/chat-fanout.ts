@@ -27,7 +27,10 @@ import { parseArgs } from "node:util"
 
 import { Redis } from "ioredis"
 
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { db } from "@/lib/db"
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
+import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
 import { freePort } from "@/tools/rtmp/server"
 
 import { killAllChildrenNow, REPO_ROOT, sleep, startTsChild, stopAllChildren } from "./support/child-process"
@@ -203,8 +206,8 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
 
   // Seed: a running public live with chat, its slot redis the private one; the senders' accounts.
   Object.assign(process.env, { DATABASE_URL, REDIS_URL, LOG_LEVEL: "silent", AUTH_SECRET: env.AUTH_SECRET, BBB_SERVER_URL: env.BBB_SERVER_URL, BBB_SECRET_KEY: env.BBB_SECRET_KEY })
-  const { seedUser, seedViewableLive } = await import("@/prisma/seed/factories")
-  const { db } = await import("@/lib/db")
+  // The settings this bench set above, validated (no .env: the bench runs on its own databases).
+  await bootstrap("bench:chat-fanout", { dotenv: false, services: false })
   const { broadcaster } = await seedViewableLive({ enableChat: true, redis: { host: "127.0.0.1", port: slotPort, channel: "chat-bench" } })
   const senders = await Promise.all(Array.from({ length: SENDERS }, () => seedUser({ password: PASSWORD })))
   await db.$disconnect()

@@ -12,6 +12,14 @@ import os from "node:os"
 import path from "node:path"
 import { parseArgs } from "node:util"
 
+import { createBbbClient } from "@/lib/bbb/client"
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { exportRecordingsCsv } from "@/lib/recordings/export-recordings-csv"
+import { listOldRecordings } from "@/lib/recordings/list-old-recordings"
+import { migrateRecordings } from "@/lib/recordings/migrate-recordings"
+import { toMigrationRow } from "@/lib/recordings/recording-row"
+import { startBbbSimulator } from "@/tools/bbb-simulator/server"
+
 import { median, ms, table } from "./support/figures"
 
 const { values: args } = parseArgs({ options: { recordings: { type: "string", default: "10000" }, runs: { type: "string", default: "3" } } })
@@ -25,12 +33,8 @@ process.env.BBB_SERVER_URL ??= "http://127.0.0.1:9/"
 process.env.BBB_SECRET_KEY ??= "bench"
 process.env.LOG_LEVEL ??= "silent"
 
-const { startBbbSimulator } = await import("@/tools/bbb-simulator/server")
-const { createBbbClient } = await import("@/lib/bbb/client")
-const { listOldRecordings } = await import("@/lib/recordings/list-old-recordings")
-const { toMigrationRow } = await import("@/lib/recordings/recording-row")
-const { exportRecordingsCsv } = await import("@/lib/recordings/export-recordings-csv")
-const { migrateRecordings } = await import("@/lib/recordings/migrate-recordings")
+// The settings this bench set above, validated (no .env: the bench runs on its own databases).
+await bootstrap("bench:csv", { dotenv: false, services: false })
 
 const sim = await startBbbSimulator({ port: 0, secret: "bench-secret" })
 const workdir = await mkdtemp(path.join(os.tmpdir(), "bench-csv-"))
@@ -62,7 +66,7 @@ try {
   for (let run = 1; run <= runs; run++) {
     const file = path.join(workdir, `out-${run}.csv`)
     let started = performance.now()
-    const summary = await migrateRecordings({ useExportCsv: true, csvFile: file }, { client, settings, redis: null })
+    const summary = await migrateRecordings({ useExportCsv: true, csvFile: file }, { client, settings })
     totals.push(performance.now() - started)
     if (summary.aborted || summary.csv?.rows !== count) throw new Error(`bench run failed: ${JSON.stringify(summary.aborted ?? summary.csv)}`)
     size = (await stat(file)).size

@@ -38,10 +38,13 @@ import { gzipSync } from "node:zlib"
 import autocannon from "autocannon"
 import { Redis } from "ioredis"
 
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { db } from "@/lib/db"
+import { createUser } from "@/lib/users/create-user"
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
 import { startFront } from "@/tools/front/server"
-import { TEST_INSTANCE } from "@/vitest.test-env"
 import { freePort, startRtmpServer } from "@/tools/rtmp/server"
+import { TEST_INSTANCE } from "@/vitest.test-env"
 
 import { killAllChildrenNow, REPO_ROOT, startTsChild, stopAllChildren } from "./support/child-process"
 import { count, ms, table } from "./support/figures"
@@ -124,8 +127,8 @@ async function main(): Promise<void> {
   })
 
   // Two lives on air: one public, one restricted (what the orchestrator leaves when a live starts).
-  const { db } = await import("@/lib/db")
-  const { createUser } = await import("@/lib/users/create-user")
+  // The settings this bench set above, validated (no .env: the bench runs on its own databases).
+  await bootstrap("bench:live-page", { dotenv: false, services: false })
   const teacher = await createUser({ email: "teacher@bench.test", username: "bench-teacher", firstName: "Hélène", lastName: "Lefèvre", role: "TEACHER", password: "bench-teacher-pw" })
   const building = await db.building.create({ data: { name: "Campus" } })
   const slugs: Record<"public" | "restricted", string> = { public: "bbb-amphi-public", restricted: "bbb-td-restreint" }

@@ -18,6 +18,12 @@ import { parseArgs } from "node:util"
 
 import { Redis } from "ioredis"
 
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { db } from "@/lib/db"
+import { requestLive } from "@/lib/lives/request-live"
+import { closeQueues } from "@/lib/queues"
+import { readHlsProgress } from "@/lib/streamers/read-hls-progress"
+import { createUser } from "@/lib/users/create-user"
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
 import { createSimulatorControlClient } from "@/tools/bbb-simulator/control-client"
 import { freePort, startRtmpServer } from "@/tools/rtmp/server"
@@ -88,11 +94,8 @@ async function main(): Promise<void> {
     USE_BBB_LIVE: "true",
   })
   for (const key of ["MEETINGS_SYNC_INTERVAL_MS", "AGENT_TICK_MS"]) delete process.env[key] // defaults
-  const { db } = await import("@/lib/db")
-  const { requestLive } = await import("@/lib/lives/request-live")
-  const { readHlsProgress } = await import("@/lib/streamers/read-hls-progress")
-  const { createUser } = await import("@/lib/users/create-user")
-  const { closeQueues } = await import("@/lib/queues")
+  // The settings this bench set above, validated (no .env: the bench runs on its own databases).
+  await bootstrap("bench:lives", { dotenv: false, services: false })
 
   const teachers: { id: number }[] = []
   for (let i = 0; i < config.slots; i += 1) {

@@ -8,6 +8,11 @@
 import { randomUUID } from "node:crypto"
 import { parseArgs } from "node:util"
 
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password"
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { db } from "@/lib/db"
+import { getProducerRedis } from "@/lib/redis"
+import { createUser } from "@/lib/users/create-user"
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
 
 import { median, ms, percentile, table, timed } from "./support/figures"
@@ -30,10 +35,8 @@ Object.assign(process.env, {
 
 await recreateDatabase(DATABASE_URL)
 await applyMigrations(DATABASE_URL)
-const { createUser } = await import("@/lib/users/create-user")
-const { signInWithPassword } = await import("@/lib/auth/sign-in-with-password")
-const { db } = await import("@/lib/db")
-const { getProducerRedis } = await import("@/lib/redis")
+// The settings this bench set above, validated (no .env: the bench runs on its own databases).
+await bootstrap("bench:sign-in", { dotenv: false, services: false })
 
 const user = await createUser({ email: "bench@example.test", username: "bench-user", firstName: "Bench", lastName: "User", password: "the-right-password" })
 const attempt = (username: string) => timed(() => signInWithPassword({ username, password: "a-wrong-password" }, { ip: `198.51.100.${1 + Math.floor(Math.random() * 250)}` }))

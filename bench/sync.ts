@@ -24,8 +24,21 @@ import { parseArgs } from "node:util"
 import { Redis } from "ioredis"
 import pg from "pg"
 
+import { handleWebhookCallback } from "@/lib/bbb-webhooks/handle-webhook-callback"
+import { createBbbClient } from "@/lib/bbb/client"
+import { parseMeetingChunks } from "@/lib/bbb/parse-meetings"
 import type { MeetingChunk } from "@/lib/bbb/schemas"
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { getEnv } from "@/lib/config/env"
+import { db } from "@/lib/db"
+import { isAppError } from "@/lib/errors"
+import { matchAttendees, matchNewModerators } from "@/lib/meetings/match-attendees"
+import { rematchUser } from "@/lib/meetings/rematch-user"
+import { requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 import type { SyncStats } from "@/lib/meetings/sync-meetings"
+import { syncMeetings } from "@/lib/meetings/sync-meetings"
+import { closeQueues } from "@/lib/queues"
+import { getProducerRedis } from "@/lib/redis"
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
 import { createSimulatorControlClient } from "@/tools/bbb-simulator/control-client"
 import { createRandom } from "@/tools/bbb-simulator/names"
@@ -170,18 +183,8 @@ async function main(): Promise<void> {
     BBB_USERNAME_FORMAT: "first_name last_name",
   })
   delete process.env.MEETINGS_SYNC_INTERVAL_MS
-  const { getEnv } = await import("@/lib/config/env")
-  const { createBbbClient } = await import("@/lib/bbb/client")
-  const { parseMeetingChunks } = await import("@/lib/bbb/parse-meetings")
-  const { syncMeetings } = await import("@/lib/meetings/sync-meetings")
-  const { matchAttendees, matchNewModerators } = await import("@/lib/meetings/match-attendees")
-  const { rematchUser } = await import("@/lib/meetings/rematch-user")
-  const { db } = await import("@/lib/db")
-  const { requestMeetingsRefresh } = await import("@/lib/meetings/request-meetings-refresh")
-  const { handleWebhookCallback } = await import("@/lib/bbb-webhooks/handle-webhook-callback")
-  const { closeQueues } = await import("@/lib/queues")
-  const { getProducerRedis } = await import("@/lib/redis")
-  const { isAppError } = await import("@/lib/errors")
+  // The settings this bench set above, validated (no .env: the bench runs on its own databases).
+  await bootstrap("bench:sync", { dotenv: false, services: false })
   const env = getEnv()
   const bbb = createBbbClient({ serverUrl: env.BBB_SERVER_URL, secret: env.BBB_SECRET_KEY, checksumAlgorithm: env.BBB_CHECKSUM_ALGORITHM, timeoutMs: env.BBB_TIMEOUT_MS })
 

@@ -1,6 +1,6 @@
 // Structured logs (pino). Secrets are redacted by key wherever they appear.
 // Created on first use, so importing this module never reads the settings (entry points load .env
-// and validate settings first, see lib/config/bootstrap.ts).
+// and validate settings first, see lib/boot/bootstrap.ts).
 import pino from "pino"
 
 import { getEnv } from "@/lib/config/env"

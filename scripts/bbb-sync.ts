@@ -1,7 +1,7 @@
 // npm run bbb:sync — one meeting sync now (the original's `manage.py bbb main`). Exits non-zero with
 // a clear message when BigBlueButton (or the database) fails; nothing is changed then.
 import { getBbbClient } from "@/lib/bbb/get-bbb-client"
-import { bootstrap } from "@/lib/config/bootstrap"
+import { bootstrap } from "@/lib/boot/bootstrap"
 import { db } from "@/lib/db"
 import { runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
 import { closeQueues } from "@/lib/queues"

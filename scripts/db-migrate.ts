@@ -1,8 +1,9 @@
 // npm run db:migrate — creates the database if needed and applies pending migrations.
-import { loadDotEnv } from "@/lib/config/load-dotenv"
+import { bootstrap } from "@/lib/boot/bootstrap"
 import { applyMigrations, ensureDatabase } from "@/prisma/migrate"
 
-loadDotEnv()
+// .env only: this runs before the settings are complete (setup), and needs DATABASE_URL alone.
+await bootstrap("db:migrate", { settings: false })
 const url = process.env.DATABASE_URL
 if (!url) {
   console.error("DATABASE_URL is not set (see .env.example)")

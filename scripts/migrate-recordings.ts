@@ -2,7 +2,14 @@
 import path from "node:path"
 import { parseArgs } from "node:util"
 
-import { loadDotEnv } from "@/lib/config/load-dotenv"
+import { createBbbClient } from "@/lib/bbb/client"
+import { bootstrap } from "@/lib/boot/bootstrap"
+import { db } from "@/lib/db"
+import { closeQueues } from "@/lib/queues"
+import { getMigrationSettings } from "@/lib/recordings/get-migration-settings"
+import { migrateRecordings } from "@/lib/recordings/migrate-recordings"
+import { migrateRecordingsOptionsSchema } from "@/lib/recordings/schemas"
+import { getProducerRedis } from "@/lib/redis"
 
 const HELP = `Usage: npm run migrate-recordings -- [options]
 
@@ -62,11 +69,6 @@ if (args.help) {
   process.exit(0)
 }
 
-loadDotEnv()
-const { getEnv } = await import("@/lib/config/env")
-const { migrateRecordingsOptionsSchema } = await import("@/lib/recordings/schemas")
-const { getMigrationSettings } = await import("@/lib/recordings/get-migration-settings")
-
 const parsedOptions = migrateRecordingsOptionsSchema.safeParse({
   useManualClaim: args["use-manual-claim"] ?? false,
   useImportVideo: args["use-import-video"] ?? false,
@@ -86,19 +88,15 @@ if (!parsedOptions.success) {
 }
 const options = parsedOptions.data
 
+// Options first, settings next (both exit 2); the services are checked by the steps that need them.
+const env = await bootstrap("migrate-recordings", { services: false })
 let settings
 try {
-  settings = getMigrationSettings(getEnv(), options)
+  settings = getMigrationSettings(env, options)
 } catch (error) {
   console.error((error as Error).message)
   process.exit(2)
 }
-
-const { createBbbClient } = await import("@/lib/bbb/client")
-const { migrateRecordings } = await import("@/lib/recordings/migrate-recordings")
-const { closeRecordingConversionQueue } = await import("@/lib/recordings/jobs")
-const { createRedis } = await import("@/lib/redis")
-const { db } = await import("@/lib/db")
 
 const tty = Boolean(process.stdout.isTTY)
 let bar = ""
@@ -115,12 +113,12 @@ function log(line: string) {
   if (tty && bar) process.stdout.write(bar)
 }
 
-const redis = options.useManualClaim && !options.dry ? createRedis("producer") : null
-redis?.on("error", () => undefined) // reported as QUEUE_UNAVAILABLE when a job cannot be queued
+// Only --use-manual-claim queues jobs (conversions), through the shared producer: Redis down is reported as QUEUE_UNAVAILABLE.
+const queuesJobs = options.useManualClaim && !options.dry
 let code = 0
 try {
   const client = createBbbClient({ serverUrl: settings.serverUrl, secret: settings.secret, checksumAlgorithm: settings.checksumAlgorithm, timeoutMs: settings.timeoutMs })
-  const summary = await migrateRecordings(options, { client, settings, redis, log, onProgress: drawBar })
+  const summary = await migrateRecordings(options, { client, settings, log, onProgress: drawBar })
   if (tty && bar) process.stdout.write("\r\x1b[K")
   const lines = [
     "-----",
@@ -154,9 +152,9 @@ try {
   console.error(`Migration failed${e.code ? ` (${e.code})` : ""}: ${e.message}`)
   code = 1
 } finally {
-  if (redis) {
-    await closeRecordingConversionQueue(redis).catch(() => undefined)
-    redis.disconnect()
+  if (queuesJobs) {
+    await closeQueues().catch(() => undefined)
+    getProducerRedis().disconnect()
   }
   await db.$disconnect()
 }

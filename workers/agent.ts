@@ -2,7 +2,7 @@
 // reconciles them with what actually runs (after a crash, an orphan streamer is stopped and a stuck
 // live resumed), then starts and stops streamers as the orchestrator asks, and ticks every
 // AGENT_TICK_MS.
-import { bootstrap } from "@/lib/config/bootstrap"
+import { bootstrap } from "@/lib/boot/bootstrap"
 import { logger } from "@/lib/logger"
 import { getStreamerDriver } from "@/lib/streamers/get-streamer-driver"
 import { reconcileSlots } from "@/lib/streamers/reconcile-slots"

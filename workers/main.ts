@@ -1,7 +1,7 @@
 // npm run worker — the orchestrator: meeting sync, purge, and the lives (claims, stops, timeouts).
 // A watchdog re-creates what is missing when no sync ran for three intervals.
 // `npm run worker -- --health` prints the service health (JSON) and exits 0 when "ok", 1 otherwise.
-import { bootstrap } from "@/lib/config/bootstrap"
+import { bootstrap } from "@/lib/boot/bootstrap"
 import { getServiceHealth } from "@/lib/health/get-service-health"
 import { logger } from "@/lib/logger"
 import { createSyncWatchdog } from "@/lib/meetings/watch-meetings-sync"

@@ -1,11 +1,11 @@
 // meetings-sync queue: a job scheduler (MEETINGS_SYNC_INTERVAL_MS) runs the meeting sync. Transient
-// failures (BBB or database unavailable) are retried with backoff; the sync itself holds a PostgreSQL
+// failures (BBB or database unavailable) are retried with backoff, permanent ones fail the job at once
+// (classifyJobErrors in run-worker.ts); the sync itself holds a PostgreSQL
 // advisory lock so two runs never overlap, even across processes.
-import { UnrecoverableError, type Job } from "bullmq"
+import type { Job } from "bullmq"
 
 import { getBbbClient } from "@/lib/bbb/get-bbb-client"
 import type { Env } from "@/lib/config/env"
-import { isAppError, isTransientError } from "@/lib/errors"
 import { MEETINGS_PURGE_SCHEDULER_ID, MEETINGS_SYNC_SCHEDULER_ID, meetingsSyncJobSchema } from "@/lib/meetings/jobs"
 import { purgeMeetings } from "@/lib/meetings/purge-meetings"
 import { runMeetingRefresh, runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
@@ -21,15 +21,11 @@ export function meetingsSyncWorker(env: Env): WorkerDefinition {
     schedules: [{ id: MEETINGS_SYNC_SCHEDULER_ID, every: env.MEETINGS_SYNC_INTERVAL_MS, name: "sync", data: { reason: "schedule" } }],
     processor: async (job: Job) => {
       const data = meetingsSyncJobSchema.parse(job.data)
-      try {
-        if (data.meetingID) return await runMeetingRefresh({ source: getBbbClient(), redis, meetingID: data.meetingID })
-        const result = await runMeetingsSync({ source: getBbbClient(), redis })
-        return result.skipped ? { skipped: true } : { meetings: result.meetings, changed: result.changed, ended: result.endedMeetingIds.length }
-      } catch (error) {
-        if (isTransientError(error) || !isAppError(error)) throw error
-        throw new UnrecoverableError((error as Error).message)
-      }
+      if (data.meetingID) return await runMeetingRefresh({ source: getBbbClient(), redis, meetingID: data.meetingID })
+      const result = await runMeetingsSync({ source: getBbbClient(), redis })
+      return result.skipped ? { skipped: true } : { meetings: result.meetings, changed: result.changed, ended: result.endedMeetingIds.length }
     },
+    classifyErrors: {},
     close: () => redis.disconnect(),
   }
 }

@@ -25,6 +25,7 @@ import { requestExternalRecordingImport } from "@/lib/recordings/request-externa
 import { seedUser } from "@/prisma/seed/factories"
 
 import { recordingsImportWorker } from "./recordings-import"
+import { jobProcessor } from "./run-worker"
 import { caughtError } from "@/vitest.helpers"
 
 let redis: Redis
@@ -61,6 +62,7 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
     allowed = await startServer((url, res) => {
       if (url.startsWith("/to-refused")) res.writeHead(302, { location: `${refused.url}/internal.mp4` }).end()
       else if (url.startsWith("/to-localhost")) res.writeHead(302, { location: `http://localhost:${refused.port}/internal.mp4` }).end()
+      else if (url.startsWith("/missing")) res.writeHead(404).end()
       else if (url.startsWith("/page")) res.writeHead(200, { "content-type": "text/html" }).end("<html></html>")
       else if (url.startsWith("/huge")) res.writeHead(200, { "content-type": "video/mp4" }).end(Buffer.alloc(64 * 1024))
       else if (url.startsWith("/unannounced-huge")) {
@@ -83,7 +85,7 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
   async function importThroughWorker(sourceUrl: string) {
     const teacher = await seedUser({ role: "TEACHER" })
     const { id } = await createExternalRecording({ name: "Vidéo", type: "VIDEO", sourceUrl }, teacher)
-    await requestExternalRecordingImport({ id }, teacher, redis)
+    await requestExternalRecordingImport({ id }, teacher)
     const worker = recordingsImportWorker({
       ...getEnv(),
       DEFAULT_BBB_PATH: workerDirectory,
@@ -125,6 +127,19 @@ describe("importing a URL the teacher typed (server-side request forgery)", () =
   it("the allowed server's video is imported", async () => {
     const result = await importThroughWorker(`${allowed.url}/video.mp4`)
     expect(result).toMatchObject({ outcome: "imported", state: "IMPORTED", drafts: 1 })
+  })
+
+  it("as the runner runs it: a download that fails is retried, and the last failed attempt marks the row IMPORT_FAILED", async () => {
+    const teacher = await seedUser({ role: "TEACHER" })
+    const { id } = await createExternalRecording({ name: "Absente", type: "VIDEO", sourceUrl: `${allowed.url}/missing.mp4` }, teacher)
+    await requestExternalRecordingImport({ id }, teacher)
+    const worker = recordingsImportWorker({ ...getEnv(), DEFAULT_BBB_PATH: workerDirectory, EXTERNAL_VIDEO_ALLOWED_HOSTS: [allowed.host], EXTERNAL_VIDEO_ALLOWED_PORTS: [allowed.port] })
+    const attempt = (attemptsMade: number) => caughtError(() => jobProcessor(worker)({ data: { externalRecordingId: id }, attemptsMade, opts: { attempts: 3 } } as unknown as Job))
+    const stateOf = async () => (await db.externalRecording.findUniqueOrThrow({ where: { id } })).state
+    expect((await attempt(0)).code).toBe("BBB_UNAVAILABLE")
+    expect(await stateOf()).toBe("IMPORT_QUEUED")
+    expect((await attempt(2)).code).toBe("BBB_UNAVAILABLE")
+    expect(await stateOf()).toBe("IMPORT_FAILED")
   })
 
   it("refuses by the address rule, the port rule and the scheme, whatever the server", async () => {

@@ -1,9 +1,9 @@
 // recordings-import queue: "Importer" in Mes vidéos externes. Transient failures (old BBB unreachable)
-// are retried with backoff; the last failure, or a permanent one, marks the row IMPORT_FAILED.
-import { UnrecoverableError, type Job } from "bullmq"
+// are retried with backoff; the last failure, or a permanent one, marks the row IMPORT_FAILED (the
+// classification is the runner's: classifyJobErrors in run-worker.ts).
+import type { Job } from "bullmq"
 
 import type { Env } from "@/lib/config/env"
-import { isAppError, isTransientError } from "@/lib/errors"
 import { getExternalVideoFetchPolicy } from "@/lib/recordings/external-video-fetch-policy"
 import { importExternalRecordingVideo } from "@/lib/recordings/import-external-recording-video"
 import { RECORDINGS_IMPORT_QUEUE, recordingImportJobSchema } from "@/lib/recordings/import-jobs"
@@ -16,17 +16,13 @@ export function recordingsImportWorker(env: Env): WorkerDefinition {
   const fetchPolicy = getExternalVideoFetchPolicy(env)
   return {
     queue: RECORDINGS_IMPORT_QUEUE,
-    processor: async (job: Job) => {
-      const data = recordingImportJobSchema.parse(job.data)
-      try {
-        return { outcome: await importExternalRecordingVideo(data, { importDirectory, fetchPolicy }) }
-      } catch (error) {
-        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
-        const permanent = isAppError(error) && !isTransientError(error)
-        if (permanent || lastAttempt) await markExternalRecordingImportFailed(data)
-        if (permanent) throw new UnrecoverableError((error as Error).message)
-        throw error
-      }
+    processor: async (job: Job) => ({ outcome: await importExternalRecordingVideo(recordingImportJobSchema.parse(job.data), { importDirectory, fetchPolicy }) }),
+    classifyErrors: {
+      onGiveUp: async (job) => {
+        // a payload that is not ours names no row to mark
+        const data = recordingImportJobSchema.safeParse(job.data)
+        if (data.success) await markExternalRecordingImportFailed(data.data)
+      },
     },
   }
 }

@@ -3,9 +3,10 @@
 // checked whenever Redis comes back (an empty Redis after a restart loses the schedulers) and every
 // SELF_HEAL_CHECK_MS, and whatever is missing is re-created. Outages are logged quietly (see
 // lib/health/outages.ts): one line when Redis goes down, reminders, one line when it is back.
-import { Worker, type Processor } from "bullmq"
+import { UnrecoverableError, Worker, type Job, type Processor } from "bullmq"
 
 import { getEnv } from "@/lib/config/env"
+import { isAppError, isTransientError } from "@/lib/errors"
 import { outageOf } from "@/lib/health/classify-outage"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
@@ -24,6 +25,33 @@ export type WorkerDefinition = {
   schedules?: Schedule[]
   /** Resources of the processor to release on close (connections…). */
   close?: () => Promise<void> | void
+  /** Opt in to the job error classification (classifyJobErrors): a permanent error fails the job at once. */
+  classifyErrors?: { onGiveUp?: (job: Job) => Promise<void> }
+}
+
+/**
+ * The one classification of a job's errors (style §5): a transient AppError (BBB, Redis or a database
+ * unavailable) and an unknown error are rethrown, so BullMQ retries them with backoff; a permanent
+ * AppError becomes an UnrecoverableError, so the job fails at once. `onGiveUp` runs before the job
+ * fails for good: on a permanent error, or when its last attempt failed.
+ */
+export function classifyJobErrors(processor: Processor, onGiveUp?: (job: Job) => Promise<void>): Processor {
+  return async (job, token, signal) => {
+    try {
+      return await processor(job, token, signal)
+    } catch (error) {
+      const permanent = isAppError(error) && !isTransientError(error)
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
+      if (onGiveUp && (permanent || lastAttempt)) await onGiveUp(job)
+      if (permanent) throw new UnrecoverableError((error as Error).message)
+      throw error
+    }
+  }
+}
+
+/** The processor as the runner runs it: the definition's, classifying its errors when it opted in. */
+export function jobProcessor(def: WorkerDefinition): Processor {
+  return def.classifyErrors ? classifyJobErrors(def.processor, def.classifyErrors.onGiveUp) : def.processor
 }
 
 export type StartedWorker = { name: string; close(): Promise<void> }
@@ -61,7 +89,7 @@ type RunningWorker = StartedWorker & { ensureRunning(): string | null }
 
 function runWorker(def: WorkerDefinition): RunningWorker {
   const connection = createRedis("worker")
-  const worker = new Worker(def.queue, def.processor, {
+  const worker = new Worker(def.queue, jobProcessor(def), {
     connection,
     prefix: queuePrefix(),
     concurrency: def.concurrency ?? 1,

@@ -18,7 +18,7 @@ vi.hoisted(async () => {
 import { db } from "@/lib/db"
 import { MEETINGS_SYNC_SCHEDULER_ID } from "@/lib/meetings/jobs"
 import { streamerQueue } from "@/lib/queues"
-import { agentTickSchedulerId } from "@/lib/streamers/jobs"
+import { agentTickSchedulerId } from "@/lib/lives/streamer-jobs"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
 import { freePort } from "@/tools/nginx/run-nginx"
 

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card"
 import { EmptyState } from "@/components/ui/empty-state"
 import { LiveStatusBadge } from "@/components/ui/live-status-badge"
 import { PageHeader } from "@/components/ui/page-header"
+import { SectionHeading } from "@/components/ui/section-heading"
 
 export const dynamic = "force-dynamic"
 
@@ -32,9 +33,9 @@ export default async function LivesPage() {
         <div className="space-y-8">
           {buildings.map((building, i) => (
             <section key={building.name} aria-labelledby={`building-${i}`}>
-              <h2 id={`building-${i}`} className="mb-3 text-lg font-semibold text-slate-900">
+              <SectionHeading id={`building-${i}`} className="mb-3">
                 {building.name}
-              </h2>
+              </SectionHeading>
               <ul className="grid gap-4 sm:grid-cols-2">
                 {building.broadcasters.map((b) => (
                   <li key={b.slug}>

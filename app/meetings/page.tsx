@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import { getEnv } from "@/lib/config/env"
 import { listRecentLives } from "@/lib/lives/list-recent-lives"
 import { listTeacherMeetings } from "@/lib/meetings/list-teacher-meetings"
+import { bbbNameOf } from "@/lib/meetings/name-keys"
 import { requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
@@ -39,7 +40,7 @@ export default async function MeetingsPage() {
   const env = getEnv()
   // The request's notice ("il démarre dans quelques instants") holds while its live is requested or starting.
   const startingLives = view.meetings.flatMap((m) => (m.live && (m.live.status === "REQUESTED" || m.live.status === "STARTING") ? [liveStartScope(m.live.id)] : []))
-  const bbbName = env.BBB_USERNAME_FORMAT === "last_name first_name" ? `${user.lastName} ${user.firstName}` : `${user.firstName} ${user.lastName}`
+  const bbbName = bbbNameOf(user, env.BBB_USERNAME_FORMAT)
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />

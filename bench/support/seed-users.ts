@@ -11,7 +11,7 @@
 // The rest of the 100,000 accounts get unique made-up names that match nobody, as most students would.
 import type pg from "pg"
 
-import { normalizeName, userNameKeys } from "@/lib/users/normalize-name"
+import { normalizeName, userNameKeys } from "@/lib/meetings/name-keys"
 import { createRandom, personName } from "@/tools/bbb-simulator/names"
 
 const BATCH = 25_000

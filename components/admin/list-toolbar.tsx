@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server"
 
-import { DEFAULT_PAGE_SIZE, listHref, type ListParams } from "@/lib/admin/list-params"
+import { DEFAULT_PAGE_SIZE, listHref, type ListParams } from "@/lib/lists/list-params"
 
 import { Button, buttonClasses } from "@/components/ui/button"
 import { cn } from "@/components/ui/cn"
 import { inputClasses } from "@/components/ui/field"
 import { LinkButton } from "@/components/ui/link-button"
+import { FieldLabel } from "@/components/ui/field-label"
 
 export type ToolbarOption = { value: string; label: string }
 export type ToolbarFilter =
@@ -48,17 +49,13 @@ export async function ListToolbar({
       <form method="get" action={basePath} role="search" aria-label={t("searchForm")} className="flex flex-wrap items-end gap-3">
         {search && (
           <div className="min-w-0 flex-[2_1_14rem]">
-            <label htmlFor="list-q" className="mb-1 block text-sm font-medium text-slate-800">
-              {search.label}
-            </label>
+            <FieldLabel htmlFor="list-q">{search.label}</FieldLabel>
             <input id="list-q" type="search" name="q" defaultValue={value("q")} placeholder={search.placeholder} className={control} />
           </div>
         )}
         {filters.map((f) => (
           <div key={f.name} className="min-w-0 flex-[1_1_9rem]">
-            <label htmlFor={`list-${f.name}`} className="mb-1 block text-sm font-medium text-slate-800">
-              {f.label}
-            </label>
+            <FieldLabel htmlFor={`list-${f.name}`}>{f.label}</FieldLabel>
             {f.kind === "select" ? (
               <select id={`list-${f.name}`} name={f.name} defaultValue={value(f.name)} className={control}>
                 <option value="">{f.anyLabel}</option>
@@ -74,9 +71,7 @@ export async function ListToolbar({
           </div>
         ))}
         <div className="min-w-0 flex-[1_1_9rem]">
-          <label htmlFor="list-sort" className="mb-1 block text-sm font-medium text-slate-800">
-            {t("sortBy")}
-          </label>
+          <FieldLabel htmlFor="list-sort">{t("sortBy")}</FieldLabel>
           <select id="list-sort" name="sort" defaultValue={value("sort")} className={control}>
             {sorts.map((o) => (
               <option key={o.value} value={o.value}>
@@ -86,9 +81,7 @@ export async function ListToolbar({
           </select>
         </div>
         <div className="min-w-0 flex-[1_1_7rem]">
-          <label htmlFor="list-dir" className="mb-1 block text-sm font-medium text-slate-800">
-            {t("order")}
-          </label>
+          <FieldLabel htmlFor="list-dir">{t("order")}</FieldLabel>
           <select id="list-dir" name="dir" defaultValue={value("dir")} className={control}>
             <option value="asc">{t("asc")}</option>
             <option value="desc">{t("desc")}</option>

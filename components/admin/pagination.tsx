@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server"
 
-import { listHref, type ListParams } from "@/lib/admin/list-params"
+import { listHref, type ListParams } from "@/lib/lists/list-params"
 
 import { buttonClasses } from "@/components/ui/button"
 import { LinkButton } from "@/components/ui/link-button"

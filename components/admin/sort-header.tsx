@@ -1,6 +1,6 @@
 import Link from "next/link"
 
-import { listHref, type ListParams } from "@/lib/admin/list-params"
+import { listHref, type ListParams } from "@/lib/lists/list-params"
 
 /** The value of a column header's aria-sort: what the list is sorted by, and which way. */
 export function ariaSort(params: ListParams, column: string): "ascending" | "descending" | undefined {

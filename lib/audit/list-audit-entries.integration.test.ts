@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { parseListParams } from "@/lib/admin/list-params"
+import { parseListParams } from "@/lib/lists/list-params"
 import { db } from "@/lib/db"
 import { seedUser, uniqueSuffix } from "@/prisma/seed/factories"
 

@@ -1,6 +1,6 @@
 // The audit log as admins read it (/admin/audit and its CSV): newest first, searched by who, what or
 // which entity, filtered by entity type and date range.
-import { CSV_MAX_ROWS, dayRange, pageWindow, type ListPage } from "@/lib/admin/list-params"
+import { CSV_MAX_ROWS, dayRange, pageWindow, type ListPage } from "@/lib/lists/list-params"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { dayFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { dayFilter, listParamsSchema } from "@/lib/lists/list-params"
 
 /** The audit log page: search (who, action, entity id), entity type, date range, sort, page. */
 export const auditEntriesParamsSchema = listParamsSchema({

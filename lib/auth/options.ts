@@ -13,6 +13,7 @@ import { getEnv, isHttpsApp, isOidcEnabled } from "@/lib/config/env"
 import { isAppError } from "@/lib/errors"
 import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { logger } from "@/lib/logger"
+import { FORWARDED_FOR_HEADER } from "@/lib/config/front-contract"
 import { endUserSessions, getSessionVersion } from "@/lib/users/end-user-sessions"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
 
@@ -57,7 +58,7 @@ export function getAuthOptions(): NextAuthOptions {
           }
           const ip = getClientIp({
             peer: header(PEER_ADDRESS_HEADER),
-            forwardedFor: header("x-forwarded-for"),
+            forwardedFor: header(FORWARDED_FOR_HEADER.toLowerCase()), // Node lowercases header names
             trustedProxies: trustedProxyList(env.TRUSTED_PROXIES),
           })
           try {

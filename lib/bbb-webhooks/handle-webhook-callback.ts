@@ -6,12 +6,13 @@
 // A replayed callback (same signed request again) is answered as handled but ignored: a 4xx would count
 // as a failed delivery, and bbb-webhooks drops hooks after failed callbacks.
 import { getEnv } from "@/lib/config/env"
+import type { WebhookServer } from "@/lib/config/webhook-servers-setting"
 import { AppError } from "@/lib/errors"
 import { requestMeetingRefresh, requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
 import { claimWebhookDelivery, releaseWebhookDelivery } from "./claim-webhook-delivery"
 import { webhookCallbackUrl } from "./register-webhooks"
-import { WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema, type WebhookServer } from "./schemas"
+import { WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema } from "./schemas"
 import { isWebhookChecksumValid } from "./verify-webhook-checksum"
 
 /** A burst of events (a class of 200 joining) becomes one refresh per window. */

@@ -4,10 +4,9 @@
 import { createHash } from "node:crypto"
 
 import { getEnv } from "@/lib/config/env"
+import type { WebhookServer } from "@/lib/config/webhook-servers-setting"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
-
-import type { WebhookServer } from "./schemas"
 
 export function webhookCallbackUrl(): string {
   const env = getEnv()

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import { parseEnv } from "@/lib/config/env"
+import { webhookServersSettingSchema } from "@/lib/config/webhook-servers-setting"
 import { AppError } from "@/lib/errors"
 import { meetingsRefreshKey } from "@/lib/meetings/request-meetings-refresh"
 import { closeQueues, getQueue, QUEUES } from "@/lib/queues"
@@ -17,7 +18,6 @@ import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/serv
 
 import { handleWebhookCallback, WEBHOOK_REFRESH_DEBOUNCE_MS } from "./handle-webhook-callback"
 import { registerWebhooks } from "./register-webhooks"
-import { webhookServersSettingSchema } from "./schemas"
 import { webhookChecksum } from "./verify-webhook-checksum"
 
 const SECRET = "webhooks-secret"

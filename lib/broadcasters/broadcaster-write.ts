@@ -1,9 +1,9 @@
 // What creating and editing a broadcaster share: its slug follows the one slug rule of broadcasters
-// (lib/lives' broadcasterSlug), from the slug typed or else from the name, and is unique; its building exists.
+// (broadcaster-slug.ts), from the slug typed or else from the name, and is unique; its building exists.
 import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
-import { broadcasterSlug } from "@/lib/lives/create-live-broadcaster"
 
+import { broadcasterSlug } from "./broadcaster-slug"
 import type { BroadcasterInput } from "./schemas"
 
 export function broadcasterData(input: BroadcasterInput) {

@@ -2,9 +2,9 @@
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
-import { isBroadcasterInUse } from "@/lib/lives/is-broadcaster-in-use"
 
 import { adminBroadcasterSelect, broadcasterAuditValues } from "./broadcaster-fields"
+import { isBroadcasterInUse } from "./is-broadcaster-in-use"
 import type { DeleteBroadcasterInput } from "./schemas"
 
 export async function deleteBroadcaster(input: DeleteBroadcasterInput, actor: AuditActor): Promise<{ name: string }> {

@@ -1,6 +1,6 @@
 // The admin's broadcasters list: searched by name, slug or HLS address, filtered by building and on
 // air, sorted and paged; the CSV export reads the same rows without paging.
-import { CSV_MAX_ROWS, pageWindow, type ListPage } from "@/lib/admin/list-params"
+import { CSV_MAX_ROWS, pageWindow, type ListPage } from "@/lib/lists/list-params"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"
 

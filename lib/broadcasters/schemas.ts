@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { enumFilter, idFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { enumFilter, idFilter, listParamsSchema } from "@/lib/lists/list-params"
 
 // Admin forms: every message is a key of adminBroadcasters.errors / adminBuildings.errors.
 

@@ -5,7 +5,7 @@ import { isIP } from "node:net"
 
 import { z } from "zod"
 
-import { webhookServersSettingSchema } from "@/lib/bbb-webhooks/schemas"
+import { webhookServersSettingSchema } from "./webhook-servers-setting"
 
 const bool = (fallback: boolean) =>
   z

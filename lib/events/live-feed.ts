@@ -5,8 +5,7 @@
 // Best effort like the change feed: the database stays the truth (chat messages are stored first).
 import type { Redis } from "ioredis"
 
-import type { ChatRelayStatus } from "@/lib/chat/schemas"
-import type { LiveStatus } from "@/lib/generated/prisma/enums"
+import type { ChatRelayStatus, LiveStatus } from "@/lib/generated/prisma/enums"
 import { createSubscriberRedis } from "@/lib/redis"
 import { namespacedChannel, redisChannel } from "@/lib/redis-keys"
 

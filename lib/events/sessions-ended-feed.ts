@@ -1,6 +1,6 @@
 // "This account's sessions just ended" (deactivated, signed out, password reset, role changed), told
 // to every app instance so that each closes the account's open event streams at once instead of at
-// their next heartbeat (lib/lives/open-live-event-stream.ts). One channel for all accounts (such
+// their next heartbeat (lib/chat/open-live-event-stream.ts). One channel for all accounts (such
 // notices are rare), one subscriber connection per process, as the other feeds. Best effort: the
 // heartbeat's re-check still closes a stream whose notice was lost.
 import type { Redis } from "ioredis"

@@ -6,10 +6,10 @@ import { promisify } from "node:util"
 import { afterAll, describe, expect, it } from "vitest"
 
 import { getEnv } from "@/lib/config/env"
-import { recordSyncOutcome } from "@/lib/meetings/sync-status"
+import { recordSyncOutcome } from "@/lib/metrics/sync-status"
 import { closeQueues } from "@/lib/queues"
 import { createRedis, getProducerRedis } from "@/lib/redis"
-import { lastBbbCallKey, lastSyncKey } from "@/lib/meetings/sync-status"
+import { lastBbbCallKey, lastSyncKey } from "@/lib/metrics/sync-status"
 
 import { getServiceHealth } from "./get-service-health"
 

@@ -3,8 +3,7 @@
 // the last successful meeting sync, and the queues' waiting/failed counts. "degraded" when the service
 // answers but sessions may be stale (no successful sync for three intervals, or BBB failing).
 import { getEnv, type Env } from "@/lib/config/env"
-import { STALLED_AFTER_INTERVALS } from "@/lib/meetings/watch-meetings-sync"
-import { readSyncStatus, type LastBbbCall, type LastSync } from "@/lib/meetings/sync-status"
+import { readSyncStatus, STALLED_AFTER_INTERVALS, type LastBbbCall, type LastSync } from "@/lib/metrics/sync-status"
 import { getQueue, QUEUES } from "@/lib/queues"
 import { getProducerRedis, withRedis } from "@/lib/redis"
 

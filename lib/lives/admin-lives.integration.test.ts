@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest"
 
-import { parseListParams } from "@/lib/admin/list-params"
+import { parseListParams } from "@/lib/lists/list-params"
 import { resetEnvCache } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import type { LiveStatus } from "@/lib/generated/prisma/client"

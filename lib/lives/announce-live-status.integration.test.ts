@@ -1,9 +1,11 @@
 // A live page learns that its live ended from the live's own event channel (not by polling): every
 // use case that ends a live publishes its new status there, and the Directs list's "lives" topic too.
+import { Redis } from "ioredis"
 import { afterAll, beforeAll, expect, it } from "vitest"
 
 import { changeChannel } from "@/lib/events/change-feed"
-import { onLiveEvent, type LiveEvent } from "@/lib/events/live-feed"
+import { liveChannel, onLiveEvent, type LiveEvent } from "@/lib/events/live-feed"
+import { channelSubscribers } from "@/lib/events/testing/channel-subscribers"
 import { createSubscriberRedis } from "@/lib/redis"
 import { failLive } from "@/lib/streamers/fail-live"
 
@@ -12,20 +14,23 @@ import { seedLiveOnAir } from "./testing/seed-live-on-air"
 
 const changes: unknown[] = []
 const subscriber = createSubscriberRedis() // lib/redis.ts: keeps a subscription sent while connecting
+const redis = new Redis(process.env.REDIS_URL!) // asks Redis who is subscribed
 
 beforeAll(async () => {
   await subscriber.subscribe(changeChannel("lives"))
   subscriber.on("message", (_channel: string, text: string) => changes.push(JSON.parse(text)))
 })
-afterAll(() => subscriber.disconnect())
+afterAll(() => {
+  subscriber.disconnect()
+  redis.disconnect()
+})
 
 async function eventsDuring(liveId: number, action: () => Promise<unknown>): Promise<LiveEvent[]> {
   const events: LiveEvent[] = []
   const off = onLiveEvent(liveId, (e) => events.push(e))
-  await new Promise((r) => setTimeout(r, 300)) // the process's subscriber has subscribed
+  await channelSubscribers(redis, liveChannel(liveId), 1) // the process's subscriber has subscribed
   await action()
-  const deadline = Date.now() + 5_000
-  while (events.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25))
+  await expect.poll(() => events.length, { timeout: 5_000, interval: 10 }).toBeGreaterThan(0)
   off()
   return events
 }

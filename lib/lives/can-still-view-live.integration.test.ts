@@ -2,11 +2,11 @@
 // session and the live read again, and ends when it is lost (real PostgreSQL; a short heartbeat).
 import { describe, expect, it } from "vitest"
 
+import { openLiveEventStream } from "@/lib/chat/open-live-event-stream"
 import { db } from "@/lib/db"
 import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
 
 import { canStillViewLive } from "./can-still-view-live"
-import { openLiveEventStream } from "./open-live-event-stream"
 
 describe("live event streams and lost access", () => {
   it("at a heartbeat, a stream whose viewer lost access ends: an anonymous viewer of a live turned restricted, a deactivated account", async () => {

@@ -20,8 +20,20 @@ it("finds a live on air by its page's address; a restricted one only for signed-
     teacherName: `${teacher.firstName} ${teacher.lastName}`,
     status: "RUNNING",
     isRestricted: true,
-    hlsUrl: broadcaster.hlsUrl,
+    playlistUrl: `/api/lives/${broadcaster.slug}/playlist`,
   })
+})
+
+it("gives a restricted live's page our access-checked playlist, never nginx's URL; a public one nginx's own", async () => {
+  const student = await seedUser()
+  const restricted = await seedViewableLive({ isRestricted: true })
+  const view = await findViewableLive(restricted.broadcaster.slug, student)
+  expect(view.playlistUrl).toBe(`/api/lives/${restricted.broadcaster.slug}/playlist`)
+  expect(JSON.stringify(view)).not.toContain(restricted.broadcaster.hlsUrl)
+  const open = await seedViewableLive({ isRestricted: false })
+  expect(open.broadcaster.hlsUrl).toMatch(/^https?:\/\//)
+  expect((await findViewableLive(open.broadcaster.slug, null)).playlistUrl).toBe(open.broadcaster.hlsUrl)
+  expect((await findViewableLive(open.broadcaster.slug, student)).playlistUrl).toBe(open.broadcaster.hlsUrl)
 })
 
 it("still finds a live whose broadcaster went when it ended: ended, no stream, same access rule", async () => {
@@ -33,9 +45,15 @@ it("still finds a live whose broadcaster went when it ended: ended, no stream, s
     slug: broadcaster.slug,
     title: `[BBB] ${meeting.name}`,
     status: "FAILED",
-    hlsUrl: "",
+    playlistUrl: null,
   })
   await expect(findViewableLive(broadcaster.slug, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" })
+})
+
+it("gives no playlist once a public live ended: its stream is gone", async () => {
+  const { live, broadcaster } = await seedViewableLive({ isRestricted: false })
+  await failLive({ liveId: live.id, reason: "STREAM_STALLED" })
+  await expect(findViewableLive(broadcaster.slug, null)).resolves.toMatchObject({ status: "FAILED", playlistUrl: null })
 })
 
 it("answers NOT_FOUND for an address no live ever had", async () => {

@@ -1,12 +1,12 @@
 // The one access rule of a live page and everything it uses (player playlist, events, chat): a
 // broadcaster's slug names the page; a restricted live (or broadcaster) is for signed-in users only.
 // Anonymous visitors of a restricted live get UNAUTHENTICATED (pages send them to sign-in and back).
+import { broadcasterName } from "@/lib/broadcasters/create-live-broadcaster"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
 
-import { broadcasterName } from "./create-live-broadcaster"
 import { isLookupSlug } from "./decode-slug"
 
 export type ViewableLive = {
@@ -21,8 +21,12 @@ export type ViewableLive = {
   isRestricted: boolean
   enableChat: boolean
   showChat: boolean
-  /** Where nginx publishes the HLS playlist; give browsers a URL of ours, not this one, when restricted. */
-  hlsUrl: string
+  /**
+   * What the page's player loads, or null once the live ended (no stream). A restricted live's
+   * playlist goes through our access check (app/api/lives/[slug]/playlist): nginx's URL is never
+   * given to its page. A public one is played straight from the HLS server, which scales with the audience.
+   */
+  playlistUrl: string | null
   startedAt: Date | null
   endedAt: Date | null
 }
@@ -42,9 +46,17 @@ const liveSelect = {
 
 type SelectedLive = Prisma.LiveGetPayload<{ select: typeof liveSelect }>
 
-function viewable(live: SelectedLive, page: { slug: string; title: string; hlsUrl: string; isRestricted: boolean }, viewer: { id: number } | null): ViewableLive {
+/** The player's source (see ViewableLive.playlistUrl); hlsUrl is null once the broadcaster went. */
+function livePlaylistUrl(page: { slug: string; hlsUrl: string | null; isRestricted: boolean }): string | null {
+  if (page.hlsUrl === null) return null
+  return page.isRestricted ? `/api/lives/${encodeURIComponent(page.slug)}/playlist` : page.hlsUrl
+}
+
+type FoundLive = { view: ViewableLive; hlsUrl: string | null }
+
+function viewable(live: SelectedLive, page: { slug: string; title: string; hlsUrl: string | null; isRestricted: boolean }, viewer: { id: number } | null): FoundLive {
   if (page.isRestricted && !viewer) throw new AppError("UNAUTHENTICATED", { details: { slug: page.slug } })
-  return {
+  const view: ViewableLive = {
     liveId: live.id,
     slug: page.slug,
     title: page.title,
@@ -55,13 +67,28 @@ function viewable(live: SelectedLive, page: { slug: string; title: string; hlsUr
     isRestricted: page.isRestricted,
     enableChat: live.enableChat,
     showChat: live.showChat,
-    hlsUrl: page.hlsUrl,
+    playlistUrl: livePlaylistUrl(page),
     startedAt: live.startedAt,
     endedAt: live.endedAt,
   }
+  return { view, hlsUrl: page.hlsUrl }
 }
 
+/** What a live page shows of the live at this address, for this viewer (or UNAUTHENTICATED / NOT_FOUND). */
 export async function findViewableLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
+  return (await findLive(slug, viewer)).view
+}
+
+/**
+ * Where nginx publishes the live's HLS playlist (null once it ended), under the same access rule:
+ * for the server only (the playlist route fetches it), never for a page.
+ */
+export async function findViewableLiveHlsUrl(slug: string, viewer: { id: number } | null): Promise<{ status: LiveStatus; hlsUrl: string | null }> {
+  const { view, hlsUrl } = await findLive(slug, viewer)
+  return { status: view.status, hlsUrl }
+}
+
+async function findLive(slug: string, viewer: { id: number } | null): Promise<FoundLive> {
   if (!isLookupSlug(slug)) throw new AppError("NOT_FOUND", { details: { slug: slug.slice(0, 200) } })
   const broadcaster = await db.broadcaster.findUnique({
     where: { slug },
@@ -81,12 +108,12 @@ export function endedLivePageWhere(slug: string): Prisma.LiveWhereInput {
  * A live whose broadcaster went when it ended: its address (kept as pageSlug) still names it, so the
  * page says it ended (and a restricted one still asks anonymous visitors to sign in first).
  */
-async function findEndedLive(slug: string, viewer: { id: number } | null): Promise<ViewableLive> {
+async function findEndedLive(slug: string, viewer: { id: number } | null): Promise<FoundLive> {
   const live = await db.live.findFirst({
     where: endedLivePageWhere(slug),
     orderBy: { id: "desc" },
     select: liveSelect,
   })
   if (!live) throw new AppError("NOT_FOUND", { details: { slug } })
-  return viewable(live, { slug, title: broadcasterName(live.meeting.name), hlsUrl: "", isRestricted: live.isRestricted }, viewer)
+  return viewable(live, { slug, title: broadcasterName(live.meeting.name), hlsUrl: null, isRestricted: live.isRestricted }, viewer)
 }

@@ -1,10 +1,19 @@
 // Where a live's chat messages go: its slot's chat redis (recorded on the live when the slot was
 // claimed) and its BBB meeting's external id. Read by lib/chat's relays.
-import type { ChatRelayTarget } from "@/lib/chat/relays/chat-relay"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 
-export async function getLiveChatTarget(liveId: number): Promise<ChatRelayTarget> {
+/** Where the live's messages go: its slot's chat redis (redis relay) and its BBB meeting (bbb-api relay). */
+export type LiveChatTarget = {
+  liveId: number
+  /** The external meetingID of the live's BBB session. */
+  meetingId: string
+  redisHost: string | null
+  redisPort: number | null
+  redisChannel: string | null
+}
+
+export async function getLiveChatTarget(liveId: number): Promise<LiveChatTarget> {
   const live = await db.live.findUnique({
     where: { id: liveId },
     select: { id: true, redisHost: true, redisPort: true, redisChannel: true, meeting: { select: { meetingId: true } } },

@@ -1,12 +1,12 @@
-// The HLS playlist of a live, for viewers allowed to see it (findViewableLive: a restricted live's
-// playlist is refused to anonymous visitors). nginx-rtmp's playlist names its segments relative to
+// The HLS playlist of a live, for viewers allowed to see it (findViewableLiveHlsUrl, the page's rule:
+// a restricted live's playlist is refused to anonymous visitors). nginx-rtmp's playlist names its segments relative to
 // itself; we return it with each segment (and any other URI) made absolute at the HLS origin, so the
 // player fetches segments from nginx directly while the playlist — the only way to learn the segment
 // names, which carry the live's unguessable stream key — passes through this access check.
 import { AppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 
-import { findViewableLive } from "./find-viewable-live"
+import { findViewableLiveHlsUrl } from "./find-viewable-live"
 
 const FETCH_TIMEOUT_MS = 3_000
 
@@ -24,7 +24,7 @@ export function absolutisePlaylist(text: string, base: string): string {
 }
 
 export async function getLivePlaylist(slug: string, viewer: { id: number } | null): Promise<string> {
-  const live = await findViewableLive(slug, viewer)
+  const live = await findViewableLiveHlsUrl(slug, viewer)
   // An ended live keeps its address but has no stream any more.
   if (!live.hlsUrl) throw new AppError("STREAM_UNAVAILABLE", { details: { slug, status: live.status } })
   let response: Response

@@ -1,7 +1,7 @@
 // The admins' list of lives (/admin/lives and its CSV): the original's columns plus broadcaster and
 // failure reason, searched by session name or user, filtered by status, server and date range,
 // sorted and paged in PostgreSQL.
-import { CSV_MAX_ROWS, dayRange, pageWindow, type ListPage } from "@/lib/admin/list-params"
+import { CSV_MAX_ROWS, dayRange, pageWindow, type ListPage } from "@/lib/lists/list-params"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"

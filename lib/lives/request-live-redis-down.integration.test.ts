@@ -8,7 +8,7 @@ vi.hoisted(() => {
 })
 
 import { db } from "@/lib/db"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { requestLive } from "./request-live"
 
@@ -16,9 +16,7 @@ describe("requestLive with Redis down", () => {
   it("keeps the request and reports that the orchestrator was not signalled", async () => {
     const teacher = await seedUser({ role: "TEACHER" })
     const meeting = await seedMeeting()
-    await db.attendee.create({
-      data: { meetingId: meeting.id, attendeeKey: "k", fullName: "t", normalizedName: "t", role: "MODERATOR", userId: teacher.id, lastSeenAt: new Date() },
-    })
+    await seedAttendee({ meetingId: meeting.id, userId: teacher.id })
     const result = await requestLive({ meetingId: meeting.id, isRestricted: true, showChat: true, downloadMeeting: false, enableChat: false }, teacher)
     expect(result).toMatchObject({ created: true, signalled: false })
     expect(await db.live.findUniqueOrThrow({ where: { id: result.liveId } })).toMatchObject({ status: "REQUESTED", activeMeetingId: meeting.id, isRestricted: true })

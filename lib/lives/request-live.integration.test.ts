@@ -9,7 +9,7 @@ import { resetEnvCache } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { listTeacherMeetings } from "@/lib/meetings/list-teacher-meetings"
 import { getQueue, QUEUES } from "@/lib/queues"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { liveJobId } from "./jobs"
 import { requestLive } from "./request-live"
@@ -20,18 +20,7 @@ const options = { isRestricted: false, showChat: true, downloadMeeting: true, en
 async function meetingWithModerator(opts: { running?: boolean } = {}) {
   const teacher = await seedUser({ role: "TEACHER" })
   const meeting = await seedMeeting({ running: opts.running })
-  await db.attendee.create({
-    data: {
-      meetingId: meeting.id,
-      attendeeKey: `w_${teacher.id}`,
-      fullName: `${teacher.firstName} ${teacher.lastName}`,
-      normalizedName: "x",
-      role: "MODERATOR",
-      userId: teacher.id,
-      matchStatus: "BY_NAME",
-      lastSeenAt: new Date(),
-    },
-  })
+  await seedAttendee({ meetingId: meeting.id, fullName: `${teacher.firstName} ${teacher.lastName}`, userId: teacher.id, matchStatus: "BY_NAME" })
   return { teacher, meeting }
 }
 
@@ -81,9 +70,7 @@ describe("requestLive", () => {
     const stranger = await seedUser({ role: "TEACHER" })
     await expect(requestLive({ meetingId: meeting.id, ...options }, stranger)).rejects.toMatchObject({ code: "NOT_A_MODERATOR" })
     const viewer = await seedUser({ role: "TEACHER" })
-    await db.attendee.create({
-      data: { meetingId: meeting.id, attendeeKey: `v_${viewer.id}`, fullName: "v", normalizedName: "v", role: "VIEWER", userId: viewer.id, lastSeenAt: new Date() },
-    })
+    await seedAttendee({ meetingId: meeting.id, role: "VIEWER", userId: viewer.id })
     await expect(requestLive({ meetingId: meeting.id, ...options }, viewer)).rejects.toMatchObject({ code: "NOT_A_MODERATOR" })
     await expect(requestLive({ meetingId: 987_654_321, ...options }, viewer)).rejects.toMatchObject({ code: "NOT_FOUND" })
   })
@@ -142,9 +129,7 @@ describe("listTeacherMeetings", () => {
     const { teacher, meeting } = await meetingWithModerator()
     const other = await meetingWithModerator()
     const ended = await seedMeeting({ running: false })
-    await db.attendee.create({
-      data: { meetingId: ended.id, attendeeKey: "k", fullName: "x", normalizedName: "x", role: "MODERATOR", userId: teacher.id, lastSeenAt: new Date() },
-    })
+    await seedAttendee({ meetingId: ended.id, userId: teacher.id })
     let view = await listTeacherMeetings(teacher)
     expect(view.meetings.map((m) => m.id)).toEqual([meeting.id])
     expect(view.meetings[0]).toMatchObject({ live: null, canRequest: true })
@@ -155,6 +140,6 @@ describe("listTeacherMeetings", () => {
     expect(view.capReached).toBe(true)
     expect(view.meetings[0]).toMatchObject({ live: null, canRequest: false })
     const otherView = await listTeacherMeetings(other.teacher)
-    expect(otherView.meetings[0]?.live).toMatchObject({ status: "REQUESTED" })
+    expect(otherView.meetings[0]?.live).toMatchObject({ status: "REQUESTED", canCancel: true })
   })
 })

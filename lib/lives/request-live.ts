@@ -1,48 +1,39 @@
-// "Réaliser un direct" (domain flow 4), enforced on the server: lives enabled, the requester is a
-// matched moderator of a running meeting, the cap BBB_NUMBER_MAX_LIVES is not reached, and at most
-// one active live per meeting (a double click or a re-post returns the existing live). The row is
+// "Réaliser un direct" (domain flow 4), enforced on the server by the one eligibility rule
+// (live-request-eligibility.ts: lives enabled, a matched moderator of a running meeting, the cap
+// BBB_NUMBER_MAX_LIVES), under a lock so two requests never both pass the cap; at most one active
+// live per meeting (a double click or a re-post returns the existing live). The row is
 // written first, then the orchestrator is signalled at once; if Redis is down the request stays
 // saved (REQUESTED) and the orchestrator picks it up when it scans for pending lives.
-import type { CurrentUser } from "@/lib/auth/session"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { publishChange } from "@/lib/events/change-feed"
-import { Prisma } from "@/lib/generated/prisma/client"
+import { Prisma, type User } from "@/lib/generated/prisma/client"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
-import { isLiveCapReached } from "./is-live-cap-reached"
 import { enqueueLiveRequested } from "./jobs"
+import { getLiveRequestEligibility } from "./live-request-eligibility"
 import type { RequestLiveInput } from "./schemas"
 
 const LIVE_CAP_LOCK_KEY = 4_242_002 // serialises "count active lives, then insert" across requests
 
 export type RequestLiveResult = { liveId: number; created: boolean; signalled: boolean }
 
-export async function requestLive(input: RequestLiveInput, user: Pick<CurrentUser, "id">): Promise<RequestLiveResult> {
+export async function requestLive(input: RequestLiveInput, user: Pick<User, "id">): Promise<RequestLiveResult> {
   const env = getEnv()
-  if (!env.USE_BBB_LIVE) throw new AppError("LIVES_DISABLED")
-
   let result: { liveId: number; created: boolean }
   try {
     result = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LIVE_CAP_LOCK_KEY})`
-      const meeting = await tx.meeting.findUnique({ where: { id: input.meetingId }, select: { id: true, endedAt: true, isBreakout: true } })
-      if (!meeting) throw new AppError("NOT_FOUND")
-      const moderator = await tx.attendee.findFirst({
-        where: { meetingId: meeting.id, role: "MODERATOR", userId: user.id },
-        select: { id: true },
-      })
-      if (!moderator) throw new AppError("NOT_A_MODERATOR")
-      if (meeting.endedAt) throw new AppError("MEETING_NOT_RUNNING")
-      const existing = await tx.live.findUnique({ where: { activeMeetingId: meeting.id }, select: { id: true } })
-      if (existing) return { liveId: existing.id, created: false }
-      if (await isLiveCapReached(tx)) throw new AppError("LIVE_CAP_REACHED")
+      const eligibility = await getLiveRequestEligibility({ meetingId: input.meetingId, userId: user.id }, tx)
+      // A re-post or a double click returns the live it already made.
+      if (eligibility.refusal === "LIVE_ALREADY_ACTIVE" && eligibility.activeLiveId !== null) return { liveId: eligibility.activeLiveId, created: false }
+      if (eligibility.refusal) throw new AppError(eligibility.refusal)
       const live = await tx.live.create({
         data: {
-          meetingId: meeting.id,
-          activeMeetingId: meeting.id,
+          meetingId: input.meetingId,
+          activeMeetingId: input.meetingId,
           requestedById: user.id,
           isRestricted: input.isRestricted,
           showChat: input.showChat,

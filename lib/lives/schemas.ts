@@ -1,8 +1,8 @@
 import { z } from "zod"
 
-import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { dayFilter, enumFilter, idFilter, listParamsSchema } from "@/lib/lists/list-params"
 
-import { LIVE_STATUSES, type LiveStatus } from "./live-statuses"
+import { ACTIVE_LIVE_STATUSES, isActiveLiveStatus, LIVE_STATUSES, type LiveStatus } from "./live-statuses"
 
 /** An HTML checkbox: "on" (or "true") when ticked, absent when not. */
 const checkbox = z
@@ -19,17 +19,11 @@ export const requestLiveInputSchema = z.object({
 })
 export type RequestLiveInput = z.infer<typeof requestLiveInputSchema>
 
-export { LIVE_STATUSES, type LiveStatus }
-export const ACTIVE_LIVE_STATUSES: readonly LiveStatus[] = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"]
+export { ACTIVE_LIVE_STATUSES, isActiveLiveStatus, LIVE_STATUSES, type LiveStatus }
 
 /** GET /api/lives/<slug>/status: the live's status as the database has it (what a page confirms a status frame with). */
 export const liveStatusAnswerSchema = z.object({ status: z.enum(LIVE_STATUSES) })
 export type LiveStatusAnswer = z.infer<typeof liveStatusAnswerSchema>
-
-/** A live holding its meeting (and resources): requested, starting, running or stopping. */
-export function isActiveLiveStatus(status: LiveStatus): boolean {
-  return ACTIVE_LIVE_STATUSES.includes(status)
-}
 
 /** Why a live failed (i18n "liveFailure"). */
 export const LIVE_FAILURE_REASONS = ["STREAMER_FAILED", "START_TIMEOUT", "STREAM_STALLED", "STREAMER_EXITED", "AGENT_UNREACHABLE"] as const

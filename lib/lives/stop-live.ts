@@ -8,10 +8,10 @@ import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 import type { Prisma } from "@/lib/generated/prisma/client"
-import { enqueueStreamerJob } from "@/lib/streamers/jobs"
 
 import { announceLiveStatus } from "./announce-live-status"
-import { enqueueSlotFreed } from "./jobs"
+import { releaseLive } from "./release-live"
+import { enqueueStreamerJob } from "./streamer-jobs"
 import type { LiveStatus, LiveStopReason } from "./schemas"
 
 export type StopLiveResult = { liveId: number; status: LiveStatus; changed: boolean }
@@ -39,15 +39,20 @@ export async function stopLive(input: { liveId: number; reason: LiveStopReason; 
     if (!live) throw new AppError("NOT_FOUND")
     const now = new Date()
     const reason = stopReasonFor(input.reason, live)
+    const actor = input.actor
     if (live.status === "REQUESTED") {
       // Not started: nothing runs, it ends now (and frees its place under the cap).
-      const moved = await guardedUpdate(input.actor, live, {
-        where: { id: live.id, status: "REQUESTED", slotId: null },
-        data: { status: "STOPPED", stopReason: reason, statusChangedAt: now, endedAt: now, activeMeetingId: null },
+      const moved = await releaseLive({
+        liveId: live.id,
+        from: ["REQUESTED"],
+        where: { slotId: null },
+        to: "STOPPED",
+        at: now,
+        record: { stopReason: reason },
+        alsoInTransaction: actor ? (tx) => recordStop(tx, actor, live, { status: "STOPPED", stopReason: reason }) : undefined,
       })
       if (!moved) continue
-      await announce(live.id, "STOPPED", reason)
-      await enqueueSlotFreed(live.id).catch(() => undefined)
+      logger.info({ liveId: live.id, reason }, "live stop requested")
       return { liveId: live.id, status: "STOPPED", changed: true }
     }
     if (live.status === "STARTING" || live.status === "RUNNING") {
@@ -76,14 +81,14 @@ async function guardedUpdate(
   return db.$transaction(async (tx) => {
     const moved = await tx.live.updateMany(update)
     if (moved.count === 0) return false
-    await recordAuditEntry(tx, actor, {
-      action: "live.stop",
-      entity: { type: "live", id: live.id },
-      before: { status: live.status },
-      after: { status: update.data.status, stopReason: update.data.stopReason },
-    })
+    await recordStop(tx, actor, live, update.data)
     return true
   })
+}
+
+/** The admin's "live.stop" audit entry. */
+async function recordStop(tx: Prisma.TransactionClient, actor: AuditActor, live: { id: number; status: LiveStatus }, after: { status: LiveStatus; stopReason: LiveStopReason }): Promise<void> {
+  await recordAuditEntry(tx, actor, { action: "live.stop", entity: { type: "live", id: live.id }, before: { status: live.status }, after: { status: after.status, stopReason: after.stopReason } })
 }
 
 async function announce(liveId: number, status: LiveStatus, reason: LiveStopReason): Promise<void> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 
-import { parseListParams } from "@/lib/admin/list-params"
+import { parseListParams } from "@/lib/lists/list-params"
 import { db } from "@/lib/db"
-import { seedMeeting, seedUser, uniqueSuffix } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser, uniqueSuffix } from "@/prisma/seed/factories"
 
 import { getAdminMeeting } from "./get-admin-meeting"
 import { listAdminMeetings } from "./list-admin-meetings"
@@ -37,9 +37,8 @@ describe("getAdminMeeting", () => {
   it("gives the session with its attendees, moderators first, and their matched accounts", async () => {
     const meeting = await seedMeeting({ name: `Droit ${uniqueSuffix()}` })
     const teacher = await seedUser({ role: "TEACHER" })
-    const common = { meetingId: meeting.id, normalizedName: "x", lastSeenAt: new Date() }
-    await db.attendee.create({ data: { ...common, attendeeKey: "v1", fullName: "Alice Viewer", role: "VIEWER" } })
-    await db.attendee.create({ data: { ...common, attendeeKey: "m1", fullName: "Zoé Prof", role: "MODERATOR", userId: teacher.id, matchStatus: "BY_ADMIN" } })
+    await seedAttendee({ meetingId: meeting.id, fullName: "Alice Viewer", role: "VIEWER" })
+    await seedAttendee({ meetingId: meeting.id, fullName: "Zoé Prof", userId: teacher.id, matchStatus: "BY_ADMIN" })
     const found = await getAdminMeeting(meeting.id)
     expect(found).toMatchObject({ id: meeting.id, name: meeting.name, endedAt: null })
     expect(found?.attendees.map((a) => [a.fullName, a.matchStatus, a.user?.username ?? null])).toEqual([

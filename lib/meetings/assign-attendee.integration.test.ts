@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest"
 
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
 import { db } from "@/lib/db"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
-import { normalizeName } from "@/lib/users/normalize-name"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { assignAttendee } from "./assign-attendee"
 import { ATTENDEES_TO_MATCH_WHERE } from "./attendees-to-match"
@@ -21,9 +20,7 @@ async function toMatch(q: string) {
 
 async function moderator(fullName: string) {
   const meeting = await seedMeeting()
-  const attendee = await db.attendee.create({
-    data: { meetingId: meeting.id, attendeeKey: randomUUID(), fullName, normalizedName: normalizeName(fullName), role: "MODERATOR", lastSeenAt: new Date() },
-  })
+  const attendee = await seedAttendee({ meetingId: meeting.id, fullName })
   await matchAttendees([attendee.id])
   return attendee
 }
@@ -75,9 +72,7 @@ describe("admin matching", () => {
     const tag = randomUUID().slice(0, 8)
     const unknown = await moderator(`Inconnu ${tag}`)
     const ended = await seedMeeting({ running: false })
-    const gone = await db.attendee.create({
-      data: { meetingId: ended.id, attendeeKey: randomUUID(), fullName: `Parti Ailleurs ${tag}`, normalizedName: `parti ailleurs ${tag}`, role: "MODERATOR", lastSeenAt: new Date() },
-    })
+    const gone = await seedAttendee({ meetingId: ended.id, fullName: `Parti Ailleurs ${tag}` })
     const listed = new Set((await toMatch(tag)).map((r) => r.id))
     for (const [attendee, expected] of [[unknown, 1], [gone, 0]] as const) {
       expect(await db.attendee.count({ where: { ...ATTENDEES_TO_MATCH_WHERE, id: attendee.id } })).toBe(expected)
@@ -131,9 +126,7 @@ describe("admin matching", () => {
     const matched = await moderator(`Liste Participant${t}`)
     const unknown = await moderator(`Inconnu Participant${t}`)
     const meeting = await seedMeeting({ name: `Session ${t}` })
-    const viewer = await db.attendee.create({
-      data: { meetingId: meeting.id, attendeeKey: randomUUID(), fullName: `Spectateur Participant${t}`, normalizedName: "x", role: "VIEWER", lastSeenAt: new Date() },
-    })
+    const viewer = await seedAttendee({ meetingId: meeting.id, fullName: `Spectateur Participant${t}`, role: "VIEWER" })
     const list = (raw: Record<string, string>, options?: { all?: boolean }) => listAdminAttendees(adminAttendeesParamsSchema.parse({ q: `participant${t}`, state: "all", ...raw }), options)
     expect((await list({ sort: "id", dir: "asc" })).rows.map((r) => r.id)).toEqual([matched.id, unknown.id, viewer.id])
     expect((await list({ role: "VIEWER" })).rows.map((r) => r.id)).toEqual([viewer.id])

@@ -1,10 +1,10 @@
 // An admin links a BBB moderator to an account by hand (BY_ADMIN: never overwritten by the sync or
 // re-matching), or hands the attendee back to automatic matching. Audited in the same transaction.
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
-import type { CurrentUser } from "@/lib/auth/session"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { publishChange } from "@/lib/events/change-feed"
+import type { Role } from "@/lib/generated/prisma/enums"
 import { getProducerRedis } from "@/lib/redis"
 
 import { matchAttendees } from "./match-attendees"
@@ -24,7 +24,7 @@ function auditValues(link: { userId: number | null; matchStatus: string; user: {
   return { userId: link.userId, username: link.user?.username ?? null, matchStatus: link.matchStatus }
 }
 
-export async function assignAttendee(input: AssignAttendeeInput, actor: Pick<CurrentUser, "id" | "role"> & AuditActor): Promise<AssignAttendeeResult> {
+export async function assignAttendee(input: AssignAttendeeInput, actor: AuditActor & { role: Role }): Promise<AssignAttendeeResult> {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN")
   const result = await db.$transaction(async (tx) => {
     const attendee = await tx.attendee.findUnique({ where: { id: input.attendeeId }, select: { id: true, fullName: true, ...linkSelect } })

@@ -1,5 +1,6 @@
 import type { BbbMeeting } from "@/lib/bbb/schemas"
-import { normalizeName } from "@/lib/users/normalize-name"
+
+import { normalizeName } from "./name-keys"
 
 /** One attendees row as the sync writes it. */
 export type AttendeeRow = {

@@ -1,7 +1,8 @@
 // The accounts an admin may pick for a moderator the matching could not link: its namesakes
 // (AMBIGUOUS) or staff accounts sharing a name word of at least 3 letters with it (UNMATCHED).
-import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+
+import { nameKeyField } from "./name-keys"
 
 /** At most this many "close name" suggestions per unknown moderator. */
 const MAX_SIMILAR = 5
@@ -20,7 +21,7 @@ function words(normalizedName: string): string[] {
 export async function findAttendeeCandidates(
   attendees: { id: number; normalizedName: string; matchStatus: string }[],
 ): Promise<Map<number, AttendeeCandidate[]>> {
-  const keyField = getEnv().BBB_USERNAME_FORMAT === "last_name first_name" ? "nameKeyLastFirst" : "nameKeyFirstLast"
+  const keyField = nameKeyField()
   const ambiguousNames = [...new Set(attendees.filter((a) => a.matchStatus === "AMBIGUOUS").map((a) => a.normalizedName))]
   const unknownWords = [...new Set(attendees.filter((a) => a.matchStatus === "UNMATCHED").flatMap((a) => words(a.normalizedName)))]
   const [namesakes, similar] = await Promise.all([

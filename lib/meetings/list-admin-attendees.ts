@@ -1,7 +1,7 @@
 // The admin's participants list (domain flow 8): every attendee the sync stored, searched by name,
 // BBB ids or linked account, filtered by role and match state, sorted and paged; the CSV export
 // reads the same rows without paging. Moderators left to an admin carry the accounts to pick from.
-import { CSV_MAX_ROWS, pageWindow, type ListPage } from "@/lib/admin/list-params"
+import { CSV_MAX_ROWS, pageWindow, type ListPage } from "@/lib/lists/list-params"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"
 

@@ -1,6 +1,6 @@
 // The admins' list of sessions (/admin/meetings and its CSV): searched by name or BBB meeting id,
 // filtered by state, recording and date range, sorted and paged in PostgreSQL.
-import { CSV_MAX_ROWS, dayRange, pageWindow, type ListPage } from "@/lib/admin/list-params"
+import { CSV_MAX_ROWS, dayRange, pageWindow, type ListPage } from "@/lib/lists/list-params"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"

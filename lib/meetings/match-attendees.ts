@@ -3,15 +3,16 @@
 // BBB_USERNAME_FORMAT: exactly one active user → matched; several → AMBIGUOUS (left to an admin,
 // never guessed); none → UNMATCHED. An admin's assignment (BY_ADMIN) is never touched.
 // One set-based statement, driven by indexed lookups (users' name keys and external id).
-import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { Prisma } from "@/lib/generated/prisma/client"
+
+import { nameKeyField } from "./name-keys"
 
 export type MatchOutcome = { attendeeId: number; userId: number | null; matchStatus: string }
 
 function nameKeyColumn(): Prisma.Sql {
   // A column name chosen from two constants, never from input.
-  return getEnv().BBB_USERNAME_FORMAT === "last_name first_name" ? Prisma.raw(`u."name_key_last_first"`) : Prisma.raw(`u."name_key_first_last"`)
+  return nameKeyField() === "nameKeyLastFirst" ? Prisma.raw(`u."name_key_last_first"`) : Prisma.raw(`u."name_key_first_last"`)
 }
 
 /** Recomputes the match of the given moderator attendees; returns those whose match changed. */

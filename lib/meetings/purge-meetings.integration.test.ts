@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { db } from "@/lib/db"
-import { seedMeeting } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting } from "@/prisma/seed/factories"
 
 import { purgeMeetings } from "./purge-meetings"
 
@@ -17,9 +17,7 @@ describe("purgeMeetings", () => {
     const recentEnded = await seedMeeting({ running: false })
     await db.meeting.updateMany({ where: { id: { in: [oldEnded.id, oldPublished.id, oldRunning.id] } }, data: { sessionDate: old } })
     await db.meeting.update({ where: { id: oldPublished.id }, data: { publishedAt: now } })
-    await db.attendee.create({
-      data: { meetingId: oldEnded.id, attendeeKey: "k", fullName: "x", normalizedName: "x", role: "MODERATOR", lastSeenAt: old },
-    })
+    await seedAttendee({ meetingId: oldEnded.id, lastSeenAt: old })
 
     expect(await purgeMeetings({ now, days: 0 })).toEqual({ deleted: 0 })
     const result = await purgeMeetings({ now, days: 30 })

@@ -6,11 +6,11 @@ import { outageOf } from "@/lib/health/classify-outage"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 import { observeSync, publishProcessMetrics } from "@/lib/metrics/process-metrics"
+import { noteSyncRan, recordSyncOutcome } from "@/lib/metrics/sync-status"
 
 import { publishMeetingsChanged } from "./events"
 import { enqueueMeetingsEnded } from "./jobs"
 import { reportSyncFailure, reportSyncSuccess } from "./report-sync-incident"
-import { noteSyncRan, recordSyncOutcome } from "./sync-status"
 import { refreshMeeting, type MeetingInfoSource, type RefreshMeetingResult } from "./refresh-meeting"
 import { syncMeetings, type MeetingsSource, type SyncResult } from "./sync-meetings"
 

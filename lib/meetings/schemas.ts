@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { dayFilter, enumFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { dayFilter, enumFilter, listParamsSchema } from "@/lib/lists/list-params"
 
 export const assignAttendeeInputSchema = z.object({
   attendeeId: z.coerce.number().int().positive(),

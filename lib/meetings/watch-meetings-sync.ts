@@ -4,10 +4,7 @@
 import { isDown, getDependencyStates, formatDuration } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 import { notifyAdmins } from "@/lib/mail/notify-admins"
-
-import { getLastSyncRunAt } from "./sync-status"
-
-export const STALLED_AFTER_INTERVALS = 3
+import { getLastSyncRunAt, STALLED_AFTER_INTERVALS } from "@/lib/metrics/sync-status"
 
 export type SyncWatchdogOptions = {
   intervalMs: number

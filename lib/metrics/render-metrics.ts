@@ -4,11 +4,11 @@
 import { AggregatorRegistry, Gauge, Registry } from "prom-client"
 
 import { db } from "@/lib/db"
-import { readSyncStatus } from "@/lib/meetings/sync-status"
 import { getQueue, QUEUES } from "@/lib/queues"
 import { getProducerRedis, withRedis } from "@/lib/redis"
 
 import { METRICS_PREFIX, readProcessSnapshots } from "./process-metrics"
+import { readSyncStatus } from "./sync-status"
 
 const QUEUE_STATES = ["waiting", "active", "delayed", "failed"] as const
 

@@ -7,8 +7,6 @@ import path from "node:path"
 import { Readable } from "node:stream"
 import type { ReadableStream as WebReadableStream } from "node:stream/web"
 
-import type { Redis } from "ioredis"
-
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 
@@ -43,7 +41,6 @@ export async function claimRecordingFile(input: {
   recorderId: string
   claimDirectory: string
   dry: boolean
-  redis: Redis | null
 }): Promise<ClaimResult> {
   const { row } = input
   if (!row.videoFileUrl && !row.hasPresentation) return { action: "no-playback" }
@@ -62,9 +59,8 @@ export async function claimRecordingFile(input: {
         select: { id: true, status: true },
       }))
     if (record.status !== "CONVERTING") return { action: "already-claimed", file }
-    if (!input.redis) throw new AppError("QUEUE_UNAVAILABLE", { message: "no Redis connection to queue the conversion" })
     // re-queued on every run while converting: the job id derives from the row, so it is never doubled
-    await enqueueRecordingConversion(input.redis, { claimableRecordingId: record.id })
+    await enqueueRecordingConversion({ claimableRecordingId: record.id })
     return { action: existing ? "already-claimed" : "queued", file }
   }
 

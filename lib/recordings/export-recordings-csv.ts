@@ -1,7 +1,7 @@
 // The CSV export (--use-export-csv): ';'-separated, the original's header (plus moodle_owners with Moodle),
 // written even without any recording, every row ending with a line break, and the file replaced atomically.
 // Cells go through the admin exports' writer, so a recording named =HYPERLINK(…) stays text.
-import { renderCsv } from "@/lib/admin/csv"
+import { renderCsv } from "@/lib/lists/csv"
 
 import type { MigrationRow } from "./recording-row"
 import { CSV_COLUMNS, CSV_MOODLE_COLUMN } from "./schemas"

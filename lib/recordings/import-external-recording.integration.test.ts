@@ -19,6 +19,7 @@ import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/serv
 import { createExternalRecording } from "./create-external-recording"
 import { getExternalVideoFetchPolicy } from "./external-video-fetch-policy"
 import { importExternalRecordingVideo } from "./import-external-recording-video"
+import { listExternalRecordings } from "./list-external-recordings"
 import { RECORDINGS_IMPORT_QUEUE, recordingImportJobId } from "./import-jobs"
 import { markExternalRecordingImportFailed } from "./mark-external-recording-import-failed"
 import { requestExternalRecordingImport } from "./request-external-recording-import"
@@ -46,7 +47,7 @@ describe("importing an external recording", () => {
     const recording = sim.state.addRecording({ meetingID: `m-${randomUUID()}`, name: "Séance vidéo", formats: ["presentation", "video"] })
     const { id } = await createExternalRecording({ name: "Séance vidéo", type: "BIGBLUEBUTTON", sourceUrl: `${sim.url}/playback/presentation/2.3/${recording.recordID}` }, teacher)
 
-    await requestExternalRecordingImport({ id }, teacher, redis)
+    await requestExternalRecordingImport({ id }, teacher)
     const queue = new Queue(RECORDINGS_IMPORT_QUEUE, { connection: redis, prefix: queuePrefix() })
     try {
       expect((await queue.getJob(recordingImportJobId({ externalRecordingId: id })))?.data).toEqual({ externalRecordingId: id })
@@ -60,14 +61,14 @@ describe("importing an external recording", () => {
     expect(await readFile(draft.sourcePath)).toEqual(sim.state.getPlaybackVideo(recording.recordID))
     expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(1)
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("IMPORTED")
-    expect((await caughtError(() => requestExternalRecordingImport({ id }, teacher, redis))).code).toBe("CONFLICT")
+    expect((await caughtError(() => requestExternalRecordingImport({ id }, teacher))).code).toBe("CONFLICT")
   })
 
   it("a presentation-only recording is queued for conversion", async () => {
     const teacher = await seedUser({ role: "TEACHER" })
     const recording = sim.state.addRecording({ meetingID: `m-${randomUUID()}`, formats: ["presentation"] })
     const { id } = await createExternalRecording({ name: "Diapos", type: "BIGBLUEBUTTON", sourceUrl: `${sim.url}/playback/presentation/2.3/${recording.recordID}` }, teacher)
-    await requestExternalRecordingImport({ id }, teacher, redis)
+    await requestExternalRecordingImport({ id }, teacher)
     expect(await importExternalRecordingVideo({ externalRecordingId: id }, { importDirectory, fetchPolicy })).toBe("conversion-queued")
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("CONVERSION_QUEUED")
     expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(0)
@@ -77,16 +78,55 @@ describe("importing an external recording", () => {
     const [teacher, other] = [await seedUser({ role: "TEACHER" }), await seedUser({ role: "TEACHER" })]
     const video = await createExternalRecording({ name: "Fichier", type: "VIDEO", sourceUrl: `${sim.url}/files/${randomUUID()}.mp4` }, teacher)
     const youtube = await createExternalRecording({ name: "YT", type: "YOUTUBE", sourceUrl: `https://www.youtube.com/watch?v=${randomUUID()}` }, teacher)
-    expect((await caughtError(() => requestExternalRecordingImport({ id: video.id }, other, redis))).code).toBe("NOT_FOUND")
-    expect((await caughtError(() => requestExternalRecordingImport({ id: youtube.id }, teacher, redis))).code).toBe("IMPORT_NOT_SUPPORTED")
+    expect((await caughtError(() => requestExternalRecordingImport({ id: video.id }, other))).code).toBe("NOT_FOUND")
+    expect((await caughtError(() => requestExternalRecordingImport({ id: youtube.id }, teacher))).code).toBe("IMPORT_NOT_SUPPORTED")
 
-    await requestExternalRecordingImport({ id: video.id }, teacher, redis)
+    await requestExternalRecordingImport({ id: video.id }, teacher)
     const broken = await caughtError(() => importExternalRecordingVideo({ externalRecordingId: video.id }, { importDirectory, fetchPolicy }))
     expect(broken.code).toBe("BBB_UNAVAILABLE")
     expect(broken.message).toContain("HTTP 404")
     await markExternalRecordingImportFailed({ externalRecordingId: video.id })
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id: video.id } })).state).toBe("IMPORT_FAILED")
-    await requestExternalRecordingImport({ id: video.id }, teacher, redis)
+    await requestExternalRecordingImport({ id: video.id }, teacher)
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id: video.id } })).state).toBe("IMPORT_QUEUED")
+  })
+
+  it("the list offers « Importer » exactly where the request accepts it, a row still queued included (Redis was down)", async () => {
+    const teacher = await seedUser({ role: "TEACHER" })
+    const states = [null, "IMPORT_QUEUED", "IMPORT_FAILED", "IMPORT_REFUSED", "IMPORTED", "CONVERSION_QUEUED"] as const
+    const rows: { id: number; type: string; state: string | null }[] = []
+    for (const type of ["VIDEO", "BIGBLUEBUTTON", "YOUTUBE"] as const) {
+      for (const state of states) {
+        const sourceUrl = {
+          YOUTUBE: `https://www.youtube.com/watch?v=${randomUUID()}`,
+          BIGBLUEBUTTON: `${sim.url}/playback/presentation/2.3/${randomUUID()}`,
+          VIDEO: `${sim.url}/files/${randomUUID()}.mp4`,
+        }[type]
+        const { id } = await createExternalRecording({ name: `${type} ${state}`, type, sourceUrl }, teacher)
+        await db.externalRecording.update({ where: { id }, data: { state } })
+        rows.push({ id, type, state })
+      }
+    }
+    const listed = new Map((await listExternalRecordings(teacher)).map((r) => [r.id, r.canImport]))
+    const offered = rows.filter((r) => listed.get(r.id)).map((r) => `${r.type} ${r.state}`)
+    expect(offered).toEqual([
+      "VIDEO null",
+      "VIDEO IMPORT_QUEUED",
+      "VIDEO IMPORT_FAILED",
+      "VIDEO IMPORT_REFUSED",
+      "BIGBLUEBUTTON null",
+      "BIGBLUEBUTTON IMPORT_QUEUED",
+      "BIGBLUEBUTTON IMPORT_FAILED",
+      "BIGBLUEBUTTON IMPORT_REFUSED",
+    ])
+    const accepted: string[] = []
+    for (const row of rows) {
+      const error = await requestExternalRecordingImport({ id: row.id }, teacher).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      if (error === null) accepted.push(`${row.type} ${row.state}`)
+    }
+    expect(accepted).toEqual(offered)
   })
 })

@@ -1,12 +1,8 @@
 // Queue contract of "import" in Mes vidéos externes: the row is marked IMPORT_QUEUED first, then signalled
 // with a job whose id derives from it (a double click never doubles the import).
-import { Queue } from "bullmq"
-import type { Redis } from "ioredis"
 import { z } from "zod"
 
-import { QUEUES } from "@/lib/queues"
-import { withRedis } from "@/lib/redis"
-import { queuePrefix } from "@/lib/redis-keys"
+import { addJob, QUEUES } from "@/lib/queues"
 
 export const RECORDINGS_IMPORT_QUEUE = QUEUES.recordingsImport
 
@@ -17,23 +13,11 @@ export function recordingImportJobId(job: RecordingImportJob): string {
   return `import-${job.externalRecordingId}`
 }
 
-const queues = new WeakMap<Redis, Queue>()
-
-export async function enqueueRecordingImport(redis: Redis, job: RecordingImportJob): Promise<void> {
-  let queue = queues.get(redis)
-  if (!queue) {
-    queue = new Queue(RECORDINGS_IMPORT_QUEUE, { connection: redis, prefix: queuePrefix() })
-    queue.on("error", () => undefined) // surfaced by withRedis as QUEUE_UNAVAILABLE
-    queues.set(redis, queue)
-  }
-  const q = queue
-  await withRedis(redis, () =>
-    q.add("import", recordingImportJobSchema.parse(job), {
-      jobId: recordingImportJobId(job),
-      attempts: 3,
-      backoff: { type: "exponential", delay: 5_000 },
-      removeOnComplete: { count: 1_000, age: 24 * 3600 },
-      removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
-    }),
-  )
+/** Throws QUEUE_UNAVAILABLE when Redis is down (the row stays IMPORT_QUEUED). */
+export async function enqueueRecordingImport(job: RecordingImportJob): Promise<void> {
+  await addJob(RECORDINGS_IMPORT_QUEUE, {
+    name: "import",
+    data: recordingImportJobSchema.parse(job),
+    opts: { jobId: recordingImportJobId(job), attempts: 3, backoff: { type: "exponential", delay: 5_000 } },
+  })
 }

@@ -14,7 +14,7 @@ import { parseRecordingsXml } from "@/lib/bbb/parse-recordings"
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { queuePrefix } from "@/lib/redis-keys"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { type BbbSimulator, startBbbSimulator } from "@/tools/bbb-simulator/server"
 
 import type { MigrationSettings } from "./get-migration-settings"
@@ -64,7 +64,7 @@ async function setup(count = 300) {
   const client = createBbbClient({ serverUrl: sim.url, secret: SECRET, timeoutMs: 5_000 })
   const lines: string[] = []
   const run = (options: MigrateRecordingsOptionsInput, overrides: Partial<MigrationSettings> = {}) =>
-    migrateRecordings(options, { client, settings: { ...settings, ...overrides }, redis, log: (line) => lines.push(line) })
+    migrateRecordings(options, { client, settings: { ...settings, ...overrides }, log: (line) => lines.push(line) })
   return { admin, recordIDs, settings, run, lines }
 }
 
@@ -102,9 +102,7 @@ describe("--use-import-video", () => {
     const child = recordings.find((recording) => recording.isBreakout)!
     const parent = recordings.find((recording) => recording.internalMeetingID === child.parentMeetingID)!
     const meeting = await seedMeeting({ internalMeetingId: parent.internalMeetingID, running: false })
-    await db.attendee.create({
-      data: { meetingId: meeting.id, attendeeKey: `m-${teacher.id}`, fullName: "T", normalizedName: "t", role: "MODERATOR", userId: teacher.id, matchStatus: "BY_NAME", lastSeenAt: new Date() },
-    })
+    await seedAttendee({ meetingId: meeting.id, userId: teacher.id, matchStatus: "BY_NAME" })
     const summary = await run({ useImportVideo: true })
     expect(summary).toMatchObject({ read: 24, created: 24, failed: [], aborted: null })
     const mine = await db.externalRecording.findMany({ where: { ownerId: teacher.id }, select: { sourceUrl: true } })
@@ -141,7 +139,7 @@ describe("a BBB failing mid-way", () => {
     const { settings } = await setup(10)
     sim.state.addFault({ call: "getRecordings", fault: { type: "hang" }, times: 1 })
     const client = createBbbClient({ serverUrl: sim.url, secret: SECRET, timeoutMs: 300 })
-    const summary = await migrateRecordings({ useExportCsv: true, csvFile: path.join(workdir, "t.csv") }, { client, settings, redis: null })
+    const summary = await migrateRecordings({ useExportCsv: true, csvFile: path.join(workdir, "t.csv") }, { client, settings })
     expect(summary.aborted?.code).toBe("BBB_UNAVAILABLE")
     expect(summary.aborted?.message).toMatch(/no complete answer within 300 ms/)
     expect(summary.csv?.written).toBe(false)

@@ -3,7 +3,6 @@
 // exports them to CSV. A dry run reads everything and writes nothing (database, files, Moodle, queue).
 // A fatal failure (old BBB, a Moodle database) stops the run: what was done stays done and is reported in
 // the summary, and a re-run with the same options skips it and finishes the job.
-import type { Redis } from "ioredis"
 
 import type { BbbClient } from "@/lib/bbb/client"
 import { db } from "@/lib/db"
@@ -55,8 +54,6 @@ export type MigrationSummary = {
 export type MigrationDependencies = {
   client: BbbClient
   settings: MigrationSettings
-  /** Redis for the conversion queue (--use-manual-claim); null when not needed. */
-  redis: Redis | null
   log?: (line: string) => void
   onProgress?: (done: number, total: number) => void
 }
@@ -145,7 +142,7 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
   return summary
 
   async function claim(number: number, row: MigrationRow) {
-    const result = await claimRecordingFile({ row, recorderId: settings.recorderId, claimDirectory: settings.claimDirectory, dry, redis: deps.redis })
+    const result = await claimRecordingFile({ row, recorderId: settings.recorderId, claimDirectory: settings.claimDirectory, dry })
     switch (result.action) {
       case "downloaded":
       case "would-download":

@@ -188,7 +188,7 @@ describe.each(["postgresql", "mysql"] as const)("Moodle on %s", (dialect) => {
   const run = (options: MigrateRecordingsOptionsInput, overrides: Partial<MigrationSettings> = {}) =>
     migrateRecordings(
       { ...options, useDatabaseMoodle: true },
-      { client: createBbbClient({ serverUrl: sim.url, secret: SECRET }), settings: { ...settings, ...overrides }, redis: null },
+      { client: createBbbClient({ serverUrl: sim.url, secret: SECRET }), settings: { ...settings, ...overrides } },
     )
   const mine = () => ({ sourceUrl: { contains: suffix } })
   const intro = async (id = activityId) => (await moodle.exec("SELECT intro FROM mdl_bigbluebuttonbn WHERE id = ?", [id]))[0]!.intro

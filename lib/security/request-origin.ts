@@ -5,6 +5,7 @@
 import type { Env } from "@/lib/config/env"
 
 import { normalizeIp, PEER_ADDRESS_HEADER, trustedProxyList } from "@/lib/auth/client-ip"
+import { FORWARDED_HOST_HEADER, FORWARDED_PROTO_HEADER } from "@/lib/config/front-contract"
 
 export type RequestOriginSettings = Pick<Env, "APP_URL" | "TRUSTED_PROXIES">
 
@@ -25,8 +26,8 @@ function isFromTrustedProxy(headers: Headers, settings: RequestOriginSettings): 
 export function allowedWriteOrigins(headers: Headers, settings: RequestOriginSettings): string[] {
   const origins = [new URL(settings.APP_URL).origin]
   if (isFromTrustedProxy(headers, settings)) {
-    const host = lastHop(headers.get("x-forwarded-host"))
-    const proto = lastHop(headers.get("x-forwarded-proto")) ?? new URL(settings.APP_URL).protocol.replace(/:$/, "")
+    const host = lastHop(headers.get(FORWARDED_HOST_HEADER))
+    const proto = lastHop(headers.get(FORWARDED_PROTO_HEADER)) ?? new URL(settings.APP_URL).protocol.replace(/:$/, "")
     if (host && (proto === "http" || proto === "https")) {
       try {
         origins.push(new URL(`${proto}://${host}`).origin)

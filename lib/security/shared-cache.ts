@@ -29,6 +29,7 @@
 //   (Next.js strips those before it runs): the front bypasses them itself.
 
 import { decodeSlug } from "@/lib/lives/decode-slug"
+import { LIVE_PAGE_PATH, LIVES_PATH, SESSION_COOKIE_PATTERN } from "@/lib/config/front-contract"
 
 /** Who a kept answer is for (see above). */
 export type SharedAudience = "anonymous" | "members"
@@ -36,25 +37,20 @@ export type SharedAudience = "anonymous" | "members"
 /** The request header by which proxy.ts tells the render its audience (any value a client sent is replaced). */
 export const SHARED_RENDER_HEADER = "x-bbb-shared-render"
 
-/** next-auth's session cookie: `__Secure-` prefixed on https (lib/auth/options.ts useSecureCookies), `.N` when chunked. */
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/
-
-const LIVE_PAGE = /^\/lives\/([^/]+)$/
-
 /** The Directs page or a live page. */
 export function isPublicPagePath(pathname: string): boolean {
-  return pathname === "/lives" || LIVE_PAGE.test(pathname)
+  return pathname === LIVES_PATH || LIVE_PAGE_PATH.test(pathname)
 }
 
 /** The slug of a live page's path, or null. */
 export function livePageSlug(pathname: string): string | null {
-  const match = LIVE_PAGE.exec(pathname)
+  const match = LIVE_PAGE_PATH.exec(pathname)
   return match ? decodeSlug(match[1]!) : null
 }
 
 /** Whether one of these cookie names is a next-auth session (the visitor may be signed in). */
 export function hasSessionCookie(cookieNames: Iterable<string>): boolean {
-  for (const name of cookieNames) if (SESSION_COOKIE.test(name)) return true
+  for (const name of cookieNames) if (SESSION_COOKIE_PATTERN.test(name)) return true
   return false
 }
 

@@ -7,20 +7,21 @@
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { publishChange } from "@/lib/events/change-feed"
-import { announceLiveStatus } from "@/lib/lives/announce-live-status"
+import { STOPPABLE_LIVE_STATUSES } from "@/lib/lives/live-statuses"
+import { releaseLive } from "@/lib/lives/release-live"
 import { stopLive } from "@/lib/lives/stop-live"
+import { enqueueStreamerJob } from "@/lib/lives/streamer-jobs"
 import { logger } from "@/lib/logger"
 import { getProducerRedis } from "@/lib/redis"
 
 import { claimSlots, type SlotClaim } from "./claim-slots"
 import { failLive } from "./fail-live"
-import { enqueueStreamerJob } from "./jobs"
 
 export type LivesScanResult = { claimed: SlotClaim[]; stoppedForEndedMeetings: number; timedOut: number }
 
 export async function runLivesScan(): Promise<LivesScanResult> {
   const env = getEnv()
-  const ended = await db.live.findMany({ where: { activeMeetingId: { not: null }, status: { in: ["REQUESTED", "STARTING", "RUNNING"] }, meeting: { endedAt: { not: null } } }, select: { id: true } })
+  const ended = await db.live.findMany({ where: { activeMeetingId: { not: null }, status: { in: [...STOPPABLE_LIVE_STATUSES] }, meeting: { endedAt: { not: null } } }, select: { id: true } })
   for (const live of ended) await stopLive({ liveId: live.id, reason: "MEETING_ENDED" })
 
   const claimed = await claimSlots()
@@ -53,17 +54,7 @@ export async function runLivesScan(): Promise<LivesScanResult> {
 
 /** A STOPPING live whose agent is gone: recorded as stopped (its streamer is stopped when the agent returns). */
 async function forceStopped(liveId: number): Promise<void> {
-  const now = new Date()
-  const done = await db.$transaction(async (tx) => {
-    const live = await tx.live.findUnique({ where: { id: liveId }, select: { broadcasterId: true } })
-    const moved = await tx.live.updateMany({ where: { id: liveId, status: "STOPPING" }, data: { status: "STOPPED", statusChangedAt: now, endedAt: now, activeMeetingId: null, broadcasterId: null } })
-    if (moved.count === 0) return false
-    if (live?.broadcasterId) await tx.broadcaster.deleteMany({ where: { id: live.broadcasterId } })
-    await tx.streamerSlot.updateMany({ where: { currentLiveId: liveId }, data: { currentLiveId: null } })
-    return true
-  })
-  if (done) {
+  if (await releaseLive({ liveId, from: ["STOPPING"], to: "STOPPED" })) {
     logger.warn({ liveId }, "live stopped without its agent (unreachable); its streamer is stopped when the agent returns")
-    await announceLiveStatus({ liveId, status: "STOPPED" })
   }
 }

@@ -4,7 +4,7 @@
 // was cancelled meanwhile (STOPPING) is left to its stop. A streamer that will not start fails the live.
 import { db } from "@/lib/db"
 import { announceLiveStatus } from "@/lib/lives/announce-live-status"
-import { createLiveBroadcaster } from "@/lib/lives/create-live-broadcaster"
+import { attachLiveBroadcaster } from "@/lib/lives/attach-live-broadcaster"
 import { logger } from "@/lib/logger"
 import { notifyAdmins } from "@/lib/mail/notify-admins"
 
@@ -21,7 +21,7 @@ export async function startStreamer(input: { liveId: number; serverNumber: numbe
   if (live.status !== "STARTING" || !live.streamKey) return "not-starting"
 
   await db.$transaction((tx) =>
-    createLiveBroadcaster(tx, { id: live.id, meetingName: live.meeting.name, streamKey: live.streamKey!, isRestricted: live.isRestricted }),
+    attachLiveBroadcaster(tx, { id: live.id, meetingName: live.meeting.name, streamKey: live.streamKey!, isRestricted: live.isRestricted }),
   )
   try {
     await input.driver.start(streamerSpec(live))

@@ -1,10 +1,8 @@
 // The agent's half of domain flow 6, for one live of its server that must end (status STOPPING):
 // stop the streamer, publish this live's recording (a draft video owned by the requester), remove the
-// broadcaster, free the slot, STOPPED with its end date. Idempotent: the tick retries what failed.
+// broadcaster, free the slot, STOPPED with its end date (releaseLive). Idempotent: the tick retries what failed.
 import { getEnv } from "@/lib/config/env"
-import { db } from "@/lib/db"
-import { announceLiveStatus } from "@/lib/lives/announce-live-status"
-import { enqueueSlotFreed } from "@/lib/lives/jobs"
+import { releaseLive } from "@/lib/lives/release-live"
 import { logger } from "@/lib/logger"
 
 import { recordingsDir, type StreamerDriver } from "./driver"
@@ -38,27 +36,23 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
     }
   }
 
-  const stopped = await db.$transaction(async (tx) => {
-    const moved = await tx.live.updateMany({
-      where: { id: live.id, status: "STOPPING" },
-      data: { status: "STOPPED", statusChangedAt: now, endedAt: now, activeMeetingId: null, broadcasterId: null, ...(recordingPath ? { recordingPath } : {}) },
-    })
-    if (moved.count === 0) return false
-    if (live.broadcasterId) await tx.broadcaster.deleteMany({ where: { id: live.broadcasterId } })
-    await tx.streamerSlot.updateMany({ where: { currentLiveId: live.id }, data: { currentLiveId: null } })
-    if (recordingPath) {
+  const stopped = await releaseLive({
+    liveId: live.id,
+    from: ["STOPPING"],
+    to: "STOPPED",
+    at: now,
+    record: recordingPath ? { recordingPath } : {},
+    alsoInTransaction: async (tx) => {
+      if (!recordingPath) return
       await tx.draftVideo.upsert({
         where: { liveId: live.id },
         create: { ownerId: live.requestedById, title: live.meeting.name, sourcePath: recordingPath, liveId: live.id },
         update: {},
       })
       await tx.meeting.update({ where: { id: live.meeting.id }, data: { publishedAt: now } })
-    }
-    return true
+    },
   })
   if (!stopped) return "not-stopping"
   logger.info({ liveId: live.id, reason: live.stopReason, recording: recordingPath }, "live stopped")
-  await announceLiveStatus({ liveId: live.id, status: "STOPPED" })
-  await enqueueSlotFreed(live.id).catch(() => undefined)
   return "stopped"
 }

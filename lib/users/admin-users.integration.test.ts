@@ -4,12 +4,11 @@ import { describe, expect, it } from "vitest"
 
 import { db } from "@/lib/db"
 import { matchAttendees } from "@/lib/meetings/match-attendees"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { findSessionUser } from "../auth/find-session-user"
 import { createUserAsAdmin } from "./create-user-as-admin"
 import { listAdminUsers } from "./list-admin-users"
-import { normalizeName } from "./normalize-name"
 import { resetUserPassword } from "./reset-user-password"
 import { adminCreateUserInputSchema, adminUsersParamsSchema, updateUserInputSchema } from "./schemas"
 import { searchUsers } from "./search-users"
@@ -25,9 +24,7 @@ async function auditOf(entityId: number) {
 
 async function moderator(fullName: string, extUserId: string | null = null) {
   const meeting = await seedMeeting()
-  const attendee = await db.attendee.create({
-    data: { meetingId: meeting.id, attendeeKey: randomUUID(), fullName, normalizedName: normalizeName(fullName), role: "MODERATOR", extUserId, lastSeenAt: new Date() },
-  })
+  const attendee = await seedAttendee({ meetingId: meeting.id, fullName, extUserId })
   await matchAttendees([attendee.id])
   return attendee
 }

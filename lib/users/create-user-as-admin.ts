@@ -5,11 +5,11 @@ import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entr
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
 import { hashPassword } from "./create-user"
-import { userNameKeys } from "./normalize-name"
 import type { AdminCreateUserInput } from "./schemas"
 import { temporaryPassword } from "./temporary-password"
 import { uniqueViolationField } from "./unique-violation-field"

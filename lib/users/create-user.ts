@@ -3,9 +3,9 @@ import bcrypt from "bcryptjs"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
-import { userNameKeys } from "./normalize-name"
 import { createUserInputSchema, type CreateUserInput } from "./schemas"
 
 export const PASSWORD_HASH_ROUNDS = 10

@@ -1,6 +1,6 @@
 import { z } from "zod"
 
-import { enumFilter, listParamsSchema } from "@/lib/admin/list-params"
+import { enumFilter, listParamsSchema } from "@/lib/lists/list-params"
 
 export const roleSchema = z.enum(["ADMIN", "TEACHER", "STUDENT"])
 export type Role = z.infer<typeof roleSchema>

@@ -1,8 +1,7 @@
 // The account picker of the admin (assigning a participant by hand): active accounts whose name,
 // username or e-mail contains the words typed, accents and case ignored.
 import { db } from "@/lib/db"
-
-import { normalizeName } from "./normalize-name"
+import { normalizeName } from "@/lib/meetings/name-keys"
 
 export type UserChoice = { id: number; username: string; name: string; email: string; role: "ADMIN" | "TEACHER" | "STUDENT" }
 

@@ -7,10 +7,10 @@ import { db } from "@/lib/db"
 import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { AppError } from "@/lib/errors"
 import { Prisma } from "@/lib/generated/prisma/client"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
-import { userNameKeys } from "./normalize-name"
 import { endUserSessions } from "./end-user-sessions"
 import type { UpdateUserInput } from "./schemas"
 

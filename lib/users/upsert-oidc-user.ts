@@ -7,10 +7,10 @@ import { db } from "@/lib/db"
 import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { logger } from "@/lib/logger"
 import { notifyAdmins } from "@/lib/mail/notify-admins"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { directoryRole, nextRole } from "./directory-role"
-import { userNameKeys } from "./normalize-name"
 
 /** Some providers send booleans as strings ("true"). */
 const claimBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])

@@ -1,9 +1,9 @@
 // npm run db:seed — the demo accounts, printed with their passwords. Idempotent: re-running resets
 // their passwords and roles and creates nothing twice.
-import { bootstrap } from "@/lib/config/bootstrap"
+import { bootstrap } from "@/lib/boot/bootstrap"
 import { db } from "@/lib/db"
+import { userNameKeys } from "@/lib/meetings/name-keys"
 import { hashPassword } from "@/lib/users/create-user"
-import { userNameKeys } from "@/lib/users/normalize-name"
 
 await bootstrap("db:seed", { services: false })
 

@@ -2,6 +2,9 @@
 import { randomUUID } from "node:crypto"
 
 import { db } from "@/lib/db"
+import type { Prisma } from "@/lib/generated/prisma/client"
+import { isActiveLiveStatus } from "@/lib/lives/live-statuses"
+import { normalizeName } from "@/lib/meetings/name-keys"
 import type { Role } from "@/lib/users/schemas"
 import { createUser } from "@/lib/users/create-user"
 
@@ -43,6 +46,17 @@ export async function seedMeeting(options: { name?: string; running?: boolean; i
 }
 
 /**
+ * A BBB attendee of a meeting, as the meetings sync stores it: a moderator seen just now, unmatched,
+ * with a unique key and its name normalised, unless told otherwise (a viewer, a linked account…).
+ */
+export async function seedAttendee(options: { meetingId: number } & Partial<Omit<Prisma.AttendeeUncheckedCreateInput, "meetingId">>) {
+  const fullName = options.fullName ?? `Participant ${uniqueSuffix()}`
+  return db.attendee.create({
+    data: { attendeeKey: randomUUID(), normalizedName: normalizeName(fullName), role: "MODERATOR", lastSeenAt: new Date(), ...options, fullName },
+  })
+}
+
+/**
  * A live with its broadcaster (a live page at /lives/<slug>), RUNNING unless told otherwise, with the
  * slot redis coordinates a claimed slot gives it.
  */
@@ -68,7 +82,7 @@ export async function seedViewableLive(
   })
   const building = await db.building.upsert({ where: { name: "Test building" }, create: { name: "Test building" }, update: {}, select: { id: true } })
   const status = options.status ?? "RUNNING"
-  const active = ["REQUESTED", "STARTING", "RUNNING", "STOPPING"].includes(status)
+  const active = isActiveLiveStatus(status)
   const broadcaster = await db.broadcaster.create({
     data: {
       name: `[BBB] ${meeting.name}`,

@@ -1,9 +1,27 @@
-// In-memory BigBlueButton: meetings with their attendees and metadata, recordings, injected faults and call
-// counters. Each meeting's XML fragment is cached and rebuilt only when that meeting changes, and the whole
-// getMeetings body is cached until anything changes, so polling 1,000 meetings x 50 attendees stays cheap.
+// In-memory BigBlueButton: meetings with their attendees and metadata, recordings, chat, call counters and
+// the session events. Its parts: model.ts (the records), render-xml.ts (BBB's XML answers; each meeting's
+// fragment is cached and rebuilt only when that meeting changes, and the whole getMeetings body until
+// anything changes, so polling 1,000 meetings x 50 attendees stays cheap), faults.ts (injected faults),
+// load.ts (generated meetings, churn and recordings). The HTTP side: server.ts.
 import { createHash } from "node:crypto"
 
-import { createRandom, personName, randomToken, roomName } from "./names"
+import { FaultRules } from "./faults"
+import { churn, generateLoad, generateRecordings } from "./load"
+import {
+  type RecordingsPagination,
+  type RecordingsQuery,
+  type SimAttendee,
+  type SimChatMessage,
+  type SimEvent,
+  type SimMeeting,
+  type SimRecording,
+  SimulatorError,
+  attendeeView,
+  lowercaseKeys,
+  recordingView,
+} from "./model"
+import { createRandom, randomToken } from "./names"
+import { createAnswerXml, meetingInfoXml, meetingsXml, recordingsXml } from "./render-xml"
 import {
   type AddAttendeeInput,
   type AddFaultInput,
@@ -11,6 +29,7 @@ import {
   type ChurnInput,
   type CreateMeetingInput,
   type LoadInput,
+  type RecordingsLoadInput,
   type SimAttendeeView,
   type SimFault,
   type SimFaultRule,
@@ -19,94 +38,10 @@ import {
   type SimRecordingView,
   type SimStateView,
   addAttendeeInputSchema,
-  addFaultInputSchema,
   addRecordingInputSchema,
-  churnInputSchema,
   createMeetingInputSchema,
-  loadInputSchema,
   playbackFormatInputSchema,
-  type RecordingsLoadInput,
-  recordingsLoadInputSchema,
 } from "./schemas"
-import { element, javaDate, metadataXml, xmlResponse } from "./xml"
-
-export type RecordingsPagination = "pagination-element" | "total-elements" | "ignore"
-
-type SimAttendee = {
-  userID: string
-  internalUserID: string
-  fullName: string
-  role: "MODERATOR" | "VIEWER"
-  isPresenter: boolean
-  isListeningOnly: boolean
-  hasJoinedVoice: boolean
-  hasVideo: boolean
-  clientType: string
-}
-
-type SimMeeting = {
-  meetingID: string
-  internalMeetingID: string
-  meetingName: string
-  createTime: number
-  attendeePW: string
-  moderatorPW: string
-  voiceBridge: string
-  record: boolean
-  running: boolean
-  hasUserJoined: boolean
-  startTime: number
-  maxUsers: number
-  metadata: Record<string, string>
-  attendees: Map<string, SimAttendee>
-  parentInternalID: string | null
-  sequence: number | null
-  freeJoin: boolean
-  breakoutRooms: string[]
-  /** Cached inner XML (children of <meeting>), null when stale. */
-  xml: string | null
-}
-
-type SimRecording = {
-  recordID: string
-  meetingID: string
-  internalMeetingID: string
-  name: string
-  state: string
-  startTime: number
-  endTime: number
-  participants: number
-  metadata: Record<string, string>
-  isBreakout: boolean
-  parentMeetingID: string | null
-  formats: { type: string; url: string; length: number; processingTime: number }[]
-  xml: string | null
-}
-
-export class SimulatorError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-    this.name = "SimulatorError"
-  }
-}
-
-export type RecordingsQuery = {
-  meetingIDs: string[]
-  recordIDs: string[]
-  states: string[]
-  meta: Record<string, string>
-  offset: number | null
-  limit: number | null
-}
-
-/** What bbb-webhooks would POST about (see server.ts, hooks/create). */
-export type SimEvent = { id: "meeting-created" | "meeting-ended" | "user-joined"; meetingID: string; internalMeetingID: string; user?: { userID: string; fullName: string; role: string } }
-
-/** A message received by sendChatMessage (BBB >= 3.0), kept so tests can read back what BBB got. */
-export type SimChatMessage = { meetingID: string; message: string; userName: string; receivedAt: string }
 
 export class SimulatorState {
   /** Called on each session event (the server delivers them to registered hooks). */
@@ -114,13 +49,12 @@ export class SimulatorState {
   private readonly meetings = new Map<string, SimMeeting>()
   private readonly internalIndex = new Map<string, SimMeeting>()
   private readonly recordings = new Map<string, SimRecording>()
-  private faultRules: SimFaultRule[] = []
+  private readonly faults = new FaultRules()
   private readonly calls = new Map<string, number>()
   private chat: SimChatMessage[] = []
   private version = 0
   private meetingsBody: { version: number; body: Buffer } | null = null
   private random = createRandom(Date.now() & 0xffffffff)
-  private faultCounter = 0
   publicUrl = "http://127.0.0.1"
   recordingsPagination: RecordingsPagination
 
@@ -256,57 +190,20 @@ export class SimulatorState {
 
   /** Adds `meetings` running meetings of `attendeesPerMeeting` people (deterministic for a seed). */
   generateLoad(input: LoadInput = {}): { created: number; meetingIDs: string[] } {
-    const data = loadInputSchema.parse(input)
-    const random = createRandom(data.seed)
-    const width = String(data.meetings).length
-    const meetingIDs: string[] = []
-    const now = Date.now()
-    for (let i = 1; i <= data.meetings; i++) {
-      const meetingID = `${data.prefix}-${String(i).padStart(width, "0")}`
-      if (this.meetings.has(meetingID)) continue
-      const attendees: AddAttendeeInput[] = []
-      for (let a = 0; a < data.attendeesPerMeeting; a++) {
-        const isModerator = a < data.moderatorsPerMeeting
-        attendees.push({
-          fullName: personName(random),
-          role: isModerator ? "MODERATOR" : "VIEWER",
-          // most users come with an external id (LMS / our app); some join without one
-          userID: random() < 0.8 ? `user-${Math.floor(random() * 1_000_000)}` : undefined,
-          isPresenter: a === 0,
-          hasJoinedVoice: random() < 0.3,
-          hasVideo: random() < 0.1,
-        })
-      }
-      this.createMeeting({
-        meetingID,
-        name: roomName(random, i),
-        record: data.record,
-        createTime: now - Math.floor(random() * 3_600_000),
-        metadata: { "bbb-origin": "Pod", "bbb-origin-server-name": "pod.example.org", "bbb-context": `Cours n°${i} & TD` },
-        attendees,
-      })
-      meetingIDs.push(meetingID)
-    }
-    return { created: meetingIDs.length, meetingIDs }
+    return generateLoad({ hasMeeting: (meetingID) => this.meetings.has(meetingID), createMeeting: (meeting) => this.createMeeting(meeting) }, input)
   }
 
   /** Adds or removes one viewer in `meetings` random running meetings; returns the changed meetingIDs. */
   churn(input: ChurnInput = {}): { meetingIDs: string[] } {
-    const data = churnInputSchema.parse(input)
-    const random = data.seed === undefined ? this.random : createRandom(data.seed)
-    const running = [...this.meetings.values()].filter((meeting) => meeting.running)
-    const changed = new Set<string>()
-    const wanted = Math.min(data.meetings, running.length)
-    while (changed.size < wanted) {
-      const meeting = running[Math.floor(random() * running.length)] as SimMeeting
-      if (changed.has(meeting.meetingID)) continue
-      changed.add(meeting.meetingID)
-      const viewer = [...meeting.attendees.values()].reverse().find((attendee) => attendee.role === "VIEWER")
-      if (viewer && random() < 0.5) meeting.attendees.delete(viewer.internalUserID)
-      else this.insertAttendee(meeting, addAttendeeInputSchema.parse({ fullName: personName(random), role: "VIEWER" }))
-      this.touch(meeting)
-    }
-    return { meetingIDs: [...changed] }
+    return churn(
+      {
+        random: this.random,
+        runningMeetings: () => [...this.meetings.values()].filter((meeting) => meeting.running),
+        insertAttendee: (meeting, data) => void this.insertAttendee(meeting, data),
+        touch: (meeting) => this.touch(meeting),
+      },
+      input,
+    )
   }
 
   // ------------------------------------------------------------------------------------------ recordings
@@ -344,59 +241,7 @@ export class SimulatorState {
 
   /** See recordingsLoadInputSchema. Returns the record ids created, in creation order. */
   generateRecordings(input: RecordingsLoadInput = {}): { created: number; recordIDs: string[] } {
-    const data = recordingsLoadInputSchema.parse(input)
-    const random = createRandom(data.seed)
-    const width = String(data.count).length
-    const recordIDs: string[] = []
-    // Fixed base: same seed, same dates and ids, whatever the day.
-    const base = Date.UTC(2020, 3, 24, 8, 0, 0)
-    let parent: { meetingID: string; internalMeetingID: string } | null = null
-    for (let i = 1; i <= data.count; i++) {
-      const meetingID = `${data.prefix}-${String(i).padStart(width, "0")}`
-      const startTime = base + i * 3_600_000 + Math.floor(random() * 1_800_000)
-      const recordID = `${createHash("sha1").update(`${data.prefix}/${data.seed}/${i}`).digest("hex")}-${startTime}`
-      if (this.recordings.has(recordID)) continue
-      const kind = i % 10
-      // names: plain, unicode, ";" and quotes, or a course name with "&" / "<"
-      const name =
-        kind === 3 ? `Réunion; "bilan" n°${i}` : kind === 7 ? `${personName(random)} — 講義 ${i}` : `${roomName(random, i)} ${i}`
-      const metadata: Record<string, string> = {}
-      if (kind < 6) {
-        // Moodle activities, on three Moodle servers; one server the migration is told to ignore
-        const server = ["moodle.univ.example", "moodle2.univ.example", "moodle-test.univ.example"][i % 3]
-        Object.assign(metadata, {
-          "bbb-origin": "Moodle",
-          "bbb-origin-server-name": server,
-          "bbb-origin-version": "4.1.2 (Build: 20230313)",
-          "bbb-origin-tag": "moodle-mod_bigbluebuttonbn (2022112802)",
-          "bbb-context": `Cours ${i}; "L3" & TD`,
-          "bbb-context-id": String(1000 + i),
-          "bbb-context-label": `L3-${i}`,
-          "bbb-recording-name": name,
-          "bbb-recording-description": i % 4 === 0 ? "Séance\nenregistrée" : "",
-        })
-      } else if (kind < 8) {
-        Object.assign(metadata, { "bbb-origin": "Pod", "bbb-origin-server-name": "pod.univ.example", "bbb-origin-version": "3.8.0" })
-      }
-      // every 12th recording is a breakout room of the previous main one
-      const isBreakout = i % 12 === 0 && parent !== null
-      const formats: AddRecordingInput["formats"] = i % 5 === 0 || i % 5 === 1 ? ["presentation", "video"] : ["presentation"]
-      const recording = this.addRecording({
-        recordID,
-        meetingID: isBreakout ? `${parent!.meetingID}-breakout` : meetingID,
-        name,
-        state: i % 9 === 0 ? "unpublished" : "published",
-        startTime,
-        endTime: startTime + 600_000 + Math.floor(random() * 5_400_000),
-        participants: 1 + Math.floor(random() * 80),
-        metadata,
-        formats,
-        parentMeetingID: isBreakout ? parent!.internalMeetingID : undefined,
-      })
-      if (!isBreakout) parent = { meetingID, internalMeetingID: recording.internalMeetingID }
-      recordIDs.push(recordID)
-    }
-    return { created: recordIDs.length, recordIDs }
+    return generateRecordings({ hasRecording: (recordID) => this.recordings.has(recordID), addRecording: (recording) => this.addRecording(recording) }, input)
   }
 
   /** The bytes of a recording's video playback file (`<video url>video-0.m4v`), or null when it has none. */
@@ -413,37 +258,20 @@ export class SimulatorState {
   // ------------------------------------------------------------------------------------------ faults
 
   addFault(input: AddFaultInput): SimFaultRule {
-    const data = addFaultInputSchema.parse(input)
-    const rule: SimFaultRule = { id: `fault-${++this.faultCounter}`, call: data.call, fault: data.fault, remaining: data.times ?? null, skip: data.after }
-    this.faultRules.push(rule)
-    return rule
+    return this.faults.add(input)
   }
 
   removeFault(id: string): boolean {
-    const before = this.faultRules.length
-    this.faultRules = this.faultRules.filter((rule) => rule.id !== id)
-    return this.faultRules.length < before
+    return this.faults.remove(id)
   }
 
   clearFaults(): void {
-    this.faultRules = []
+    this.faults.clear()
   }
 
   /** The fault for this call, if any (newest rule first; a rule naming the call wins over "*"). */
   takeFault(callName: string): SimFault | null {
-    const rule =
-      [...this.faultRules].reverse().find((candidate) => candidate.call === callName) ??
-      [...this.faultRules].reverse().find((candidate) => candidate.call === "*")
-    if (!rule) return null
-    if (rule.skip > 0) {
-      rule.skip--
-      return null
-    }
-    if (rule.remaining !== null) {
-      rule.remaining--
-      if (rule.remaining <= 0) this.removeFault(rule.id)
-    }
-    return rule.fault
+    return this.faults.take(callName)
   }
 
   // ------------------------------------------------------------------------------------------ bookkeeping
@@ -473,7 +301,7 @@ export class SimulatorState {
     this.meetings.clear()
     this.internalIndex.clear()
     this.recordings.clear()
-    this.faultRules = []
+    this.faults.clear()
     this.calls.clear()
     this.version++
     this.meetingsBody = null
@@ -483,7 +311,7 @@ export class SimulatorState {
     return {
       meetings: [...this.meetings.values()].map((meeting) => this.meetingView(meeting)),
       recordingCount: this.recordings.size,
-      faults: this.faultRules.map((rule) => ({ ...rule })),
+      faults: this.faults.list(),
       calls: this.callCounts(),
     }
   }
@@ -497,61 +325,22 @@ export class SimulatorState {
   /** The whole getMeetings answer, rebuilt only after a change. */
   getMeetingsBody(): Buffer {
     if (this.meetingsBody?.version === this.version) return this.meetingsBody.body
-    let xml: string
-    if (this.meetings.size === 0) {
-      xml = xmlResponse(`<meetings/>${element("messageKey", "noMeetings")}${element("message", "no meetings were found on this server")}`)
-    } else {
-      const parts: string[] = ["<response><returncode>SUCCESS</returncode><meetings>"]
-      for (const meeting of this.meetings.values()) parts.push("<meeting>", this.meetingXml(meeting), "</meeting>")
-      parts.push("</meetings></response>")
-      xml = parts.join("")
-    }
+    const xml = meetingsXml(this.meetings.values(), this.meetings.size)
     this.meetingsBody = { version: this.version, body: Buffer.from(xml, "utf8") }
     return this.meetingsBody.body
   }
 
   getMeetingInfoXml(meetingID: string): string | null {
     const meeting = this.meetings.get(meetingID)
-    return meeting ? xmlResponse(this.meetingXml(meeting)) : null
+    return meeting ? meetingInfoXml(meeting) : null
   }
 
   createAnswerXml(meetingID: string, duplicate: boolean): string {
-    const meeting = this.requireMeeting(meetingID)
-    const parent = meeting.parentInternalID ?? "bbb-none"
-    return xmlResponse(
-      element("meetingID", meeting.meetingID) +
-        element("internalMeetingID", meeting.internalMeetingID) +
-        element("parentMeetingID", parent) +
-        element("attendeePW", meeting.attendeePW) +
-        element("moderatorPW", meeting.moderatorPW) +
-        element("createTime", meeting.createTime) +
-        element("voiceBridge", meeting.voiceBridge) +
-        element("dialNumber", "613-555-1234") +
-        element("createDate", javaDate(meeting.createTime)) +
-        element("hasUserJoined", meeting.hasUserJoined) +
-        element("duration", 0) +
-        element("hasBeenForciblyEnded", false) +
-        (duplicate
-          ? element("messageKey", "duplicateWarning") +
-            element("message", "This conference was already in existence and may currently be in progress.")
-          : ""),
-    )
+    return createAnswerXml(this.requireMeeting(meetingID), duplicate)
   }
 
   getRecordingsXml(query: RecordingsQuery): string {
-    const matching = [...this.recordings.values()].filter((recording) => recordingMatches(recording, query))
-    const paginate = this.recordingsPagination !== "ignore" && query.limit !== null
-    const offset = paginate ? (query.offset ?? 0) : 0
-    const page = paginate ? matching.slice(offset, offset + (query.limit as number)) : matching
-    let inner = `<recordings>${page.map((recording) => `<recording>${this.recordingXml(recording)}</recording>`).join("")}</recordings>`
-    if (paginate && this.recordingsPagination === "total-elements") inner += element("totalElements", matching.length)
-    if (paginate && this.recordingsPagination === "pagination-element") {
-      inner +=
-        `<pagination><pageable>${element("offset", offset)}${element("limit", query.limit as number)}</pageable>` +
-        `${element("totalElements", matching.length)}${element("empty", page.length === 0)}</pagination>`
-    }
-    if (page.length === 0) inner += element("messageKey", "noRecordings") + element("message", "There are no recordings for the meeting(s).")
-    return xmlResponse(inner)
+    return recordingsXml(this.recordings.values(), query, this.recordingsPagination)
   }
 
   // ------------------------------------------------------------------------------------------ internals
@@ -598,83 +387,6 @@ export class SimulatorState {
     this.version++
   }
 
-  /** Children of <meeting> (getMeetings) or of <response> (getMeetingInfo), in BBB's template order. */
-  private meetingXml(meeting: SimMeeting): string {
-    if (meeting.xml !== null) return meeting.xml
-    const attendees = [...meeting.attendees.values()]
-    const moderators = attendees.filter((attendee) => attendee.role === "MODERATOR").length
-    const attendeesXml = attendees.length
-      ? `<attendees>${attendees
-          .map(
-            (attendee) =>
-              `<attendee>${element("userID", attendee.userID)}${element("fullName", attendee.fullName)}${element("role", attendee.role)}` +
-              `${element("isPresenter", attendee.isPresenter)}${element("isListeningOnly", attendee.isListeningOnly)}` +
-              `${element("hasJoinedVoice", attendee.hasJoinedVoice)}${element("hasVideo", attendee.hasVideo)}` +
-              `${element("clientType", attendee.clientType)}</attendee>`,
-          )
-          .join("")}</attendees>`
-      : "<attendees></attendees>"
-    const isBreakout = meeting.parentInternalID !== null
-    meeting.xml =
-      element("meetingName", meeting.meetingName) +
-      element("meetingID", meeting.meetingID) +
-      element("internalMeetingID", meeting.internalMeetingID) +
-      element("createTime", meeting.createTime) +
-      element("createDate", javaDate(meeting.createTime)) +
-      element("voiceBridge", meeting.voiceBridge) +
-      element("dialNumber", "613-555-1234") +
-      element("attendeePW", meeting.attendeePW) +
-      element("moderatorPW", meeting.moderatorPW) +
-      element("running", meeting.running) +
-      element("duration", 0) +
-      element("hasUserJoined", meeting.hasUserJoined) +
-      element("recording", meeting.record) +
-      element("hasBeenForciblyEnded", false) +
-      element("startTime", meeting.startTime) +
-      element("endTime", 0) +
-      element("participantCount", attendees.length) +
-      element("listenerCount", attendees.filter((attendee) => attendee.isListeningOnly).length) +
-      element("voiceParticipantCount", attendees.filter((attendee) => attendee.hasJoinedVoice).length) +
-      element("videoCount", attendees.filter((attendee) => attendee.hasVideo).length) +
-      element("maxUsers", meeting.maxUsers) +
-      element("moderatorCount", moderators) +
-      attendeesXml +
-      metadataXml("metadata", meeting.metadata) +
-      element("isBreakout", isBreakout) +
-      (isBreakout
-        ? element("parentMeetingID", meeting.parentInternalID as string) +
-          element("sequence", meeting.sequence ?? 1) +
-          element("freeJoin", meeting.freeJoin)
-        : "") +
-      (meeting.breakoutRooms.length ? `<breakoutRooms>${meeting.breakoutRooms.map((id) => element("breakout", id)).join("")}</breakoutRooms>` : "")
-    return meeting.xml
-  }
-
-  private recordingXml(recording: SimRecording): string {
-    if (recording.xml !== null) return recording.xml
-    recording.xml =
-      element("recordID", recording.recordID) +
-      element("meetingID", recording.meetingID) +
-      element("internalMeetingID", recording.internalMeetingID) +
-      element("name", recording.name) +
-      element("isBreakout", recording.isBreakout) +
-      element("published", recording.state === "published") +
-      element("state", recording.state) +
-      element("startTime", recording.startTime) +
-      element("endTime", recording.endTime) +
-      element("participants", recording.participants) +
-      (recording.parentMeetingID ? `<breakout>${element("parentId", recording.parentMeetingID)}${element("sequence", 1)}${element("freeJoin", false)}</breakout>` : "") +
-      metadataXml("metadata", { ...recording.metadata, meetingName: recording.name, meetingId: recording.meetingID }) +
-      `<playback>${recording.formats
-        .map(
-          (format) =>
-            `<format>${element("type", format.type)}${element("url", format.url)}${element("processingTime", format.processingTime)}` +
-            `${element("length", format.length)}</format>`,
-        )
-        .join("")}</playback>`
-    return recording.xml
-  }
-
   private meetingView(meeting: SimMeeting): SimMeetingView {
     const attendees = [...meeting.attendees.values()]
     return {
@@ -698,31 +410,6 @@ export class SimulatorState {
   }
 }
 
-function attendeeView(attendee: SimAttendee): SimAttendeeView {
-  return {
-    userID: attendee.userID,
-    internalUserID: attendee.internalUserID,
-    fullName: attendee.fullName,
-    role: attendee.role,
-    isPresenter: attendee.isPresenter,
-    clientType: attendee.clientType,
-  }
-}
-
-function recordingView(recording: SimRecording): SimRecordingView {
-  return {
-    recordID: recording.recordID,
-    meetingID: recording.meetingID,
-    internalMeetingID: recording.internalMeetingID,
-    name: recording.name,
-    state: recording.state,
-    published: recording.state === "published",
-    startTime: recording.startTime,
-    endTime: recording.endTime,
-    formats: recording.formats.map((format) => format.type),
-  }
-}
-
 /** A small, deterministic stand-in for an .m4v file: an MP4 `ftyp` box, then bytes derived from the id. */
 function fakeVideoBytes(recordID: string): Buffer {
   const header = Buffer.from([0, 0, 0, 0x18, ...Buffer.from("ftypM4V "), 0, 0, 0, 1, ...Buffer.from("M4V isom")])
@@ -734,34 +421,3 @@ function fakeVideoBytes(recordID: string): Buffer {
   }
   return Buffer.concat(chunks)
 }
-
-function lowercaseKeys(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]))
-}
-
-/** BBB's rules: recordID (prefix match) wins over meetingID; default states published+unpublished; meta with % wildcards. */
-function recordingMatches(recording: SimRecording, query: RecordingsQuery): boolean {
-  if (query.recordIDs.length > 0) {
-    if (!query.recordIDs.some((id) => recording.recordID.startsWith(id))) return false
-  } else if (query.meetingIDs.length > 0 && !query.meetingIDs.includes(recording.meetingID)) {
-    return false
-  }
-  const states = query.states.length > 0 ? query.states : ["published", "unpublished"]
-  if (!states.includes("any") && !states.includes(recording.state)) return false
-  for (const [key, filter] of Object.entries(query.meta)) {
-    const value = recording.metadata[key.toLowerCase()]
-    if (value === undefined || !metaMatches(value, filter)) return false
-  }
-  return true
-}
-
-function metaMatches(value: string, filter: string): boolean {
-  const starts = filter.startsWith("%")
-  const ends = filter.endsWith("%") && filter.length > 1
-  const core = filter.slice(starts ? 1 : 0, ends ? -1 : undefined)
-  if (starts && ends) return value.includes(core)
-  if (starts) return value.endsWith(core)
-  if (ends) return value.startsWith(core)
-  return value === filter
-}
-

@@ -83,10 +83,9 @@ export async function startRtmpServer(options: RtmpServerOptions): Promise<RtmpS
 
 // CLI: npm run rtmp (foreground; Ctrl-C stops it).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { loadDotEnv } = await import("@/lib/config/load-dotenv")
-  const { getEnv } = await import("@/lib/config/env")
-  loadDotEnv()
-  const env = getEnv()
+  // Imported only here: the module is also a library of tests and benches, which start themselves.
+  const { bootstrap } = await import("@/lib/boot/bootstrap")
+  const env = await bootstrap("rtmp", { services: false })
   const rtmp = new URL(env.BBB_STREAM_URL)
   const hls = new URL(env.POD_HLS_STREAM)
   const dir = path.resolve(process.env.RTMP_DIR ?? "var/rtmp")

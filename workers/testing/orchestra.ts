@@ -6,8 +6,7 @@ import os from "node:os"
 import path from "node:path"
 
 import type { Env } from "@/lib/config/env"
-import { db } from "@/lib/db"
-import { seedMeeting, seedUser } from "@/prisma/seed/factories"
+import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 import type { StreamerDriver } from "@/lib/streamers/driver"
 import { createFfmpegDriver } from "@/lib/streamers/drivers/ffmpeg-driver"
 import { registerSlots } from "@/lib/streamers/register-slots"
@@ -34,9 +33,7 @@ export async function startOrchestrator(env: Env): Promise<StartedWorker[]> {
 export async function meetingWithTeacher(name?: string) {
   const teacher = await seedUser({ role: "TEACHER" })
   const meeting = await seedMeeting({ name })
-  await db.attendee.create({
-    data: { meetingId: meeting.id, attendeeKey: `w_${teacher.id}`, fullName: "t", normalizedName: "t", role: "MODERATOR", userId: teacher.id, matchStatus: "BY_NAME", lastSeenAt: new Date() },
-  })
+  await seedAttendee({ meetingId: meeting.id, attendeeKey: `w_${teacher.id}`, fullName: "t", userId: teacher.id, matchStatus: "BY_NAME" })
   return { teacher, meeting }
 }
 

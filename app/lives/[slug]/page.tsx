@@ -50,14 +50,6 @@ function needsFramedSignIn(loaded: ViewableLive | FramedSignInNeeded): loaded is
   return "framedSignIn" in loaded
 }
 
-/**
- * A restricted live's playlist goes through our access check (app/api/lives/[slug]/playlist); a
- * public one is played straight from the HLS server, which scales with the audience.
- */
-function playlistUrl(live: ViewableLive): string {
-  return live.isRestricted ? `/api/lives/${encodeURIComponent(live.slug)}/playlist` : live.hlsUrl
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const live = await loadLive((await params).slug)
   if (needsFramedSignIn(live)) return { title: (await getTranslations("livePage"))("framedTitle"), robots: { index: false } }
@@ -96,7 +88,7 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
             <dd>{live.teacherName}</dd>
           </div>
         </dl>
-        {/* The address is the session's (lib/lives/create-live-broadcaster.ts): say which live it shows. */}
+        {/* The address is the session's (lib/lives/attach-live-broadcaster.ts): say which live it shows. */}
         <p className="mt-2 text-sm text-slate-600" data-testid="live-address-note">
           {t("sharedAddress")}
         </p>
@@ -105,7 +97,7 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
         <LiveViewerCount slug={live.slug} />
         {live.isRestricted && <Badge tone="warning">{t("restricted")}</Badge>}
       </div>
-      <LivePlayer slug={live.slug} src={playlistUrl(live)} poster={POSTER} initialStatus={live.status} />
+      <LivePlayer slug={live.slug} src={live.playlistUrl ?? ""} poster={POSTER} initialStatus={live.status} />
       {live.enableChat && (
         <div className="mt-6">
           {/* A members' render is the same for every member: nothing of this one in it. */}

@@ -38,7 +38,7 @@ export async function MeetingCard({ meeting, capReached, startedAt }: { meeting:
         </div>
         <div className="flex shrink-0 flex-wrap items-center gap-3">
           {live?.status === "RUNNING" && live.broadcasterSlug && <TextLink href={`/lives/${live.broadcasterSlug}`}>{t("watch")}</TextLink>}
-          {live?.isActive && live.status !== "STOPPING" && <CancelLiveButton liveId={live.id} running={live.status !== "REQUESTED"} />}
+          {live?.canCancel && <CancelLiveButton liveId={live.id} running={live.status !== "REQUESTED"} />}
           {!live?.isActive &&
             (meeting.canRequest ? (
               <LinkButton href={`/meetings/${meeting.id}/live`} variant={live ? "secondary" : "primary"}>

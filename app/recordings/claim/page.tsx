@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 
 import { listClaimableRecordings, type ClaimableRecordingView } from "@/lib/recordings/list-claimable-recordings"
 
+import { ActionButton } from "@/components/ui/action-button"
 import { Badge } from "@/components/ui/badge"
 import { DataTable } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
@@ -13,7 +14,7 @@ import { PageHeader } from "@/components/ui/page-header"
 import { readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 
-import { ClaimButton } from "./_components/claim-button"
+import { claimRecordingAction } from "./actions"
 
 export const dynamic = "force-dynamic"
 
@@ -59,7 +60,7 @@ export default async function ClaimPage() {
               key: "action",
               header: t("columns.action"),
               className: "md:w-48",
-              cell: (r) => (r.status === "CONVERTING" ? <Badge tone="info">{t("converting")}</Badge> : <ClaimButton id={r.id} title={r.title} />),
+              cell: (r) => (r.status === "CONVERTING" ? <Badge tone="info">{t("converting")}</Badge> : <ActionButton action={claimRecordingAction} fields={{ id: r.id }} label={t("claim")} pendingLabel={t("claiming")} ariaLabel={t("claimLabel", { title: r.title })} />),
             },
           ]}
         />

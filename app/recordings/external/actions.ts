@@ -7,7 +7,6 @@ import { createExternalRecording } from "@/lib/recordings/create-external-record
 import { deleteExternalRecording } from "@/lib/recordings/delete-external-recording"
 import { requestExternalRecordingImport } from "@/lib/recordings/request-external-recording-import"
 import { createExternalRecordingInputSchema } from "@/lib/recordings/schemas"
-import { getProducerRedis } from "@/lib/redis"
 
 import { invalidForm, runAction, type FormState } from "@/app/_lib/adapters"
 import { setFlash } from "@/app/_lib/flash"
@@ -37,7 +36,7 @@ export async function deleteExternalRecordingAction(_prev: FormState, form: Form
 }
 
 export async function requestExternalRecordingImportAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const result = await runAction(async () => requestExternalRecordingImport({ id: form.get("id") }, await requireRole("teacher"), getProducerRedis()))
+  const result = await runAction(async () => requestExternalRecordingImport({ id: form.get("id") }, await requireRole("teacher")))
   if (result?.ok) await setFlash("externalImportRequested", { name: nameOf(form) })
   revalidatePath("/recordings/external")
   return result

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 
 import { listExternalRecordings, type ExternalRecordingView } from "@/lib/recordings/list-external-recordings"
 
+import { ActionButton } from "@/components/ui/action-button"
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { DataTable } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
@@ -14,14 +15,11 @@ import { readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 
 import { AddExternalRecordingForm } from "./_components/add-external-recording-form"
-import { DeleteExternalRecordingButton } from "./_components/delete-external-recording-button"
-import { ImportExternalRecordingButton } from "./_components/import-external-recording-button"
+import { deleteExternalRecordingAction, requestExternalRecordingImportAction } from "./actions"
 
 const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger", IMPORT_REFUSED: "danger" } as const satisfies Record<string, BadgeTone>
 type ImportState = keyof typeof STATE_TONE
 const isImportState = (state: string | null): state is ImportState => state !== null && state in STATE_TONE
-const canImport = (recording: { type: string; state: string | null }) =>
-  ["BIGBLUEBUTTON", "VIDEO"].includes(recording.type) && (recording.state === null || recording.state === "IMPORT_FAILED" || recording.state === "IMPORT_REFUSED")
 
 export const dynamic = "force-dynamic"
 
@@ -97,8 +95,23 @@ export default async function ExternalRecordingsPage() {
                 className: "md:w-56",
                 cell: (r) => (
                   <div className="flex flex-wrap gap-2 pt-1 md:pt-0">
-                    {canImport(r) && <ImportExternalRecordingButton id={r.id} name={r.name} />}
-                    <DeleteExternalRecordingButton id={r.id} name={r.name} />
+                    {r.canImport && (
+                      <ActionButton
+                        action={requestExternalRecordingImportAction}
+                        fields={{ id: r.id, name: r.name }}
+                        label={t("import")}
+                        pendingLabel={t("importing")}
+                        ariaLabel={t("importLabel", { name: r.name })}
+                      />
+                    )}
+                    <ActionButton
+                      action={deleteExternalRecordingAction}
+                      fields={{ id: r.id, name: r.name }}
+                      label={t("delete")}
+                      pendingLabel={t("deleting")}
+                      ariaLabel={t("deleteLabel", { name: r.name })}
+                      variant="secondary"
+                    />
                   </div>
                 ),
               },

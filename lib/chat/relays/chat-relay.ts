@@ -1,15 +1,10 @@
 // The one interface of the ways a live-page message reaches the BBB room (CHAT_RELAY).
+import type { LiveChatTarget } from "@/lib/lives/get-live-chat-target"
+
 import type { ChatRelayStatus } from "../schemas"
 
-/** Where the live's messages go: its slot's chat redis (redis relay) and its BBB meeting (bbb-api relay). */
-export type ChatRelayTarget = {
-  liveId: number
-  /** The external meetingID of the live's BBB session. */
-  meetingId: string
-  redisHost: string | null
-  redisPort: number | null
-  redisChannel: string | null
-}
+/** Where the live's messages go (read from the live by lib/lives). */
+export type ChatRelayTarget = LiveChatTarget
 
 export type ChatRelayMessage = { target: ChatRelayTarget; authorName: string; text: string }
 

@@ -1,7 +1,7 @@
 // Test factory: a running live of a fresh meeting with its broadcaster on air (what the orchestrator
 // leaves when a live starts), unique per call.
 import { db } from "@/lib/db"
-import type { LiveStatus } from "@/lib/lives/schemas"
+import { isActiveLiveStatus, type LiveStatus } from "@/lib/lives/live-statuses"
 import { seedMeeting, seedUser, uniqueSuffix } from "@/prisma/seed/factories"
 
 export async function seedLiveOnAir(options: { isRestricted?: boolean; enableChat?: boolean; status?: LiveStatus; hlsBase?: string } = {}) {
@@ -25,7 +25,7 @@ export async function seedLiveOnAir(options: { isRestricted?: boolean; enableCha
   const live = await db.live.create({
     data: {
       meetingId: meeting.id,
-      activeMeetingId: ["REQUESTED", "STARTING", "RUNNING", "STOPPING"].includes(status) ? meeting.id : null,
+      activeMeetingId: isActiveLiveStatus(status) ? meeting.id : null,
       requestedById: teacher.id,
       status,
       streamKey,

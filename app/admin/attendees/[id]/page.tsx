@@ -1,4 +1,3 @@
-import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getFormatter, getTranslations } from "next-intl/server"
 import { z } from "zod"
@@ -8,13 +7,15 @@ import { searchUsers } from "@/lib/users/search-users"
 
 import { Badge } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { inputClasses } from "@/components/ui/field"
 import { FlashNotice } from "@/components/ui/flash-notice"
 import { PageHeader } from "@/components/ui/page-header"
+import { FieldLabel } from "@/components/ui/field-label"
 
 import { readFlashMessage } from "@/app/_lib/flash"
-import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
+import { readAdminRecordId } from "@/app/admin/_lib/page-params"
 
 import { AssignForm } from "../_components/assign-form"
 import { AutomaticMatchButton } from "../_components/automatic-match-button"
@@ -22,23 +23,18 @@ import { MATCH_TONES } from "../_components/match-tones"
 
 export const dynamic = "force-dynamic"
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
 const searchSchema = z.object({ q: z.string().trim().max(200).optional().catch(undefined) })
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminAttendees"))("assignTitle") }
-}
+export const generateMetadata = titleMetadata("adminAttendees", "assignTitle")
 
 export default async function AdminAttendeePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const parsed = paramsSchema.safeParse(await params)
-  await requirePageRole("admin", parsed.success ? `/admin/attendees/${parsed.data.id}` : "/admin/attendees")
-  if (!parsed.success) notFound()
+  const { id } = await readAdminRecordId("/admin/attendees", params)
   const raw = await searchParams
   const { q } = searchSchema.parse({ q: Array.isArray(raw.q) ? raw.q[0] : raw.q })
   const [t, format, attendee, results, flash] = await Promise.all([
     getTranslations("adminAttendees"),
     getFormatter(),
-    getAdminAttendee(parsed.data.id),
+    getAdminAttendee(id),
     q ? searchUsers(q) : Promise.resolve([]),
     readFlashMessage(),
   ])
@@ -47,10 +43,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
     <>
       <PageHeader title={t("assignTitle")} description={t("assignIntro")} back={{ href: "/admin/attendees", label: t("title") }} />
       <FlashNotice flash={flash} />
-      <Card as="section" labelledBy="attendee-title" className="max-w-2xl">
-        <h2 id="attendee-title" className="text-lg font-semibold break-words text-slate-900">
-          {attendee.fullName}
-        </h2>
+      <SectionCard id="attendee-title" title={attendee.fullName} titleClassName="break-words" className="max-w-2xl">
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-medium text-slate-700">{t("id")}</dt>
           <dd>{attendee.id}</dd>
@@ -77,16 +70,13 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
             <AutomaticMatchButton attendeeId={attendee.id} />
           </div>
         )}
-      </Card>
-      <Card as="section" labelledBy="pick-title" className="mt-6 max-w-2xl">
-        <h2 id="pick-title" className="text-lg font-semibold text-slate-900">
-          {t("pickTitle")}
-        </h2>
+      </SectionCard>
+      <SectionCard id="pick-title" title={t("pickTitle")} className="mt-6 max-w-2xl">
         <form method="get" role="search" aria-label={t("pickTitle")} className="mt-3 flex flex-wrap items-end gap-2">
           <div className="min-w-0 flex-1 basis-56">
-            <label htmlFor="pick-q" className="mb-1 block text-sm font-medium text-slate-800">
+            <FieldLabel htmlFor="pick-q">
               {t("pickSearch")}
-            </label>
+            </FieldLabel>
             <input id="pick-q" type="search" name="q" defaultValue={q ?? ""} className={inputClasses} />
           </div>
           <Button type="submit" variant="secondary">
@@ -105,7 +95,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
             />
           )}
         </div>
-      </Card>
+      </SectionCard>
     </>
   )
 }

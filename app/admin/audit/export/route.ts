@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server"
 
-import { renderCsvColumns, type CsvColumn } from "@/lib/admin/csv"
-import { parseListParams } from "@/lib/admin/list-params"
+import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
+import { parseListParams } from "@/lib/lists/list-params"
 import { listAuditEntries, type AuditEntryRow } from "@/lib/audit/list-audit-entries"
 import { auditEntriesParamsSchema } from "@/lib/audit/schemas"
 

@@ -1,7 +1,5 @@
-import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getTranslations } from "next-intl/server"
-import { z } from "zod"
 
 import { getBroadcasterForAdmin } from "@/lib/broadcasters/get-broadcaster-for-admin"
 import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
@@ -9,38 +7,30 @@ import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
 import { Badge } from "@/components/ui/badge"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { PageHeader } from "@/components/ui/page-header"
 
-import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
+import { readAdminRecordId } from "@/app/admin/_lib/page-params"
 
 import { BROADCASTER_FIELD_ERRORS, broadcasterFields } from "../_components/broadcaster-fields"
 import { deleteBroadcasterAction, updateBroadcasterAction } from "../actions"
 
 export const dynamic = "force-dynamic"
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
-
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminBroadcasters"))("editTitle") }
-}
+export const generateMetadata = titleMetadata("adminBroadcasters", "editTitle")
 
 export default async function EditBroadcasterPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params)
-  await requirePageRole("admin", parsed.success ? `/admin/broadcasters/${parsed.data.id}` : "/admin/broadcasters")
-  if (!parsed.success) notFound()
-  const [t, broadcaster, buildings] = await Promise.all([getTranslations("adminBroadcasters"), getBroadcasterForAdmin(parsed.data.id), listBuildingChoices()])
+  const { id } = await readAdminRecordId("/admin/broadcasters", params)
+  const [t, broadcaster, buildings] = await Promise.all([getTranslations("adminBroadcasters"), getBroadcasterForAdmin(id), listBuildingChoices()])
   if (!broadcaster) notFound()
   const texts = await adminFormTexts("adminBroadcasters", BROADCASTER_FIELD_ERRORS, { submit: t("save"), pending: t("saving"), saved: t("saved") })
   return (
     <>
       <PageHeader title={t("editTitle")} description={broadcaster.name} back={{ href: "/admin/broadcasters", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card as="section" labelledBy="edit-broadcaster-title">
-          <h2 id="edit-broadcaster-title" className="text-lg font-semibold text-slate-900">
-            {t("settings")}
-          </h2>
+        <SectionCard id="edit-broadcaster-title" title={t("settings")}>
           <p className="mt-2 mb-4 text-sm">
             <Badge tone={broadcaster.isOnAir ? "live" : "neutral"}>{broadcaster.isOnAir ? t("onAirYes") : t("onAirNo")}</Badge>
           </p>
@@ -51,11 +41,8 @@ export default async function EditBroadcasterPage({ params }: { params: Promise<
             texts={texts}
             testId="broadcaster-form"
           />
-        </Card>
-        <Card as="section" labelledBy="delete-broadcaster-title">
-          <h2 id="delete-broadcaster-title" className="text-lg font-semibold text-slate-900">
-            {t("delete")}
-          </h2>
+        </SectionCard>
+        <SectionCard id="delete-broadcaster-title" title={t("delete")}>
           <p className="mt-2 mb-3 text-sm text-slate-600">{t("deleteHelp")}</p>
           <ConfirmAction
             action={deleteBroadcasterAction}
@@ -66,7 +53,7 @@ export default async function EditBroadcasterPage({ params }: { params: Promise<
             pendingLabel={t("deleting")}
             testId="delete-broadcaster"
           />
-        </Card>
+        </SectionCard>
       </div>
     </>
   )

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server"
 
-import { renderCsvColumns, type CsvColumn } from "@/lib/admin/csv"
-import { parseListParams } from "@/lib/admin/list-params"
+import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
+import { parseListParams } from "@/lib/lists/list-params"
 import type { AdminBroadcaster } from "@/lib/broadcasters/broadcaster-fields"
 import { listAdminBroadcasters } from "@/lib/broadcasters/list-admin-broadcasters"
 import { adminBroadcastersParamsSchema } from "@/lib/broadcasters/schemas"

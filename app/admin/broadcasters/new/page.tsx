@@ -1,21 +1,19 @@
-import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
 import { BROADCASTER_FIELD_ERRORS, broadcasterFields } from "../_components/broadcaster-fields"
 import { createBroadcasterAction } from "../actions"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminBroadcasters"))("newTitle") }
-}
+export const generateMetadata = titleMetadata("adminBroadcasters", "newTitle")
 
 export default async function NewBroadcasterPage() {
   await requirePageRole("admin", "/admin/broadcasters/new")
@@ -24,12 +22,9 @@ export default async function NewBroadcasterPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} back={{ href: "/admin/broadcasters", label: t("title") }} />
-      <Card as="section" labelledBy="new-broadcaster-title" className="max-w-2xl">
-        <h2 id="new-broadcaster-title" className="sr-only">
-          {t("newTitle")}
-        </h2>
+      <SectionCard id="new-broadcaster-title" title={t("newTitle")} hiddenTitle className="max-w-2xl">
         <AdminForm action={createBroadcasterAction} fields={broadcasterFields((key) => t(key), buildings)} texts={texts} redirectTo="/admin/broadcasters/{id}" testId="broadcaster-form" />
-      </Card>
+      </SectionCard>
     </>
   )
 }

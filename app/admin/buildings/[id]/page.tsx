@@ -1,35 +1,28 @@
-import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getTranslations } from "next-intl/server"
-import { z } from "zod"
 
 import { getBuildingForAdmin } from "@/lib/broadcasters/get-building-for-admin"
 import { listBuildingChoices } from "@/lib/broadcasters/list-building-choices"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { TextLink } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
 
-import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
+import { readAdminRecordId } from "@/app/admin/_lib/page-params"
 
 import { deleteBuildingAction, updateBuildingAction } from "../actions"
 
 export const dynamic = "force-dynamic"
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
-
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminBuildings"))("editTitle") }
-}
+export const generateMetadata = titleMetadata("adminBuildings", "editTitle")
 
 export default async function EditBuildingPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params)
-  await requirePageRole("admin", parsed.success ? `/admin/buildings/${parsed.data.id}` : "/admin/buildings")
-  if (!parsed.success) notFound()
-  const [t, building, buildings] = await Promise.all([getTranslations("adminBuildings"), getBuildingForAdmin(parsed.data.id), listBuildingChoices()])
+  const { id } = await readAdminRecordId("/admin/buildings", params)
+  const [t, building, buildings] = await Promise.all([getTranslations("adminBuildings"), getBuildingForAdmin(id), listBuildingChoices()])
   if (!building) notFound()
   const [editTexts, deleteTexts] = await Promise.all([
     adminFormTexts("adminBuildings", ["required", "tooLong", "CONFLICT"], { submit: t("save"), pending: t("saving"), saved: t("saved") }),
@@ -40,10 +33,7 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
     <>
       <PageHeader title={t("editTitle")} description={building.name} back={{ href: "/admin/buildings", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card as="section" labelledBy="edit-building-title">
-          <h2 id="edit-building-title" className="text-lg font-semibold text-slate-900">
-            {t("rename")}
-          </h2>
+        <SectionCard id="edit-building-title" title={t("rename")}>
           <div className="mt-3">
             <AdminForm
               action={updateBuildingAction}
@@ -53,11 +43,8 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
               testId="building-form"
             />
           </div>
-        </Card>
-        <Card as="section" labelledBy="delete-building-title">
-          <h2 id="delete-building-title" className="text-lg font-semibold text-slate-900">
-            {t("delete")}
-          </h2>
+        </SectionCard>
+        <SectionCard id="delete-building-title" title={t("delete")}>
           <p className="mt-2 mb-3 text-sm text-slate-600" data-testid="building-broadcasters">
             {building.broadcasterCount > 0 ? t("deleteNotEmpty", { count: building.broadcasterCount }) : t("deleteEmpty")}{" "}
             {building.broadcasterCount > 0 && <TextLink href={`/admin/broadcasters?buildingId=${building.id}`}>{t("seeBroadcasters")}</TextLink>}
@@ -88,7 +75,7 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
               testId="delete-building"
             />
           )}
-        </Card>
+        </SectionCard>
       </div>
     </>
   )

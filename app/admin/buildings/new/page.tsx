@@ -1,18 +1,16 @@
-import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
 import { createBuildingAction } from "../actions"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminBuildings"))("newTitle") }
-}
+export const generateMetadata = titleMetadata("adminBuildings", "newTitle")
 
 export default async function NewBuildingPage() {
   await requirePageRole("admin", "/admin/buildings/new")
@@ -21,10 +19,7 @@ export default async function NewBuildingPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} back={{ href: "/admin/buildings", label: t("title") }} />
-      <Card as="section" labelledBy="new-building-title" className="max-w-xl">
-        <h2 id="new-building-title" className="sr-only">
-          {t("newTitle")}
-        </h2>
+      <SectionCard id="new-building-title" title={t("newTitle")} hiddenTitle className="max-w-xl">
         <AdminForm
           action={createBuildingAction}
           fields={[{ kind: "text", name: "name", label: t("name"), required: true, maxLength: 100 }]}
@@ -32,7 +27,7 @@ export default async function NewBuildingPage() {
           redirectTo="/admin/buildings/{id}"
           testId="building-form"
         />
-      </Card>
+      </SectionCard>
     </>
   )
 }

@@ -7,7 +7,7 @@ import { getAdminLive } from "@/lib/lives/get-admin-live"
 import { isActiveLiveStatus } from "@/lib/lives/schemas"
 
 import { AutoRefresh } from "@/components/layout/auto-refresh"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { TextLink } from "@/components/ui/link-button"
 import { LiveStatusBadge } from "@/components/ui/live-status-badge"
@@ -63,10 +63,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
     <>
       <PageHeader title={t("detailTitle", { id: live.id })} description={live.meeting.name} back={{ href: "/admin/lives", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card as="section" labelledBy="live-facts-title">
-          <h2 id="live-facts-title" className="text-lg font-semibold text-slate-900">
-            {t("facts")}
-          </h2>
+        <SectionCard id="live-facts-title" title={t("facts")}>
           <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="admin-live-facts">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
@@ -75,18 +72,12 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
               </div>
             ))}
           </dl>
-        </Card>
+        </SectionCard>
         <div className="space-y-6">
-          <Card as="section" labelledBy="live-options-title">
-            <h2 id="live-options-title" className="text-lg font-semibold text-slate-900">
-              {t("editTitle")}
-            </h2>
+          <SectionCard id="live-options-title" title={t("editTitle")}>
             <LiveOptionsForm live={{ id: live.id, showChat: live.showChat, downloadMeeting: live.downloadMeeting, enableChat: live.enableChat, isRestricted: live.isRestricted }} />
-          </Card>
-          <Card as="section" labelledBy="live-actions-title">
-            <h2 id="live-actions-title" className="text-lg font-semibold text-slate-900">
-              {t("actionsTitle")}
-            </h2>
+          </SectionCard>
+          <SectionCard id="live-actions-title" title={t("actionsTitle")}>
             <div className="mt-3 space-y-4">
               {active && (
                 <div>
@@ -115,7 +106,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
                 />
               </div>
             </div>
-          </Card>
+          </SectionCard>
         </div>
       </div>
       {active && <AutoRefresh />}

@@ -4,18 +4,19 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import type { ReactNode } from "react"
 import { z } from "zod"
 
-import { parseListParams } from "@/lib/admin/list-params"
+import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminLives, type AdminLiveRow } from "@/lib/lives/list-admin-lives"
 import { adminLivesParamsSchema } from "@/lib/lives/schemas"
 import { getAdminMeeting, type AdminMeeting } from "@/lib/meetings/get-admin-meeting"
 
 import { Badge } from "@/components/ui/badge"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { DataTable } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
 import { TextLink } from "@/components/ui/link-button"
 import { LiveStatusBadge } from "@/components/ui/live-status-badge"
 import { PageHeader } from "@/components/ui/page-header"
+import { SectionHeading } from "@/components/ui/section-heading"
 
 import { requirePageRole } from "@/app/_lib/guards"
 
@@ -58,10 +59,7 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader title={t("detailTitle", { id: meeting.id })} description={meeting.name} back={{ href: "/admin/meetings", label: t("title") }} />
-      <Card as="section" labelledBy="meeting-facts-title" className="mb-8">
-        <h2 id="meeting-facts-title" className="text-lg font-semibold text-slate-900">
-          {t("facts")}
-        </h2>
+      <SectionCard id="meeting-facts-title" title={t("facts")} className="mb-8">
         <dl className="mt-3 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           {facts.map(([label, value]) => (
             <div key={label} className="contents">
@@ -70,12 +68,12 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
             </div>
           ))}
         </dl>
-      </Card>
+      </SectionCard>
 
       <section aria-labelledby="meeting-lives-title" className="mb-8">
-        <h2 id="meeting-lives-title" className="mb-3 text-lg font-semibold text-slate-900">
+        <SectionHeading id="meeting-lives-title" className="mb-3">
           {t("lives", { count: lives.total })}
-        </h2>
+        </SectionHeading>
         {lives.total === 0 ? (
           <EmptyState title={t("noLives")} testId="meeting-no-lives" />
         ) : (
@@ -97,9 +95,9 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
       </section>
 
       <section aria-labelledby="meeting-attendees-title">
-        <h2 id="meeting-attendees-title" className="mb-3 text-lg font-semibold text-slate-900">
+        <SectionHeading id="meeting-attendees-title" className="mb-3">
           {t("attendees", { count: meeting.attendees.length })}
-        </h2>
+        </SectionHeading>
         {meeting.attendees.length === 0 ? (
           <EmptyState title={t("noAttendees")} testId="meeting-no-attendees" />
         ) : (

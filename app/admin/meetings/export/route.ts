@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server"
 
-import { renderCsvColumns, type CsvColumn } from "@/lib/admin/csv"
-import { parseListParams } from "@/lib/admin/list-params"
+import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
+import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminMeetings, type AdminMeetingRow } from "@/lib/meetings/list-admin-meetings"
 import { adminMeetingsParamsSchema } from "@/lib/meetings/schemas"
 

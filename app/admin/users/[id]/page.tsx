@@ -1,7 +1,5 @@
-import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { getFormatter, getTranslations } from "next-intl/server"
-import { z } from "zod"
 
 import { getEnv } from "@/lib/config/env"
 import { getUserForAdmin } from "@/lib/users/get-user-for-admin"
@@ -9,28 +7,23 @@ import { getUserForAdmin } from "@/lib/users/get-user-for-admin"
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
 import { Badge } from "@/components/ui/badge"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { ConfirmAction } from "@/components/ui/confirm-action"
 import { PageHeader } from "@/components/ui/page-header"
 
-import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
+import { readAdminRecordId } from "@/app/admin/_lib/page-params"
 
 import { USER_FIELD_ERRORS, userEditFields } from "../_components/user-fields"
 import { resetUserPasswordAction, setUserActiveAction, updateUserAction } from "../actions"
 
 export const dynamic = "force-dynamic"
 
-const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) })
-
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminUsers"))("editTitle") }
-}
+export const generateMetadata = titleMetadata("adminUsers", "editTitle")
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const parsed = paramsSchema.safeParse(await params)
-  const admin = await requirePageRole("admin", parsed.success ? `/admin/users/${parsed.data.id}` : "/admin/users")
-  if (!parsed.success) notFound()
-  const [t, format, user] = await Promise.all([getTranslations("adminUsers"), getFormatter(), getUserForAdmin(parsed.data.id)])
+  const { id, admin } = await readAdminRecordId("/admin/users", params)
+  const [t, format, user] = await Promise.all([getTranslations("adminUsers"), getFormatter(), getUserForAdmin(id)])
   if (!user) notFound()
   const self = user.id === admin.id
   // What decides the role: an admin's pin, the directory at each SSO sign-in, or the admins alone.
@@ -43,10 +36,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader title={t("editTitle")} description={`${user.firstName} ${user.lastName} (${user.username})`} back={{ href: "/admin/users", label: t("title") }} />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
-        <Card as="section" labelledBy="edit-user-title">
-          <h2 id="edit-user-title" className="text-lg font-semibold text-slate-900">
-            {t("identity")}
-          </h2>
+        <SectionCard id="edit-user-title" title={t("identity")}>
           <dl className="mt-3 mb-4 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="font-medium text-slate-700">{t("username")}</dt>
             <dd className="break-all">{user.username}</dd>
@@ -64,12 +54,9 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             </dd>
           </dl>
           <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={userEditFields((key) => t(key), user)} texts={editTexts} testId="user-form" />
-        </Card>
+        </SectionCard>
         <div className="space-y-6">
-          <Card as="section" labelledBy="user-access-title">
-            <h2 id="user-access-title" className="text-lg font-semibold text-slate-900">
-              {t("access")}
-            </h2>
+          <SectionCard id="user-access-title" title={t("access")}>
             {self ? (
               <p className="mt-2 text-sm text-slate-600">{t("selfHelp")}</p>
             ) : (
@@ -86,14 +73,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
                 />
               </div>
             )}
-          </Card>
-          <Card as="section" labelledBy="user-password-title">
-            <h2 id="user-password-title" className="text-lg font-semibold text-slate-900">
-              {t("password")}
-            </h2>
+          </SectionCard>
+          <SectionCard id="user-password-title" title={t("password")}>
             <p className="mt-2 mb-3 text-sm text-slate-600">{t("resetHelp")}</p>
             <AdminForm action={resetUserPasswordAction} hidden={{ userId: user.id }} fields={[]} texts={resetTexts} reveal={{ key: "temporaryPassword", label: t("resetDone") }} testId="reset-password" />
-          </Card>
+          </SectionCard>
         </div>
       </div>
     </>

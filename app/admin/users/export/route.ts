@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server"
 
-import { renderCsvColumns, type CsvColumn } from "@/lib/admin/csv"
-import { parseListParams } from "@/lib/admin/list-params"
+import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
+import { parseListParams } from "@/lib/lists/list-params"
 import type { AdminUser } from "@/lib/users/admin-user-fields"
 import { listAdminUsers } from "@/lib/users/list-admin-users"
 import { adminUsersParamsSchema } from "@/lib/users/schemas"

@@ -1,19 +1,17 @@
-import type { Metadata } from "next"
 import { getTranslations } from "next-intl/server"
 
 import { AdminForm } from "@/components/admin/admin-form"
 import { adminFormTexts } from "@/components/admin/admin-form-texts"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { PageHeader } from "@/components/ui/page-header"
 
 import { requirePageRole } from "@/app/_lib/guards"
+import { titleMetadata } from "@/app/_lib/title-metadata"
 
 import { USER_FIELD_ERRORS, userEditFields } from "../_components/user-fields"
 import { createUserAction } from "../actions"
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("adminUsers"))("newTitle") }
-}
+export const generateMetadata = titleMetadata("adminUsers", "newTitle")
 
 export default async function NewUserPage() {
   await requirePageRole("admin", "/admin/users/new")
@@ -22,10 +20,7 @@ export default async function NewUserPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newIntro")} back={{ href: "/admin/users", label: t("title") }} />
-      <Card as="section" labelledBy="new-user-title" className="max-w-2xl">
-        <h2 id="new-user-title" className="sr-only">
-          {t("newTitle")}
-        </h2>
+      <SectionCard id="new-user-title" title={t("newTitle")} hiddenTitle className="max-w-2xl">
         <AdminForm
           action={createUserAction}
           testId="user-form"
@@ -38,7 +33,7 @@ export default async function NewUserPage() {
           redirectTo="/admin/users/{id}"
           reveal={{ key: "temporaryPassword", label: t("createdPassword"), linkKey: "href", linkLabel: t("openAccount") }}
         />
-      </Card>
+      </SectionCard>
     </>
   )
 }

@@ -1,5 +1,7 @@
 // bbb-webhooks callbacks (POST by each BBB server's webhooks service). Machines only: answers codes.
-// 404 when webhooks are not configured, 401 on a wrong checksum (nothing changes), 400 on a bad body;
+// Not wrapped in route(): the callers send neither an Origin nor a JSON body. A refusal keeps the
+// shared status of its code (http-status.ts): 404 when webhooks are not configured, 401 on a wrong
+// checksum (nothing changes), 400 on a bad body; anything else (Redis down…) is logged and answers 500;
 // a replay of a signed callback answers 200 with `replay: true` and changes nothing (a 4xx would make
 // bbb-webhooks count a failed delivery and, in the end, drop our hook).
 import { NextResponse } from "next/server"
@@ -8,9 +10,9 @@ import { handleWebhookCallback } from "@/lib/bbb-webhooks/handle-webhook-callbac
 import { isAppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 
-export const dynamic = "force-dynamic"
+import { httpStatus } from "@/app/_lib/http-status"
 
-const STATUS = { NOT_FOUND: 404, UNAUTHENTICATED: 401, INVALID_INPUT: 400 } as const
+export const dynamic = "force-dynamic"
 
 export async function POST(request: Request) {
   const rawBody = await request.text()
@@ -18,7 +20,7 @@ export async function POST(request: Request) {
     const result = await handleWebhookCallback({ checksum: new URL(request.url).searchParams.get("checksum"), rawBody })
     return NextResponse.json({ ok: true, ...result })
   } catch (error) {
-    if (isAppError(error) && error.code in STATUS) return NextResponse.json({ ok: false, code: error.code }, { status: STATUS[error.code as keyof typeof STATUS] })
+    if (isAppError(error) && httpStatus(error.code) < 500) return NextResponse.json({ ok: false, code: error.code }, { status: httpStatus(error.code) })
     logger.error({ err: error }, "bbb-webhooks callback failed")
     return NextResponse.json({ ok: false, code: "INTERNAL" }, { status: 500 })
   }

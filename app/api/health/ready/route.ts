@@ -1,9 +1,9 @@
 // Readiness: 200 when PostgreSQL and Redis answer, 503 otherwise (take this instance out of rotation).
-// Anyone reads `{ ready }`; the detail (hosts, ports, errors) only those of lib/health/may-read-health-detail.ts.
+// Anyone reads `{ ready }`; the detail (hosts, ports, errors) only those of lib/security/may-read-health-detail.ts.
 import { getRequestUser } from "@/lib/auth/get-request-user"
 import { getEnv } from "@/lib/config/env"
 import { checkDatabase, checkRedis } from "@/lib/health/check-services"
-import { mayReadHealthDetail } from "@/lib/health/may-read-health-detail"
+import { mayReadHealthDetail } from "@/lib/security/may-read-health-detail"
 
 export const dynamic = "force-dynamic"
 

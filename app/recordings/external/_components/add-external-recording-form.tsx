@@ -6,7 +6,7 @@ import { useActionState, useEffect, useState } from "react"
 import { EXTERNAL_RECORDING_TYPES } from "@/lib/recordings/schemas"
 
 import { Button } from "@/components/ui/button"
-import { Card } from "@/components/ui/card"
+import { SectionCard } from "@/components/ui/card"
 import { Field, inputClasses } from "@/components/ui/field"
 import { Notice } from "@/components/ui/notice"
 
@@ -35,10 +35,7 @@ export function AddExternalRecordingForm() {
   const summary =
     state && !state.ok && !state.fieldErrors ? (state.code === "CONFLICT" ? t("add.duplicate") : tErrors(state.code)) : state?.ok ? t("add.added") : null
   return (
-    <Card as="section" labelledBy="add-external-title" className="mt-8 max-w-2xl">
-      <h2 id="add-external-title" className="text-lg font-semibold text-slate-900">
-        {t("add.title")}
-      </h2>
+    <SectionCard id="add-external-title" title={t("add.title")} className="mt-8 max-w-2xl">
       <form action={action} className="mt-4 space-y-4" noValidate>
         {summary && (
           <Notice tone={state?.ok ? "success" : "error"} testId="external-form-message">
@@ -66,6 +63,6 @@ export function AddExternalRecordingForm() {
           {pending ? t("add.submitting") : t("add.submit")}
         </Button>
       </form>
-    </Card>
+    </SectionCard>
   )
 }

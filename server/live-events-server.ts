@@ -6,17 +6,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
+import { openLiveEventStream } from "@/lib/chat/open-live-event-stream"
 import { writeSseStream } from "@/lib/events/sse"
 import { canStillViewLive } from "@/lib/lives/can-still-view-live"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
-import { openLiveEventStream } from "@/lib/lives/open-live-event-stream"
+import { liveEventsPath } from "@/lib/config/front-contract"
 
 import { nodeSecurityHeaders, serveOrRefuse } from "./node-response"
 
-export const LIVE_EVENTS_PATH = /^\/api\/lives\/([^/]+)\/events\/?$/
-
 export function serveLiveEvents(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
-  const pathname = `/api/lives/${encodeURIComponent(slug)}/events`
+  const pathname = liveEventsPath(slug)
   return serveOrRefuse(request, response, pathname, async () => {
     const user = await getRequestUser(request)
     const live = await findViewableLive(slug, user)

@@ -2,6 +2,8 @@
 // streamer of one live on this server, or reconcile the server's slots (scheduled tick). The live row
 // is the truth; a job only says "look at it now". Job ids carry the live's status generation, so a
 // later start of the same live (after a restart) is not mistaken for the earlier one.
+// Kept in lib/lives, beside the lives queue's contract: lives (stop) and lib/streamers (start) both
+// produce these jobs, and lib/streamers depends on lib/lives, never the reverse.
 import { z } from "zod"
 
 import { addJob, streamerQueue } from "@/lib/queues"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { normalizeName, userNameKeys } from "./normalize-name"
+import { bbbNameOf, nameKeyField, normalizeName, userNameKeys } from "./name-keys"
 
 describe("normalizeName", () => {
   it("ignores case, accents and extra spaces", () => {
@@ -40,5 +40,22 @@ describe("userNameKeys", () => {
       nameKeyFirstLast: "helene lefevre",
       nameKeyLastFirst: "lefevre helene",
     })
+  })
+})
+
+describe("BBB_USERNAME_FORMAT", () => {
+  it("picks the user key in the order BBB shows names", () => {
+    expect(nameKeyField("first_name last_name")).toBe("nameKeyFirstLast")
+    expect(nameKeyField("last_name first_name")).toBe("nameKeyLastFirst")
+  })
+
+  it("gives the name a user must have in BBB to be matched, in the same order", () => {
+    const user = { firstName: "Hélène", lastName: "Lefèvre" }
+    expect(bbbNameOf(user, "first_name last_name")).toBe("Hélène Lefèvre")
+    expect(bbbNameOf(user, "last_name first_name")).toBe("Lefèvre Hélène")
+    // The displayed name normalises to the key the matching compares with.
+    const keys = userNameKeys(user.firstName, user.lastName)
+    expect(normalizeName(bbbNameOf(user, "last_name first_name"))).toBe(keys[nameKeyField("last_name first_name")])
+    expect(normalizeName(bbbNameOf(user, "first_name last_name"))).toBe(keys[nameKeyField("first_name last_name")])
   })
 })

@@ -1,6 +1,7 @@
 // Where the meeting sync leaves its outcome for health checks of any process: the last successful
 // sync and the last BBB call in Redis (the web app reads them), and the time of the last run in this
-// process (the orchestrator's watchdog reads it, whatever Redis holds).
+// process (the orchestrator's watchdog reads it, whatever Redis holds). Written by lib/meetings, read
+// by lib/health and the metrics: it sits here, below both, so neither depends on the other's reader.
 import type { Redis } from "ioredis"
 import { z } from "zod"
 
@@ -9,6 +10,9 @@ import { redisKey } from "@/lib/redis-keys"
 // Under the queue prefix: deployments (and test files) sharing one Redis keep their own status.
 export const lastSyncKey = () => redisKey("meetings-sync", "last-success")
 export const lastBbbCallKey = () => redisKey("bbb", "last-call")
+
+/** The sync counts as stalled when it did not run for this many intervals (watchdog and health alike). */
+export const STALLED_AFTER_INTERVALS = 3
 
 export const lastSyncSchema = z.object({ at: z.number(), ms: z.number(), meetings: z.number() })
 export type LastSync = z.infer<typeof lastSyncSchema>

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import { db } from "@/lib/db"
 import { seedMeeting, seedUser, uniqueSuffix } from "@/prisma/seed/factories"
 
-import { createLiveBroadcaster } from "./create-live-broadcaster"
+import { attachLiveBroadcaster } from "./attach-live-broadcaster"
 import { findLivePageAudience } from "./find-live-page-audience"
 import { findViewableLive } from "./find-viewable-live"
 
@@ -18,7 +18,7 @@ async function startLive(meeting: { id: number; name: string }, requestedById: n
     data: { meetingId: meeting.id, activeMeetingId: meeting.id, requestedById, status: "STARTING", streamKey, isRestricted },
     select: { id: true },
   })
-  await db.$transaction((tx) => createLiveBroadcaster(tx, { id: live.id, meetingName: meeting.name, streamKey, isRestricted }))
+  await db.$transaction((tx) => attachLiveBroadcaster(tx, { id: live.id, meetingName: meeting.name, streamKey, isRestricted }))
   await db.live.update({ where: { id: live.id }, data: { status: "RUNNING", startedAt: new Date() } })
   const { pageSlug } = await db.live.findUniqueOrThrow({ where: { id: live.id }, select: { pageSlug: true } })
   return { liveId: live.id, slug: pageSlug! }

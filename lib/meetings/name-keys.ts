@@ -1,5 +1,8 @@
-// Person-name normalisation shared by user accounts and BBB attendees (domain flow 2): whole names
-// compared trimmed, with collapsed spaces, case- and accent-insensitive, hyphens equal to spaces.
+// Name keys of the moderator matching (domain flow 2), the one place that knows them: person names
+// normalised alike for user accounts and BBB attendees (whole names compared trimmed, with collapsed
+// spaces, case- and accent-insensitive, hyphens equal to spaces), the two keys stored per user, and
+// which of them BBB_USERNAME_FORMAT selects. lib/users writes the keys; lib/meetings matches on them.
+import { getEnv, type Env } from "@/lib/config/env"
 
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ø: "o", ł: "l", đ: "d", ß: "ss", ı: "i" }
 
@@ -33,4 +36,16 @@ export function userNameKeys(firstName: string, lastName: string): { nameKeyFirs
     nameKeyFirstLast: normalizeName(`${firstName} ${lastName}`),
     nameKeyLastFirst: normalizeName(`${lastName} ${firstName}`),
   }
+}
+
+export type NameKeyField = "nameKeyFirstLast" | "nameKeyLastFirst"
+
+/** The user key an attendee's normalised name is compared with, as BBB_USERNAME_FORMAT says BBB shows names. */
+export function nameKeyField(format: Env["BBB_USERNAME_FORMAT"] = getEnv().BBB_USERNAME_FORMAT): NameKeyField {
+  return format === "last_name first_name" ? "nameKeyLastFirst" : "nameKeyFirstLast"
+}
+
+/** The name under which BBB should show this user for the matching to find them (BBB_USERNAME_FORMAT order). */
+export function bbbNameOf(user: { firstName: string; lastName: string }, format: Env["BBB_USERNAME_FORMAT"] = getEnv().BBB_USERNAME_FORMAT): string {
+  return nameKeyField(format) === "nameKeyLastFirst" ? `${user.lastName} ${user.firstName}` : `${user.firstName} ${user.lastName}`
 }

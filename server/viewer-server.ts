@@ -9,14 +9,12 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { getRequestUser } from "@/lib/auth/get-request-user"
 import { checkLivePageAccess } from "@/lib/lives/check-live-page-access"
+import { LIVE_AUDIENCE_HEADER, liveAccessPath, ME_PATHNAME } from "@/lib/config/front-contract"
 
 import { nodeSecurityHeaders, serveOrRefuse, writeJson } from "./node-response"
 
-export const ME_PATH = /^\/api\/me\/?$/
-export const LIVE_ACCESS_PATH = /^\/api\/lives\/([^/]+)\/access\/?$/
-
 export function serveMe(request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const pathname = "/api/me"
+  const pathname = ME_PATHNAME
   return serveOrRefuse(request, response, pathname, async () => {
     const user = await getRequestUser(request)
     const viewer = user && { firstName: user.firstName, lastName: user.lastName, role: user.role }
@@ -25,10 +23,10 @@ export function serveMe(request: IncomingMessage, response: ServerResponse): Pro
 }
 
 export function serveLivePageAccess(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
-  const pathname = `/api/lives/${encodeURIComponent(slug)}/access`
+  const pathname = liveAccessPath(slug)
   return serveOrRefuse(request, response, pathname, async () => {
     const audience = await checkLivePageAccess(slug, await getRequestUser(request))
-    response.writeHead(204, { ...nodeSecurityHeaders(pathname), "Cache-Control": "private, no-store", "X-Live-Audience": audience })
+    response.writeHead(204, { ...nodeSecurityHeaders(pathname), "Cache-Control": "private, no-store", [LIVE_AUDIENCE_HEADER]: audience })
     response.end()
   })
 }

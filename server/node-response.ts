@@ -1,4 +1,4 @@
-// Answers written by the routes server.ts serves outside Next.js (app/_lib/node-routes.ts): the same
+// Answers written by the routes server.ts serves outside Next.js (server/node-routes.ts): the same
 // security headers and the same error bodies ({ code }, status by code) as the app's route handlers.
 import type { IncomingMessage, ServerResponse } from "node:http"
 
@@ -7,7 +7,7 @@ import { isAppError, type AppErrorCode } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 
-import { httpStatus } from "./http-status"
+import { httpStatus } from "@/app/_lib/http-status"
 
 export function nodeSecurityHeaders(pathname: string): Record<string, string> {
   return securityHeaders({ nonce: createNonce(), pathname, settings: getEnv() })

@@ -10,9 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { getEnv } from "@/lib/config/env"
 import { sessionsEndedFeedReady } from "@/lib/events/sessions-ended-feed"
 import { setUserActive } from "@/lib/users/set-user-active"
+import { LIVE_EVENTS_PATH } from "@/lib/config/front-contract"
 import { seedUser, seedViewableLive } from "@/prisma/seed/factories"
 
-import { LIVE_EVENTS_PATH, serveLiveEvents } from "./live-events-server"
+import { serveLiveEvents } from "./live-events-server"
 
 let server: Server
 let base: string

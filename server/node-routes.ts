@@ -1,12 +1,13 @@
 // The GET routes server.ts serves itself, outside Next.js: the live pages' event streams (open for a
 // whole lecture, written to by a busy chat) and the two per-visitor questions of a members' page
-// (app/_lib/viewer-server.ts), asked on every view. docs/benchmarks.md says what each saves.
+// (server/viewer-server.ts), asked on every view. docs/benchmarks.md says what each saves.
 import type { IncomingMessage, ServerResponse } from "node:http"
 
 import { decodeSlug } from "@/lib/lives/decode-slug"
+import { LIVE_ACCESS_PATH, LIVE_EVENTS_PATH, ME_PATH } from "@/lib/config/front-contract"
 
-import { LIVE_EVENTS_PATH, serveLiveEvents } from "./live-events-server"
-import { LIVE_ACCESS_PATH, ME_PATH, serveLivePageAccess, serveMe } from "./viewer-server"
+import { serveLiveEvents } from "./live-events-server"
+import { serveLivePageAccess, serveMe } from "./viewer-server"
 
 function slugIn(path: RegExp, pathname: string): string | null {
   const match = path.exec(pathname)

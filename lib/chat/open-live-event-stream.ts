@@ -7,14 +7,16 @@
 // viewer's sessions end on any instance (deactivation, sign-out…: lib/events/sessions-ended-feed.ts),
 // and at each heartbeat when guard.isStillAllowed() says no (account, session and the live's rule
 // read again: a live turned restricted, an account deactivated whose notice was lost).
-import { listChatMessages } from "@/lib/chat/list-chat-messages"
+// It sits in lib/chat, not lib/lives, because it joins a live's status with its chat: chat depends on
+// lives, never the reverse (docs/architecture.md).
 import { liveEventFrame, onLiveFrames } from "@/lib/events/live-frames"
 import { onSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { HEARTBEAT_MS, type SseSend } from "@/lib/events/sse"
+import type { ViewableLive } from "@/lib/lives/find-viewable-live"
+import { countLiveViewers, trackLiveViewer } from "@/lib/lives/track-live-viewer"
 import { logger } from "@/lib/logger"
 
-import type { ViewableLive } from "./find-viewable-live"
-import { countLiveViewers, trackLiveViewer } from "./track-live-viewer"
+import { listChatMessages } from "./list-chat-messages"
 
 export type LiveStreamGuard = {
   /** Closes the stream from the server's side. */
