@@ -1,5 +1,5 @@
 // Prisma 7 CLI configuration (used by `prisma generate`). Migrations are applied by our own runner
-// (scripts/migrate.ts) because the schema engine cannot be downloaded on every machine.
+// (scripts/db-migrate.ts) because the schema engine cannot be downloaded on every machine.
 import { defineConfig } from "prisma/config"
 
 export default defineConfig({

@@ -10,6 +10,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from "@
 import { demoLiveId, demoMeetingId } from "./fixtures/admin-a"
 import { attendeeLink, demoAdminIds } from "./fixtures/admin-db"
 import { apiSignIn, USERS } from "./fixtures/auth"
+import { createOidcProvider } from "./fixtures/oidc-provider"
 import { hasRefusedSignIn, liveSlugOfMeeting, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 
@@ -45,7 +46,7 @@ const PAGES: PageCase[] = [
       expect.poll(() => page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 40_000 }).toBeGreaterThan(0.5),
   },
   { name: "live-not-found", role: "anonymous", path: "/lives/no-such-live", status: 404 },
-  { name: "login", role: "anonymous", path: "/login" },
+  { name: "login", role: "anonymous", path: "/login", ready: (page) => expect(page.getByRole("button", { name: /Université SSO/ })).toBeEnabled() },
   {
     name: "meetings",
     role: "teacher",
@@ -154,7 +155,15 @@ async function signedInPage(browser: Browser, role: Role, locale: "fr" | "en", v
   return page
 }
 
+// The sign-in page as users see it: the SSO provider up (e2e/sso.spec.ts signs in through it; here its
+// button only needs the discovery document to answer).
+const ssoProvider = createOidcProvider(new Map())
+test.afterAll(async () => {
+  await ssoProvider.stop()
+})
+
 test.beforeAll(async ({ browser }) => {
+  await ssoProvider.start()
   await simulator.reset()
   await stopAllLives()
   await seedRecordings()

@@ -63,14 +63,17 @@ function card(page: Page, name: string) {
   return page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
 }
 
-async function createSession(name: string, moderator: string) {
-  await simulator.createMeeting({ meetingID: `e2e-${randomUUID()}`, name, attendees: [{ fullName: moderator, role: "MODERATOR" }, { fullName: "Étudiant 1", role: "VIEWER" }] })
+/** A running BBB session; returns its meetingID (pages.spec.ts uses the same names for sessions of its own). */
+async function createSession(name: string, moderator: string): Promise<string> {
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [{ fullName: moderator, role: "MODERATOR" }, { fullName: "Étudiant 1", role: "VIEWER" }] })
+  return meetingID
 }
 
 const mainNav = (page: Page) => page.getByRole("navigation", { name: "Navigation principale" })
 
 test("a teacher's first SSO sign-in creates a TEACHER matched to her BBB moderator name, who can open « Réaliser un direct »", async ({ page }) => {
-  await createSession(DEMO_SESSION.name, DEMO_SESSION.moderator)
+  const meetingID = await createSession(DEMO_SESSION.name, DEMO_SESSION.moderator)
   await ssoSignIn(page, "hlefevre-durand")
   await expect(page).toHaveURL(/\/meetings$/)
   await expect(page.getByTestId("signed-in-user")).toContainText("H. Lefèvre-Durand")
@@ -80,7 +83,7 @@ test("a teacher's first SSO sign-in creates a TEACHER matched to her BBB moderat
   await expect(page.getByRole("heading", { level: 1, name: "Confirmer le direct" })).toBeVisible()
 
   expect(await findUserRow("hlefevre-durand")).toMatchObject({ role: "TEACHER", first_name: "H.", last_name: "Lefèvre-Durand" })
-  expect(await attendeeLink(DEMO_SESSION.moderator)).toMatchObject({ match_status: "BY_NAME", username: "hlefevre-durand" })
+  expect(await attendeeLink(DEMO_SESSION.moderator, meetingID)).toMatchObject({ match_status: "BY_NAME", username: "hlefevre-durand" })
 })
 
 test("a student's first SSO sign-in creates a STUDENT, who cannot request a live", async ({ page }) => {
@@ -95,18 +98,18 @@ test("a student's first SSO sign-in creates a STUDENT, who cannot request a live
 test("a name changed at the provider is copied at the next sign-in and the BBB moderator re-matched", async ({ page }) => {
   const login = addDirectoryUser({ given_name: "Claire", family_name: "Moreau", eduPersonAffiliation: ["faculty"] })
   const session = `Séminaire ${login}`
-  await createSession(session, "Claire Moreau-Petit")
+  const meetingID = await createSession(session, "Claire Moreau-Petit")
   await ssoSignIn(page, login)
   await expect(page).toHaveURL(/\/meetings$/)
   await expect(page.getByTestId("meetings-count")).toHaveText("Aucune session en cours")
-  expect(await attendeeLink("Claire Moreau-Petit")).toMatchObject({ username: null })
+  expect(await attendeeLink("Claire Moreau-Petit", meetingID)).toMatchObject({ username: null })
 
   directory.get(login)!.family_name = "Moreau-Petit"
   await ssoSignInAgain(page, login)
   await expect(page.getByTestId("signed-in-user")).toContainText("Claire Moreau-Petit")
   await expect(card(page, session)).toBeVisible()
   expect(await findUserRow(login)).toMatchObject({ first_name: "Claire", last_name: "Moreau-Petit" })
-  expect(await attendeeLink("Claire Moreau-Petit")).toMatchObject({ match_status: "BY_NAME", username: login })
+  expect(await attendeeLink("Claire Moreau-Petit", meetingID)).toMatchObject({ match_status: "BY_NAME", username: login })
 })
 
 test("a changed affiliation changes the role at the next sign-in, unless an admin pinned it", async ({ page, browser }) => {

@@ -1,5 +1,5 @@
 // Prisma 6's CLI, used only to author migration SQL offline (its wasm schema engine needs no download).
-// See scripts/migration-diff.ts.
+// See scripts/migration-new.ts (npm run db:migration).
 import { PrismaPg } from "@prisma/adapter-pg"
 import { defineConfig } from "prisma6/config"
 
