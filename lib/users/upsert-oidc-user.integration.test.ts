@@ -7,6 +7,7 @@ import { db } from "@/lib/db"
 import { sendMail } from "@/lib/mail/send-mail"
 import { seedUser } from "@/prisma/seed/factories"
 
+import { getUserForAdmin } from "./get-user-for-admin"
 import { oidcProfileSchema, upsertOidcUser } from "./upsert-oidc-user"
 
 // The admins' mail is the one outside effect checked here: record it instead of sending it.
@@ -109,6 +110,25 @@ describe("upsertOidcUser", () => {
     await db.user.update({ where: { id: created.id }, data: { role: "TEACHER", rolePinned: true } })
     await upsertOidcUser({ ...teacher, eduPersonAffiliation: "student" })
     expect(await roleOf(created.id)).toBe("TEACHER")
+  })
+
+  it("tells the admin page what sets the role, and offers the pin only where the directory sets roles", async () => {
+    const sso = await upsertOidcUser(identity())
+    const local = await seedUser({ role: "TEACHER" })
+    // No OIDC_ROLE_CLAIM: the admins alone decide, and there is nothing to pin against.
+    expect(await getUserForAdmin(sso.id)).toMatchObject({ roleSource: "admin", mayPinRole: false })
+    expect(await getUserForAdmin(local.id)).toMatchObject({ roleSource: "admin", mayPinRole: false })
+
+    withSettings({ OIDC_ROLE_CLAIM: "eduPersonAffiliation" })
+    expect(await getUserForAdmin(sso.id)).toMatchObject({ roleSource: "directory", mayPinRole: true })
+    expect(await getUserForAdmin(local.id)).toMatchObject({ roleSource: "admin", mayPinRole: true })
+
+    // A pin stays visible (and can be taken off) even once the claim is no longer configured.
+    await db.user.update({ where: { id: sso.id }, data: { rolePinned: true } })
+    delete process.env.OIDC_ROLE_CLAIM
+    resetEnvCache()
+    expect(await getUserForAdmin(sso.id)).toMatchObject({ roleSource: "pinned", mayPinRole: true })
+    expect(await getUserForAdmin(-1)).toBeNull()
   })
 
   it("keeps the role when the provider does not release the claim, and leaves ADMIN alone unless admin values are set", async () => {

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation"
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { getEnv } from "@/lib/config/env"
 import { getUserForAdmin } from "@/lib/users/get-user-for-admin"
 
 import { AdminForm } from "@/components/admin/admin-form"
@@ -26,8 +25,6 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const [t, format, user] = await Promise.all([getTranslations("adminUsers"), getFormatter(), getUserForAdmin(id)])
   if (!user) notFound()
   const self = user.id === admin.id
-  // What decides the role: an admin's pin, the directory at each SSO sign-in, or the admins alone.
-  const roleSource = user.rolePinned ? "pinned" : user.signsInWithSso && getEnv().OIDC_ROLE_CLAIM ? "directory" : "admin"
   const [editTexts, resetTexts] = await Promise.all([
     adminFormTexts("adminUsers", USER_FIELD_ERRORS, { submit: t("save"), pending: t("saving"), saved: t("saved") }),
     adminFormTexts("adminUsers", [], { submit: t("resetPassword"), pending: t("resetting") }),
@@ -44,8 +41,12 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <dd className="break-all">{user.email}</dd>
             <dt className="font-medium text-slate-700">{t("createdAt")}</dt>
             <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
-            <dt className="font-medium text-slate-700">{t("roleSource")}</dt>
-            <dd data-testid="user-role-source">{t(`roleSources.${roleSource}`)}</dd>
+            {user.mayPinRole && (
+              <>
+                <dt className="font-medium text-slate-700">{t("roleSource")}</dt>
+                <dd data-testid="user-role-source">{t(`roleSources.${user.roleSource}`)}</dd>
+              </>
+            )}
             <dt className="font-medium text-slate-700">{t("status")}</dt>
             <dd>
               <Badge tone={user.isActive ? "success" : "neutral"} testId="user-status">
@@ -53,7 +54,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
               </Badge>
             </dd>
           </dl>
-          <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={userEditFields((key) => t(key), user)} texts={editTexts} testId="user-form" />
+          <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={userEditFields((key) => t(key), { ...user, rolePinned: user.mayPinRole ? user.rolePinned : undefined })} texts={editTexts} testId="user-form" />
         </SectionCard>
         <div className="space-y-6">
           <SectionCard id="user-access-title" title={t("access")}>

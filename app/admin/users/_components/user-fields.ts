@@ -20,7 +20,7 @@ export function userEditFields(
       defaultValue: values.role ?? "STUDENT",
       options: ["STUDENT", "TEACHER", "ADMIN"].map((r) => ({ value: r, label: t(`roles.${r}`) })),
     },
-    // Only on an existing account's page (a new account has no directory role yet).
+    // Only on an existing account's page where the directory may set roles (a new account has no directory role yet).
     ...(values.rolePinned === undefined
       ? []
       : [{ kind: "checkbox" as const, name: "rolePinned", label: t("rolePinned"), hint: t("rolePinnedHint"), defaultChecked: values.rolePinned }]),
