@@ -36,6 +36,7 @@ const LIB_DOMAINS = {
   security: ["auth", "config", "lives", "metrics"],
   admin: ["lives", "meetings", "users"],
   boot: ["config", "health"],
+  doctor: ["auth", "bbb", "bbb-webhooks", "chat", "config", "health", "mail", "streamers"],
 }
 const LIB_ROOT_MAY_IMPORT = ["config"]
 

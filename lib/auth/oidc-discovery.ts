@@ -18,14 +18,19 @@ export function discoveryUrl(env: Env = getEnv()): string {
   return `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`
 }
 
+/** The provider's discovery document; throws when it does not answer well (also used by `npm run doctor`). */
+export async function fetchOidcDiscovery(env: Env, timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<OidcDiscovery> {
+  const response = await fetch(discoveryUrl(env), { signal: AbortSignal.timeout(timeoutMs), cache: "no-store" })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return discoverySchema.parse(await response.json())
+}
+
 /** The provider's discovery document; null when SSO is not set up, or the provider does not answer well. */
 export async function getOidcDiscovery(): Promise<OidcDiscovery | null> {
   const env = getEnv()
   if (!isOidcEnabled(env)) return null
   try {
-    const response = await fetch(discoveryUrl(env), { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS), cache: "no-store" })
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    return discoverySchema.parse(await response.json())
+    return await fetchOidcDiscovery(env)
   } catch (error) {
     // One line without a stack: the sign-in page asks at each view while the provider is down.
     const reason = error instanceof Error ? String(error.cause ?? error.message) : String(error)

@@ -3,13 +3,12 @@
 // minutes of failed callbacks and forgets them when it restarts. Never through Scalelite.
 import { createHash } from "node:crypto"
 
-import { getEnv } from "@/lib/config/env"
+import { getEnv, type Env } from "@/lib/config/env"
 import type { WebhookServer } from "@/lib/config/webhook-servers-setting"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 
-export function webhookCallbackUrl(): string {
-  const env = getEnv()
+export function webhookCallbackUrl(env: Pick<Env, "BBB_WEBHOOKS_CALLBACK_URL" | "APP_URL"> = getEnv()): string {
   return env.BBB_WEBHOOKS_CALLBACK_URL ?? new URL("/api/bbb/webhooks", env.APP_URL).toString()
 }
 
@@ -18,6 +17,12 @@ function apiBase(serverUrl: string): string {
   url.pathname = "/bigbluebutton/api/"
   url.search = ""
   return url.toString()
+}
+
+/** A bbb-webhooks call (`hooks/create`, `hooks/list`…) on one server, signed with SHA-1 as bbb-webhooks before BBB 3 requires. */
+export function signedHooksUrl(server: WebhookServer, callName: string, query: string): string {
+  const checksum = createHash("sha1").update(`${callName}${query}${server.secret}`, "utf8").digest("hex")
+  return `${apiBase(server.url)}${callName}?${query ? `${query}&` : ""}checksum=${checksum}`
 }
 
 export type WebhookRegistration = { server: string; ok: boolean; hookId?: string; error?: string }
@@ -29,9 +34,8 @@ export async function registerWebhooks(options: { servers?: WebhookServer[]; cal
   for (const server of servers) {
     const host = new URL(server.url).host
     const query = `callbackURL=${encodeURIComponent(callbackUrl)}`
-    const checksum = createHash("sha1").update(`hooks/create${query}${server.secret}`, "utf8").digest("hex")
     try {
-      const response = await fetch(`${apiBase(server.url)}hooks/create?${query}&checksum=${checksum}`, { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) })
+      const response = await fetch(signedHooksUrl(server, "hooks/create", query), { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) })
       const body = await response.text()
       if (!response.ok || !/<returncode>\s*SUCCESS\s*<\/returncode>/.test(body)) {
         const key = /<messageKey>([^<]*)<\/messageKey>/.exec(body)?.[1]
