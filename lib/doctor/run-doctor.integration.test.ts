@@ -10,6 +10,7 @@ import os from "node:os"
 import path from "node:path"
 import { promisify } from "node:util"
 
+import { Redis } from "ioredis"
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 
 vi.hoisted(async () => {
@@ -18,11 +19,14 @@ vi.hoisted(async () => {
 })
 
 import { registerWebhooks } from "@/lib/bbb-webhooks/register-webhooks"
+import { parseEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import { installationMarkerKey } from "@/lib/health/installation-marker"
 import { startTestRtmp } from "@/lib/streamers/testing/pipeline"
 import { startBbbSimulator, type BbbSimulator } from "@/tools/bbb-simulator/server"
 import { freePort } from "@/tools/rtmp/server"
 
+import { checkRedis } from "./check-redis"
 import type { DoctorCheck } from "./doctor-check"
 import { formatDoctorReport } from "./format-doctor-report"
 import { redactSecrets, secretValues } from "./redact-secrets"
@@ -160,6 +164,25 @@ describe("npm run doctor", () => {
       fix: expect.stringContaining("SERVER_NUMBER=1"),
     })
   }, 30_000)
+
+  it("fails when the Redis namespace is marked by another installation's database", async () => {
+    const env = parseEnv(settings)
+    const key = installationMarkerKey(env)
+    const redis = new Redis(env.REDIS_URL)
+    const ours = await redis.get(key)
+    expect(ours).toMatch(/^\d+\/bbb_pod_live_test\w*_doctor$/) // written by the first run
+    await redis.set(key, "123/other_installation")
+    try {
+      expect(await checkRedis(env)).toMatchObject({
+        status: "FAIL",
+        detail: expect.stringContaining("belongs to another installation (its database: 123/other_installation"),
+        fix: expect.stringContaining("REDIS_PREFIX of its own"),
+      })
+    } finally {
+      await redis.set(key, ours!)
+      redis.disconnect()
+    }
+  })
 
   it("redacts secrets from URLs, secret settings and webhook entries", () => {
     const secrets = secretValues({

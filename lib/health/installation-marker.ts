@@ -3,10 +3,19 @@
 // (pg_control_system(): one per PostgreSQL cluster, shared by its replicas, so every host of one
 // installation computes the same value whatever address it reaches the database by). Two
 // installations whose settings give them the same REDIS_PREFIX on one Redis would share queues,
-// events and counters; the marker makes that visible: `npm run doctor` writes it when absent and
-// fails when it names another database. No secret in it: no host, user or password.
+// events and counters; the marker makes that visible: the worker writes it when it starts (and logs
+// an error when it names another database), `npm run doctor` writes it when absent and fails when it
+// names another database. No secret in it: no host, user or password.
 import pg from "pg"
-import type { Redis } from "ioredis"
+import { Redis } from "ioredis"
+
+import type { Env } from "@/lib/config/env"
+import { namespacedKey } from "@/lib/redis-keys"
+
+/** `<namespace>:installation`. */
+export function installationMarkerKey(env: Pick<Env, "REDIS_PREFIX">): string {
+  return namespacedKey(env.REDIS_PREFIX, "installation")
+}
 
 /** `<system identifier>/<database name>` of the database behind the URL (falls back to host/port when the function is refused). */
 export async function databaseIdentity(databaseUrl: string, timeoutMs = 3_000): Promise<string> {
@@ -36,4 +45,20 @@ export async function claimRedisNamespace(redis: Redis, markerKey: string, ident
   const holder = await redis.get(markerKey)
   if (holder === null) return claimRedisNamespace(redis, markerKey, identity)
   return holder === identity ? { status: "ours" } : { status: "other", holder }
+}
+
+export type InstallationClaim = NamespaceClaim & { key: string; identity: string }
+
+/** Reads this installation's database identity and claims its Redis namespace (a connection of its own, closed after). */
+export async function claimInstallationNamespace(env: Pick<Env, "REDIS_URL" | "REDIS_PREFIX" | "DATABASE_URL">): Promise<InstallationClaim> {
+  const identity = await databaseIdentity(env.DATABASE_URL)
+  const key = installationMarkerKey(env)
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  redis.on("error", () => undefined) // reported through the promise
+  try {
+    await redis.connect()
+    return { ...(await claimRedisNamespace(redis, key, identity)), key, identity }
+  } finally {
+    redis.disconnect()
+  }
 }
