@@ -10,7 +10,7 @@ import { checkRtmpToHls, type RtmpCheckOptions } from "./check-rtmp-to-hls"
 import { checkSettings } from "./check-settings"
 import { checkSmtp } from "./check-smtp"
 import { checkWebhooks } from "./check-webhooks"
-import { fail, reasonOf, type DoctorCheck } from "./doctor-check"
+import { fail, reasonOf, skip, type DoctorCheck } from "./doctor-check"
 import { redactSecrets, secretValues } from "./redact-secrets"
 
 export type DoctorOptions = { sendMail?: boolean; rtmp?: RtmpCheckOptions }
@@ -29,13 +29,19 @@ export async function runDoctor(source: Record<string, string | undefined>, opti
   const checks: DoctorCheck[] = [settings.check]
   const env = settings.env
   if (env) {
+    const database = guarded("PostgreSQL and migrations", "see the error", () => checkDatabase(env))
     const groups = await Promise.all([
-      guarded("PostgreSQL and migrations", "see the error", () => checkDatabase(env)),
+      database,
       guarded("Redis and its namespace", "see the error", () => checkRedis(env)),
       guarded("BBB / Scalelite API", "see the error", () => checkBbb(env)),
       guarded("bbb-webhooks", "see the error", () => checkWebhooks(env)),
       guarded("RTMP publish → HLS", "see the error", () => checkRtmpToHls(env, options.rtmp)),
-      guarded("Streamer agents", "make PostgreSQL reachable: the agents' heartbeats are in its streamer_slots table", () => checkAgents(env)),
+      // The agents' heartbeats are in PostgreSQL: without it, there is nothing to read.
+      database.then((db) =>
+        db.some((c) => c.status === "FAIL" && !c.detail.startsWith("reachable"))
+          ? [skip("Streamer agents", "not checked: PostgreSQL does not answer")]
+          : guarded("Streamer agents", "see the error", () => checkAgents(env)),
+      ),
       guarded("SMTP", "see the error", () => checkSmtp(env, { sendMail: options.sendMail })),
       guarded("OpenID Connect discovery", "see the error", () => checkOidc(env)),
     ])
