@@ -149,6 +149,11 @@ export function decodeUtf8(pieces: readonly Uint8Array[]): string {
 
 const INCOMPLETE = -2
 
+/** An indexOf result: not found yet (INCOMPLETE) while more bytes may come, not found at all (-1) at the end. */
+function found(final: boolean, at: number): number {
+  return at === -1 && !final ? INCOMPLETE : at
+}
+
 /**
  * The scan, fed with bytes as they arrive: push() each piece of the body, then end() for the result.
  * Errors (BbbError MALFORMED_XML / NOT_XML) are thrown by push() as soon as they are seen, or by end().
@@ -274,10 +279,9 @@ export class XmlStreamScanner {
         return lt
       }
       const next = b[lt + 1]
-      const end = (at: number) => (at === -1 && !final ? INCOMPLETE : at)
 
       if (next === SLASH) {
-        const gt = end(b.indexOf(GT, lt + 2))
+        const gt = found(final, b.indexOf(GT, lt + 2))
         if (gt === INCOMPLETE) return lt
         if (gt === -1) throw this.malformed("truncated inside a closing tag", lt)
         const open = stack.pop()
@@ -311,7 +315,7 @@ export class XmlStreamScanner {
         if (couldStartWith(b, CDATA_OPEN, lt) && (final || lt + CDATA_OPEN.length <= length)) {
           if (!startsWithAt(b, CDATA_OPEN, lt)) throw this.malformed("truncated inside a declaration", lt)
           if (stack.length === 0) throw this.rootSeen ? this.malformed("CDATA outside the root element", lt) : this.notXml("the body is not XML")
-          const close = end(b.indexOf(CDATA_CLOSE, lt + 9))
+          const close = found(final, b.indexOf(CDATA_CLOSE, lt + 9))
           if (close === INCOMPLETE) return lt
           if (close === -1) throw this.malformed("truncated inside a CDATA section", lt)
           pos = close + 3
@@ -319,7 +323,7 @@ export class XmlStreamScanner {
         }
         if (couldStartWith(b, COMMENT_OPEN, lt) && (final || lt + COMMENT_OPEN.length <= length)) {
           if (!startsWithAt(b, COMMENT_OPEN, lt)) throw this.malformed("truncated inside a declaration", lt)
-          const close = end(b.indexOf(COMMENT_CLOSE, lt + 4))
+          const close = found(final, b.indexOf(COMMENT_CLOSE, lt + 4))
           if (close === INCOMPLETE) return lt
           if (close === -1) throw this.malformed("truncated inside a comment", lt)
           pos = close + 3
@@ -332,7 +336,7 @@ export class XmlStreamScanner {
       }
 
       if (next === QUESTION) {
-        const close = end(b.indexOf(PI_CLOSE, lt + 2))
+        const close = found(final, b.indexOf(PI_CLOSE, lt + 2))
         if (close === INCOMPLETE) return lt
         if (close === -1) throw this.rootSeen ? this.malformed("truncated inside a processing instruction", lt) : this.notXml("the body is not XML")
         pos = close + 2
