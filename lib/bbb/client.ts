@@ -114,7 +114,7 @@ export function createBbbClient(options: BbbClientOptionsInput): BbbClient {
         })
       }
       const reason = networkReason(error)
-      const corrupt = reason.startsWith("Z_") || /incorrect header check|invalid (block|distance|stored)|unexpected end of file/i.test(reason)
+      const corrupt = reason.startsWith("Z_") || /incorrect (header|data) check|invalid (block|distance|stored)|unexpected end of file/i.test(reason)
       return new BbbError({
         kind: "NETWORK",
         callName,
