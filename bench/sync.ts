@@ -93,7 +93,7 @@ const config = {
   refresh: !args["no-delay"] && !args["no-refresh"],
 }
 
-type SyncRun = { wallMs: number; stats: SyncStats }
+type SyncRun = { wallMs: number; stats: SyncStats; cpuMs: number; peakRssMb: number }
 
 const log = (line = "") => console.log(line)
 const loadAverage = () => os.loadavg().map((v) => v.toFixed(2)).join(" / ") + " (1 / 5 / 15 min)"
@@ -181,6 +181,8 @@ async function main(): Promise<void> {
     BBB_SECRET_KEY: SIM_SECRET,
     BBB_CHECKSUM_ALGORITHM: "sha1",
     BBB_USERNAME_FORMAT: "first_name last_name",
+    // The simulator's first rendering of a 93 MB answer (10,000 × 30) outlasts the default 10 s on a busy machine.
+    BBB_TIMEOUT_MS: "120000",
   })
   delete process.env.MEETINGS_SYNC_INTERVAL_MS
   // The settings this bench set above, validated (no .env: the bench runs on its own databases).
@@ -197,15 +199,24 @@ async function main(): Promise<void> {
 
   const truncate = () => pgClient.query("TRUNCATE meetings, attendees RESTART IDENTITY CASCADE")
   async function runSync(label: string): Promise<SyncRun> {
-    const { result, ms: wallMs } = await timed(() => syncMeetings({ source: bbb }))
+    // This process runs the sync as the worker would: its CPU time (user + system) and its peak RSS,
+    // sampled every 20 ms, during the sync (PostgreSQL's own CPU is not counted).
+    let peakRss = process.memoryUsage.rss()
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20)
+    const cpuBefore = process.cpuUsage()
+    const { result, ms: wallMs } = await timed(() => syncMeetings({ source: bbb })).finally(() => clearInterval(sampler))
+    const cpu = process.cpuUsage(cpuBefore)
+    const cpuMs = (cpu.user + cpu.system) / 1000
+    const peakRssMb = Math.max(peakRss, process.memoryUsage.rss()) / 2 ** 20
     if (result.skipped) throw new Error(`${label}: skipped, another sync holds the lock`)
     const t = result.timings
     log(
       `  ${label.padEnd(22)} ${ms(wallMs).padStart(9)}  (fetch+split ${Math.round(t.fetchMs)} · parse ${Math.round(t.parseMs)} · ` +
         `write+match ${Math.round(t.writeMs)} · commit ${Math.round(wallMs - t.totalMs)})  changed ${count(result.changed)}, ` +
-        `unchanged ${count(result.unchanged)}, attendees written ${count(result.attendeesWritten)}, matches ${count(result.matchesChanged)}`,
+        `unchanged ${count(result.unchanged)}, attendees written ${count(result.attendeesWritten)}, matches ${count(result.matchesChanged)}; ` +
+        `CPU ${ms(cpuMs)}, peak RSS ${Math.round(peakRssMb)} MB`,
     )
-    return { wallMs, stats: result }
+    return { wallMs, stats: result, cpuMs, peakRssMb }
   }
 
   // ---------------------------------------------------------------- first sync (cold) and the floor
@@ -511,6 +522,25 @@ async function main(): Promise<void> {
         part(runs, (r) => r.wallMs - r.stats.timings.totalMs),
         part(runs, (r) => r.wallMs),
       ]),
+    ]),
+  )
+  log()
+  // The steady state's cost at the configured intervals: CPU time of one sync / interval = the share of
+  // one core the sync takes all the time (poll mode: MEETINGS_SYNC_INTERVAL_MS; with healthy webhooks:
+  // MEETINGS_FULL_SYNC_INTERVAL_MS).
+  const share = (runs: SyncRun[], intervalMs: number) => `${((100 * median(runs.map((r) => r.cpuMs))) / intervalMs).toFixed(1)} %`
+  const peak = (runs: SyncRun[]) => `${Math.round(max(runs.map((r) => r.peakRssMb)))} MB`
+  log("the sync process's cost (CPU time of the sync, median; peak RSS of the process during the syncs):")
+  log(
+    table([
+      ["sync", "CPU per sync", `share of a core every ${seconds(env.MEETINGS_SYNC_INTERVAL_MS)} (poll)`, `every ${seconds(env.MEETINGS_FULL_SYNC_INTERVAL_MS)} (webhooks)`, "peak RSS"],
+      ...(
+        [
+          ["first sync, cold", cold],
+          ["nothing changed", steady],
+          [`${config.churn} churned`, churned],
+        ] as const
+      ).map(([label, runs]) => [label, ms(median(runs.map((r) => r.cpuMs))), share(runs, env.MEETINGS_SYNC_INTERVAL_MS), share(runs, env.MEETINGS_FULL_SYNC_INTERVAL_MS), peak(runs)]),
     ]),
   )
   log()

@@ -41,6 +41,8 @@ test.describe("service health", () => {
     }).toPass({ timeout: 30_000 })
     await expect(page.getByTestId("health-bbb")).toContainText("a répondu à la dernière demande")
     await expect(page.getByTestId("health-lastSync")).toContainText("session")
+    // No bbb-webhooks in the browser tests: the full sync polls BBB at its interval.
+    await expect(page.getByTestId("health-syncMode")).toContainText("interrogation de BigBlueButton toutes les")
     await expect(page.getByTestId("health-queues")).toContainText("Mise à jour des sessions : 0 en attente, 0 en échec")
   })
 

@@ -1,4 +1,5 @@
-// meetings-sync queue: a job scheduler (MEETINGS_SYNC_INTERVAL_MS) runs the meeting sync. Transient
+// meetings-sync queue: a job scheduler (MEETINGS_SYNC_INTERVAL_MS) runs the meeting sync (only every
+// MEETINGS_FULL_SYNC_INTERVAL_MS while bbb-webhooks are healthy). Transient
 // failures (BBB or database unavailable) are retried with backoff, permanent ones fail the job at once
 // (classifyJobErrors in run-worker.ts); the sync itself holds a PostgreSQL
 // advisory lock so two runs never overlap, even across processes.
@@ -8,7 +9,7 @@ import { getBbbClient } from "@/lib/bbb/get-bbb-client"
 import type { Env } from "@/lib/config/env"
 import { MEETINGS_PURGE_SCHEDULER_ID, MEETINGS_SYNC_SCHEDULER_ID, meetingsSyncJobSchema } from "@/lib/meetings/jobs"
 import { purgeMeetings } from "@/lib/meetings/purge-meetings"
-import { runMeetingRefresh, runMeetingsSync } from "@/lib/meetings/run-meetings-sync"
+import { runMeetingRefresh, runMeetingsSync, runScheduledMeetingsSync } from "@/lib/meetings/run-meetings-sync"
 import { QUEUES } from "@/lib/queues"
 import { createRedis } from "@/lib/redis"
 
@@ -22,7 +23,7 @@ export function meetingsSyncWorker(env: Env): WorkerDefinition {
     processor: async (job: Job) => {
       const data = meetingsSyncJobSchema.parse(job.data)
       if (data.meetingID) return await runMeetingRefresh({ source: getBbbClient(), redis, meetingID: data.meetingID })
-      const result = await runMeetingsSync({ source: getBbbClient(), redis })
+      const result = data.reason === "schedule" ? await runScheduledMeetingsSync({ source: getBbbClient(), redis }) : await runMeetingsSync({ source: getBbbClient(), redis })
       return result.skipped ? { skipped: true } : { meetings: result.meetings, changed: result.changed, ended: result.endedMeetingIds.length }
     },
     classifyErrors: {},

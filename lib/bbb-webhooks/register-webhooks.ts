@@ -7,6 +7,8 @@ import { getEnv, type Env } from "@/lib/config/env"
 import type { WebhookServer } from "@/lib/config/webhook-servers-setting"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
+import { recordWebhooksRegistration } from "@/lib/metrics/sync-status"
+import { getProducerRedis, withRedis } from "@/lib/redis"
 
 export function webhookCallbackUrl(env: Pick<Env, "BBB_WEBHOOKS_CALLBACK_URL" | "APP_URL"> = getEnv()): string {
   return env.BBB_WEBHOOKS_CALLBACK_URL ?? new URL("/api/bbb/webhooks", env.APP_URL).toString()
@@ -52,6 +54,11 @@ export async function registerWebhooks(options: { servers?: WebhookServer[]; cal
     else logger.warn({ server: r.server, error: r.error }, `bbb-webhooks hook not registered on ${r.server}: ${r.error}`)
   }
   if (results.length > 0) {
+    // Healthy hooks on every server let the full sync run less often (MEETINGS_FULL_SYNC_INTERVAL_MS).
+    const producer = getProducerRedis()
+    await withRedis(producer, () => recordWebhooksRegistration(producer, { ok: results.every((r) => r.ok), at: Date.now(), servers: results.length })).catch(
+      (error: unknown) => logger.warn({ error: (error as Error).message }, "bbb-webhooks registration not recorded"),
+    )
     if (results.every((r) => r.ok)) reportUp("bbb")
     else if (results.every((r) => !r.ok && !r.error?.startsWith("FAILED"))) reportDown("bbb", new Error(results[0]!.error))
   }

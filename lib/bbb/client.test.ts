@@ -2,6 +2,7 @@
 // verbatim fixtures, plus every transport failure. (The stateful end-to-end tests against the simulator
 // live in tools/bbb-simulator/, since lib never imports tools/.)
 import { createHash } from "node:crypto"
+import { gzipSync } from "node:zlib"
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 
@@ -341,5 +342,93 @@ describe("createBbbClient: every failure is a typed error", () => {
     })
     expect(await createBbbClient({ serverUrl: stub.serverUrl, secret: SECRET }).getMeetings()).toHaveLength(1)
     expect(calls).toBe(2)
+  })
+})
+
+describe("createBbbClient: getMeetings read as a stream (issue 25's bad answers)", () => {
+  const meeting = (i: number) =>
+    `<meeting><meetingName>Cours ${i}</meetingName><internalMeetingID>m-${i}</internalMeetingID><attendees>` +
+    Array.from({ length: 30 }, (_, a) => `<attendee><userID>w_${i}_${a}</userID><fullName>Étudiante ${a}</fullName><role>VIEWER</role></attendee>`).join("") +
+    `</attendees></meeting>`
+  const HEAD = "<response><returncode>SUCCESS</returncode><meetings>"
+  const TAIL = "</meetings></response>"
+  const body = (count: number) => HEAD + Array.from({ length: count }, (_, i) => meeting(i)).join("") + TAIL
+
+  /** Writes `HEAD`, then blocks of ~0.7 MB of meetings until `bytes` were sent, then (unless cut) the end. */
+  function streamMeetings(res: ServerResponse, bytes: number, then: "end" | "cut" | "stall", declared?: number): void {
+    res.writeHead(200, { "content-type": "text/xml;charset=UTF-8", ...(declared ? { "content-length": String(declared) } : {}) })
+    const block = Buffer.from(Array.from({ length: 200 }, (_, i) => meeting(i)).join(""), "utf8")
+    let sent = 0
+    const pump = () => {
+      while (sent < bytes) {
+        const piece = block
+        sent += piece.length + (sent === 0 ? HEAD.length : 0)
+        if (!res.write(piece)) return void res.once("drain", pump)
+      }
+      if (then === "end") res.end(TAIL)
+      else if (then === "cut") res.destroy() // the connection drops mid-body
+      // "stall": nothing more, the connection stays open
+    }
+    res.write(HEAD)
+    pump()
+  }
+
+  it("accepts a gzip answer (asking for it) and decompresses it as a stream; skips what the caller already has", async () => {
+    const stub = await startStub((_received, res, req) => {
+      expect(req.headers["accept-encoding"]).toContain("gzip")
+      res.writeHead(200, { "content-type": "text/xml", "content-encoding": "gzip" })
+      res.end(gzipSync(body(500)))
+    })
+    const client = createBbbClient({ serverUrl: stub.serverUrl, secret: SECRET })
+    const all = await client.getMeetingChunks()
+    expect(all).toHaveLength(500)
+    expect(all[499]).toMatchObject({ internalMeetingID: "m-499", xml: meeting(499) })
+    const known = new Map(all.slice(0, 499).map((c) => [c.internalMeetingID, c.hash]))
+    const next = await client.getMeetingChunks({ isUnchanged: (id, hash) => known.get(id) === hash })
+    expect(next.filter((c) => c.xml === null)).toHaveLength(499)
+    expect(next[499]).toMatchObject({ internalMeetingID: "m-499", xml: meeting(499), hash: all[499]!.hash })
+  })
+
+  it("fails on a 100 MB answer cut in the middle, on one malformed <meeting> among 10,000, on a stall mid-body and on corrupt gzip", async () => {
+    let mode: "cut" | "malformed" | "stall" | "gzip" = "cut"
+    const stub = await startStub((_received, res) => {
+      // A 100 MB answer (its Content-Length) whose connection drops after 16 MB (the test stays short).
+      if (mode === "cut") return streamMeetings(res, 16_000_000, "cut", 100_000_000)
+      if (mode === "stall") return streamMeetings(res, 300_000, "stall")
+      if (mode === "malformed") {
+        const text = body(10_000).replace("<role>VIEWER</role></attendee><attendee><userID>w_6000_7</userID>", "<role>VIEWER</role></attendees><attendee><userID>w_6000_7</userID>")
+        return reply(res, text)
+      }
+      const gzip = gzipSync(body(200))
+      gzip[gzip.length - 8]! ^= 0xff // the CRC of the trailer: every byte decompresses, the check fails at the end
+      res.writeHead(200, { "content-type": "text/xml", "content-encoding": "gzip" })
+      res.end(gzip)
+    })
+    const client = createBbbClient({ serverUrl: stub.serverUrl, secret: SECRET, timeoutMs: 8_000 })
+
+    const cut = await bbbErrorOf(() => client.getMeetingChunks())
+    expect(cut.kind).toBe("NETWORK")
+    expect(cut.code).toBe("BBB_UNAVAILABLE")
+
+    mode = "malformed"
+    const malformed = await bbbErrorOf(() => client.getMeetingChunks())
+    expect(malformed).toMatchObject({ kind: "MALFORMED_XML" })
+    expect(malformed.message).toContain("expected </attendee>, found </attendees>")
+
+    mode = "gzip"
+    const corrupt = await bbbErrorOf(() => client.getMeetingChunks())
+    expect(corrupt.kind).toBe("NETWORK")
+    expect(corrupt.message).toContain("the compressed answer is corrupt")
+
+    mode = "stall" // a short timeout stands for BBB_TIMEOUT_MS
+    const stalled = await bbbErrorOf(() => createBbbClient({ serverUrl: stub.serverUrl, secret: SECRET, timeoutMs: 400 }).getMeetingChunks())
+    expect(stalled.kind).toBe("TIMEOUT")
+    expect(stalled.message).toContain("no complete answer within 400 ms")
+  }, 10_000)
+
+  it("keeps memory to the meetings it returns: a tag that never ends is refused at 1 MB", async () => {
+    const stub = await startStub((_received, res) => reply(res, `${HEAD}<meeting><x a="${"y".repeat(2_000_000)}`))
+    const error = await bbbErrorOf(() => createBbbClient({ serverUrl: stub.serverUrl, secret: SECRET }).getMeetingChunks())
+    expect(error.kind).toBe("MALFORMED_XML")
   })
 })

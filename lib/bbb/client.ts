@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors"
 
 import { type QueryParams, resolveApiBaseUrl, signQuery } from "./checksum"
 import { BbbError, isBbbFailure, redactChecksums } from "./errors"
-import { parseEndXml, parseIsMeetingRunningXml, parseSendChatMessageXml, parseMeetingChunks, parseMeetingInfoXml, splitMeetingsXml } from "./parse-meetings"
+import { parseEndXml, parseIsMeetingRunningXml, parseSendChatMessageXml, parseMeetingChunks, parseMeetingInfoXml, createMeetingsSplitter } from "./parse-meetings"
 import { parseRecordingsXml } from "./parse-recordings"
 import { createBbbXmlParser, readBbbResponse } from "./parse-xml"
 import {
@@ -22,7 +22,9 @@ import {
   type GetRecordingsFilter,
   type GetRecordingsPageInput,
   type JoinUrlInput,
+  type GetMeetingChunksOptions,
   type MeetingChunk,
+  type ScannedMeetingChunk,
   type SendChatMessageInput,
   bbbClientOptionsSchema,
   endMeetingInputSchema,
@@ -39,6 +41,8 @@ export type BbbClient = {
   getMeetings(): Promise<BbbMeeting[]>
   /** getMeetings cut into raw per-meeting chunks with hashes, for callers that parse only what changed. */
   getMeetingChunks(): Promise<MeetingChunk[]>
+  /** The same, streamed; meetings `isUnchanged` accepts are only hashed (xml null). */
+  getMeetingChunks(options: GetMeetingChunksOptions): Promise<ScannedMeetingChunk[]>
   /** One meeting by its (external) meetingID; null when BBB answers FAILED notFound. */
   getMeetingInfo(meetingID: string): Promise<BbbMeeting | null>
   isMeetingRunning(meetingID: string): Promise<boolean>
@@ -87,49 +91,70 @@ export function createBbbClient(options: BbbClientOptionsInput): BbbClient {
    * GET and read the whole body within timeoutMs; maps transport failures to BbbError. Read-only calls are
    * tried once more when a kept-alive connection turns out to be closed by the server (a reset before any
    * answer), still within the same time budget; `end` never is, since it may have reached the server.
+   * A 2xx body goes to `read` (whole text by default, or streamed); an error it throws (a BbbError of the
+   * scanner) stops the download. gzip and deflate are accepted and decompressed as a stream.
    */
-  async function fetchBody(callName: string, url: string, options: { retryOnReset: boolean }): Promise<string> {
+  async function fetchBody(callName: string, url: string, options: { retryOnReset: boolean }): Promise<string>
+  async function fetchBody<T>(callName: string, url: string, options: { retryOnReset: boolean; read: (body: ReadableStream<Uint8Array>) => Promise<T> }): Promise<T>
+  async function fetchBody<T>(
+    callName: string,
+    url: string,
+    options: { retryOnReset: boolean; read?: (body: ReadableStream<Uint8Array>) => Promise<T> },
+  ): Promise<T | string> {
     const endpoint = url.split("?")[0]
     const signal = AbortSignal.timeout(config.timeoutMs)
-    let status = 0
-    let body = ""
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const response = await fetch(url, { signal, headers: { accept: "text/xml, application/xml;q=0.9, */*;q=0.1" } })
-        status = response.status
-        body = await response.text()
-        break
-      } catch (error) {
-        if (isAbort(error) || signal.aborted) {
-          throw new BbbError({
-            kind: "TIMEOUT",
-            callName,
-            message: `no complete answer within ${config.timeoutMs} ms`,
-            details: { endpoint, timeoutMs: config.timeoutMs },
-            cause: error,
-          })
-        }
-        const reason = networkReason(error)
-        if (options.retryOnReset && attempt === 1 && STALE_CONNECTION_CODES.has(reason)) continue
-        throw new BbbError({
-          kind: "NETWORK",
+    const transportError = (error: unknown, attempts: number) => {
+      if (isAbort(error) || signal.aborted) {
+        return new BbbError({
+          kind: "TIMEOUT",
           callName,
-          message: `cannot reach ${new URL(apiUrl).host}: ${reason}`,
-          details: { endpoint, reason, attempts: attempt },
+          message: `no complete answer within ${config.timeoutMs} ms`,
+          details: { endpoint, timeoutMs: config.timeoutMs },
           cause: error,
         })
       }
-    }
-    if (status < 200 || status > 299) {
-      throw new BbbError({
-        kind: "HTTP_STATUS",
+      const reason = networkReason(error)
+      const corrupt = reason.startsWith("Z_") || /incorrect (header|data) check|invalid (block|distance|stored)|unexpected end of file/i.test(reason)
+      return new BbbError({
+        kind: "NETWORK",
         callName,
-        httpStatus: status,
-        message: `HTTP ${status}`,
-        details: { endpoint, bodyStart: redactChecksums(body.slice(0, 200)) },
+        message: corrupt ? `the compressed answer is corrupt (${reason})` : `cannot reach ${new URL(apiUrl).host}: ${reason}`,
+        details: { endpoint, reason, attempts },
+        cause: error,
       })
     }
-    return body
+    let response: Response
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await fetch(url, { signal, headers: { accept: "text/xml, application/xml;q=0.9, */*;q=0.1", "accept-encoding": "gzip, deflate" } })
+        break
+      } catch (error) {
+        if (!(isAbort(error) || signal.aborted) && options.retryOnReset && attempt === 1 && STALE_CONNECTION_CODES.has(networkReason(error))) continue
+        throw transportError(error, attempt)
+      }
+    }
+    const status = response.status
+    try {
+      if (status < 200 || status > 299) {
+        const body = await response.text()
+        throw new BbbError({
+          kind: "HTTP_STATUS",
+          callName,
+          httpStatus: status,
+          message: `HTTP ${status}`,
+          details: { endpoint, bodyStart: redactChecksums(body.slice(0, 200)) },
+        })
+      }
+      if (!options.read) return await response.text()
+      if (!response.body) return await options.read(new Blob([]).stream())
+      return await options.read(response.body)
+    } catch (error) {
+      if (error instanceof BbbError) {
+        await response.body?.cancel().catch(() => undefined)
+        throw error
+      }
+      throw transportError(error, 1)
+    }
   }
 
   function call(callName: string, params: QueryParams = {}): Promise<string> {
@@ -137,8 +162,27 @@ export function createBbbClient(options: BbbClientOptionsInput): BbbClient {
     return fetchBody(callName, signedUrl(callName, params), { retryOnReset: callName !== "end" && callName !== "sendChatMessage" })
   }
 
-  async function getMeetingChunks(): Promise<MeetingChunk[]> {
-    return splitMeetingsXml(await call("getMeetings"))
+  /** getMeetings read as a stream through the `<meeting>` scanner: the body is never held whole. */
+  function getMeetingChunks(): Promise<MeetingChunk[]>
+  function getMeetingChunks(options: GetMeetingChunksOptions): Promise<ScannedMeetingChunk[]>
+  async function getMeetingChunks(options: GetMeetingChunksOptions = {}): Promise<ScannedMeetingChunk[]> {
+    return fetchBody("getMeetings", signedUrl("getMeetings", {}), {
+      retryOnReset: true,
+      read: async (body: ReadableStream<Uint8Array>) => {
+        const splitter = createMeetingsSplitter(options)
+        const reader = body.getReader()
+        try {
+          for (;;) {
+            const { done, value } = await reader.read()
+            if (done) return splitter.end()
+            splitter.push(value)
+          }
+        } catch (error) {
+          await reader.cancel().catch(() => undefined) // a broken answer: stop downloading the rest
+          throw error
+        }
+      },
+    })
   }
 
   async function getRecordingsPage(input: GetRecordingsPageInput = {}): Promise<BbbRecordingsPage> {

@@ -1,9 +1,11 @@
 // Meetings from getMeetings / getMeetingInfo / isMeetingRunning / end answers.
 //
-// getMeetings of a big server is megabytes of XML (1,000 meetings x 50 attendees is ~8 MB, ~1 s to parse).
-// splitMeetingsXml cuts the answer into one raw chunk per <meeting> with a hash of its bytes, in one cheap
-// pass that also proves the document complete; parseMeetingChunks then parses only the chunks a caller wants
-// (e.g. those whose hash changed since the last sync). getMeetings() is exactly split + parse of every chunk.
+// getMeetings of a big server is megabytes of XML (1,000 meetings x 50 attendees is ~8 MB, ~1 s to parse;
+// 10,000 x 30 is ~93 MB). createMeetingsSplitter cuts the answer, as its bytes arrive, into one raw chunk per
+// <meeting> with a sha256 of its bytes (hardware-accelerated: ~60 ms for 93 MB, cheaper than decoding them),
+// in one pass that also proves the document complete; a meeting the caller already has (same hash) is never
+// decoded. parseMeetingChunks then parses only the chunks a caller wants. getMeetings() is exactly split +
+// parse of every chunk.
 import { createHash } from "node:crypto"
 
 import { z } from "zod"
@@ -11,8 +13,8 @@ import { z } from "zod"
 import { BbbError } from "./errors"
 import { assertSuccess, createBbbXmlParser, isRecord, parseWithSchema, readBbbResponse } from "./parse-xml"
 import { readPlainElement } from "./read-meeting-element"
-import { type XmlChunkSpec, scanBbbXml } from "./scan-xml"
-import { type BbbMeeting, type MeetingChunk, bbbMeetingSchema } from "./schemas"
+import { type XmlChunkSpec, XmlStreamScanner, decodeUtf8 } from "./scan-xml"
+import { type BbbMeeting, type GetMeetingChunksOptions, type MeetingChunk, type ScannedMeetingChunk, bbbMeetingSchema } from "./schemas"
 
 const GET_MEETINGS = "getMeetings"
 
@@ -24,32 +26,63 @@ const MEETING_LIST_PATHS: ReadonlySet<string> = new Set(["meeting.attendees.atte
 const meetingInfoParser = createBbbXmlParser(["response.attendees.attendee", "response.breakoutRooms.breakout"])
 const plainParser = createBbbXmlParser([])
 
-export function hashMeetingXml(xml: string): string {
-  return createHash("sha256").update(xml, "utf8").digest("hex")
+export function hashMeetingXml(xml: string | readonly Uint8Array[]): string {
+  const hash = createHash("sha256")
+  if (typeof xml === "string") hash.update(xml, "utf8")
+  else for (const piece of xml) hash.update(piece)
+  return hash.digest("hex")
+}
+
+export type MeetingsSplitter = {
+  /** The next bytes of the body; throws as soon as the answer is seen to be broken. */
+  push(bytes: Uint8Array): void
+  /** The chunks, once the whole body was pushed: throws unless the answer is complete and SUCCESS. */
+  end(): ScannedMeetingChunk[]
 }
 
 /**
- * Checks a getMeetings answer and cuts it into raw `<meeting>` chunks. FAILED → BbbError with its messageKey;
- * SUCCESS + noMeetings → []; a truncated or unbalanced document → MALFORMED_XML, never fewer chunks.
+ * Checks a getMeetings answer read piece by piece and cuts it into raw `<meeting>` chunks. FAILED →
+ * BbbError with its messageKey; SUCCESS + noMeetings → []; a truncated or unbalanced document →
+ * MALFORMED_XML, never fewer chunks. Meetings `isUnchanged` accepts come back with `xml: null`.
  */
-export function splitMeetingsXml(body: string): MeetingChunk[] {
-  const scan = scanBbbXml(body, GET_MEETINGS, MEETING_CHUNKS)
-  assertSuccess(scan, GET_MEETINGS)
-  if (scan.messageKey === "noMeetings" && scan.chunks.length === 0) return []
-  if (!scan.hasContainer) {
-    throw new BbbError({ kind: "SCHEMA_MISMATCH", callName: GET_MEETINGS, message: "SUCCESS without a <meetings> element nor noMeetings" })
-  }
-  return scan.chunks.map((chunk, index) => {
-    if (!chunk.key) {
-      throw new BbbError({
-        kind: "SCHEMA_MISMATCH",
-        callName: GET_MEETINGS,
-        message: `meeting #${index + 1} has no internalMeetingID`,
-        details: { index },
-      })
+export function createMeetingsSplitter(options: GetMeetingChunksOptions = {}): MeetingsSplitter {
+  const chunks: ScannedMeetingChunk[] = []
+  let missingKeyAt = -1
+  const scanner = new XmlStreamScanner(GET_MEETINGS, MEETING_CHUNKS, (key, pieces) => {
+    if (!key) {
+      if (missingKeyAt < 0) missingKeyAt = chunks.length
+      return
     }
-    return { internalMeetingID: chunk.key, xml: chunk.xml, hash: hashMeetingXml(chunk.xml) }
+    const hash = hashMeetingXml(pieces)
+    chunks.push({ internalMeetingID: key, hash, xml: options.isUnchanged?.(key, hash) ? null : decodeUtf8(pieces) })
   })
+  return {
+    push: (bytes) => scanner.push(bytes),
+    end() {
+      const scan = scanner.end()
+      assertSuccess(scan, GET_MEETINGS)
+      if (scan.messageKey === "noMeetings" && chunks.length === 0 && missingKeyAt < 0) return []
+      if (!scan.hasContainer) {
+        throw new BbbError({ kind: "SCHEMA_MISMATCH", callName: GET_MEETINGS, message: "SUCCESS without a <meetings> element nor noMeetings" })
+      }
+      if (missingKeyAt >= 0) {
+        throw new BbbError({
+          kind: "SCHEMA_MISMATCH",
+          callName: GET_MEETINGS,
+          message: `meeting #${missingKeyAt + 1} has no internalMeetingID`,
+          details: { index: missingKeyAt },
+        })
+      }
+      return chunks
+    },
+  }
+}
+
+/** The same on a body already read; every chunk with its text. */
+export function splitMeetingsXml(body: string | Uint8Array): MeetingChunk[] {
+  const splitter = createMeetingsSplitter()
+  splitter.push(typeof body === "string" ? Buffer.from(body, "utf8") : body)
+  return splitter.end() as MeetingChunk[]
 }
 
 /** `<meeting>` elements read by fast-xml-parser (the reference reading; the fast reader must equal it). */

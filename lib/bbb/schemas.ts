@@ -452,6 +452,19 @@ export type MeetingChunk = {
   hash: string
 }
 
+/** A `<meeting>` the caller said it already has (same hash): its bytes were hashed, never decoded. */
+export type SkippedMeetingChunk = { internalMeetingID: string; hash: string; xml: null }
+
+export type ScannedMeetingChunk = MeetingChunk | SkippedMeetingChunk
+
+export type GetMeetingChunksOptions = {
+  /**
+   * Called with each meeting's internalMeetingID and hash as soon as its closing tag is read; true
+   * means "unchanged, skip it": it is returned with `xml: null`, without its text ever being decoded.
+   */
+  isUnchanged?: (internalMeetingID: string, hash: string) => boolean
+}
+
 export type BbbRecordingsPage = {
   recordings: BbbRecording[]
   /** Record ids the server lists as unreadable (`<recording><error>`), so that none is lost silently. */

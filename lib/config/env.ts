@@ -185,6 +185,11 @@ export const envSchema = z
     BBB_NUMBER_DAYS_BEFORE_DELETE: int(0, 0, 36_500),
     DEFAULT_BBB_PATH: z.string().default("./var/bbb-recordings"),
     MEETINGS_SYNC_INTERVAL_MS: int(10_000, 1_000, 3_600_000),
+    /**
+     * The full getMeetings sync's interval while bbb-webhooks are registered and healthy (callbacks
+     * carry the changes; the full sync is the safety net). Never shorter than MEETINGS_SYNC_INTERVAL_MS.
+     */
+    MEETINGS_FULL_SYNC_INTERVAL_MS: int(60_000, 1_000, 3_600_000),
 
     // Self-healing and health
     /** While a dependency (Redis, PostgreSQL, BBB) stays down, one reminder log line this often (ms). */

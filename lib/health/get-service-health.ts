@@ -3,7 +3,7 @@
 // the last successful meeting sync, and the queues' waiting/failed counts. "degraded" when the service
 // answers but sessions may be stale (no successful sync for three intervals, or BBB failing).
 import { getEnv, type Env } from "@/lib/config/env"
-import { readSyncStatus, STALLED_AFTER_INTERVALS, type LastBbbCall, type LastSync } from "@/lib/metrics/sync-status"
+import { readSyncStatus, STALLED_AFTER_INTERVALS, syncModeOf, type LastBbbCall, type LastSync, type SyncMode, type WebhooksRegistration } from "@/lib/metrics/sync-status"
 import { getQueue, QUEUES } from "@/lib/queues"
 import { getProducerRedis, withRedis } from "@/lib/redis"
 
@@ -23,6 +23,8 @@ export type ServiceHealth = {
   bbb: (LastBbbCall & { atIso: string }) | null
   lastSync: (LastSync & { atIso: string; ageMs: number }) | null
   syncIntervalMs: number
+  /** Poll, or bbb-webhooks healthy and the full sync as a safety net (syncIntervalMs is the mode's). */
+  syncMode: SyncMode["mode"]
   /** A successful sync older than this (three intervals) makes the service degraded. */
   staleAfterMs: number
   queues: Record<string, QueueCounts> | null
@@ -39,10 +41,12 @@ export async function getServiceHealth(options: { env?: Env; now?: number } = {}
   let bbb: ServiceHealth["bbb"] = null
   let lastSync: ServiceHealth["lastSync"] = null
   let queues: ServiceHealth["queues"] = null
+  let webhooks: WebhooksRegistration | null = null
   if (redis.ok) {
     const producer = getProducerRedis()
     const status = await withRedis(producer, () => readSyncStatus(producer)).catch(() => null)
     if (status?.lastBbbCall) bbb = { ...status.lastBbbCall, atIso: new Date(status.lastBbbCall.at).toISOString() }
+    webhooks = status?.webhooks ?? null
     if (status?.lastSync) lastSync = { ...status.lastSync, atIso: new Date(status.lastSync.at).toISOString(), ageMs: Math.max(0, now - status.lastSync.at) }
     queues = {}
     for (const name of MONITORED_QUEUES) {
@@ -50,7 +54,8 @@ export async function getServiceHealth(options: { env?: Env; now?: number } = {}
       if (counts) queues[name] = { waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 }
     }
   }
-  const staleAfterMs = STALLED_AFTER_INTERVALS * env.MEETINGS_SYNC_INTERVAL_MS
+  const mode = syncModeOf(env, webhooks, now)
+  const staleAfterMs = STALLED_AFTER_INTERVALS * mode.intervalMs
   const problems: string[] = []
   if (!postgresql.ok) problems.push(postgresql.message)
   if (!redis.ok) problems.push(redis.message)
@@ -59,5 +64,5 @@ export async function getServiceHealth(options: { env?: Env; now?: number } = {}
   if (bbb && !bbb.ok) problems.push(`BigBlueButton's last answer failed: ${bbb.error ?? "unknown error"}`)
   const ready = postgresql.ok && redis.ok
   const status: HealthStatus = !ready ? "down" : problems.length > 0 ? "degraded" : "ok"
-  return { status, ready, checkedAt: new Date(now).toISOString(), postgresql, redis, bbb, lastSync, syncIntervalMs: env.MEETINGS_SYNC_INTERVAL_MS, staleAfterMs, queues, problems }
+  return { status, ready, checkedAt: new Date(now).toISOString(), postgresql, redis, bbb, lastSync, syncIntervalMs: mode.intervalMs, syncMode: mode.mode, staleAfterMs, queues, problems }
 }

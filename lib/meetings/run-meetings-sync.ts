@@ -6,7 +6,8 @@ import { outageOf } from "@/lib/health/classify-outage"
 import { reportDown, reportUp } from "@/lib/health/outages"
 import { logger } from "@/lib/logger"
 import { observeSync, publishProcessMetrics } from "@/lib/metrics/process-metrics"
-import { noteSyncRan, recordSyncOutcome } from "@/lib/metrics/sync-status"
+import { getEnv } from "@/lib/config/env"
+import { noteSyncRan, readSyncStatus, recordSyncOutcome, syncModeOf } from "@/lib/metrics/sync-status"
 
 import { publishMeetingsChanged } from "./events"
 import { enqueueMeetingsEnded } from "./jobs"
@@ -18,6 +19,26 @@ export type RunMeetingsSyncDeps = {
   source: MeetingsSource
   redis: Redis
   incidentKey?: string
+}
+
+/**
+ * The scheduler's tick (every MEETINGS_SYNC_INTERVAL_MS): while bbb-webhooks are registered and healthy,
+ * the full sync runs only once per MEETINGS_FULL_SYNC_INTERVAL_MS (callbacks refresh what changed in
+ * between); a skipped tick still counts as the scheduler's heartbeat for the watchdog.
+ */
+export async function runScheduledMeetingsSync(deps: RunMeetingsSyncDeps & { now?: number }): Promise<SyncResult | { skipped: true; reason: "full sync not due" }> {
+  const env = getEnv()
+  if (env.BBB_WEBHOOKS_SERVERS.length > 0) {
+    const now = deps.now ?? Date.now()
+    const status = await readSyncStatus(deps.redis).catch(() => null)
+    const mode = syncModeOf(env, status?.webhooks ?? null, now)
+    // Half a tick of slack, so that a 60 s interval on a 10 s tick runs every 60 s, not every 70 s.
+    if (mode.mode === "webhooks" && status?.lastSync && now - status.lastSync.at < mode.intervalMs - env.MEETINGS_SYNC_INTERVAL_MS / 2) {
+      noteSyncRan()
+      return { skipped: true, reason: "full sync not due" }
+    }
+  }
+  return runMeetingsSync(deps)
 }
 
 export async function runMeetingsSync(deps: RunMeetingsSyncDeps): Promise<SyncResult> {

@@ -12,6 +12,7 @@ import { db } from "@/lib/db"
 import { seedUser } from "@/prisma/seed/factories"
 
 import { parseMeetingChunk } from "@/lib/bbb/parse-meetings"
+import type { GetMeetingChunksOptions } from "@/lib/bbb/schemas"
 
 import { meetingXml, xmlSource, type XmlMeeting } from "./testing/meetings-xml"
 import { refreshMeeting } from "./refresh-meeting"
@@ -143,8 +144,8 @@ describe("syncMeetings beside a webhook's targeted refresh", () => {
     // writes it while that answer is in flight.
     const infoSource = { getMeetingInfo: async () => parseMeetingChunk(meetingXml(fresh)) }
     const stale = {
-      getMeetingChunks: async () => {
-        const chunks = await source.getMeetingChunks()
+      getMeetingChunks: async (options: GetMeetingChunksOptions) => {
+        const chunks = await source.getMeetingChunks(options)
         await refreshMeeting({ source: infoSource, meetingID: fresh.meetingID })
         return chunks
       },

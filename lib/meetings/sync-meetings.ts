@@ -1,10 +1,12 @@
 // Meeting sync (domain flow 1): one getMeetings answer → meetings and attendees in PostgreSQL, in a
 // few set-based statements whatever the number of meetings. Meetings whose XML did not change since
-// the last sync are not parsed again (their hash is kept in meetings.sync_hash); a meeting absent from
+// the last sync are not parsed again (their hash is kept in meetings.sync_hash): the known hashes are
+// read before the request, so the streamed answer is only hashed for them, never decoded nor kept (a
+// 93 MB answer with nothing changed costs its transfer, one scan and one sha256). A meeting absent from
 // a successful answer (or listed as not running) has ended. A failed BBB call throws before anything
 // is written: "BBB down" is never read as "no meetings".
 import { parseMeetingChunks } from "@/lib/bbb/parse-meetings"
-import type { BbbMeeting, MeetingChunk } from "@/lib/bbb/schemas"
+import type { BbbMeeting, GetMeetingChunksOptions, MeetingChunk, ScannedMeetingChunk } from "@/lib/bbb/schemas"
 import { db } from "@/lib/db"
 import type { Prisma } from "@/lib/generated/prisma/client"
 
@@ -12,7 +14,7 @@ import { attendeeRows, type AttendeeRow } from "./attendee-rows"
 import { matchNewModerators } from "./match-attendees"
 
 /** What the sync needs from the BBB client. */
-export type MeetingsSource = { getMeetingChunks(): Promise<MeetingChunk[]> }
+export type MeetingsSource = { getMeetingChunks(options: GetMeetingChunksOptions): Promise<ScannedMeetingChunk[]> }
 
 export type SyncStats = {
   skipped: false
@@ -105,12 +107,17 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
   // A session seen running after this answer was requested (a webhook's targeted refresh in another
   // process) is not ended by it, even though the answer does not list it.
   const requestedMs = options.now?.getTime() ?? Date.now()
-  const chunks = await options.source.getMeetingChunks() // throws on any BBB failure: nothing written
+  // Hashes of the running meetings, read before the request: what the answer repeats is only hashed.
+  // Re-checked inside the transaction (a targeted refresh may have written in between).
+  const before = await db.$queryRaw<{ internal_meeting_id: string; sync_hash: string | null }[]>`
+    SELECT internal_meeting_id, sync_hash FROM meetings WHERE ended_at IS NULL AND sync_hash IS NOT NULL`
+  const hashBefore = new Map(before.map((k) => [k.internal_meeting_id, k.sync_hash]))
+  const chunks = await options.source.getMeetingChunks({ isUnchanged: (id, hash) => hashBefore.get(id) === hash }) // throws on any BBB failure: nothing written
   const fetched = performance.now()
   const nowMs = (options.now ?? new Date()).getTime()
 
   // Scalelite can list one meeting twice (two servers answering): keep the first.
-  const unique = new Map<string, MeetingChunk>()
+  const unique = new Map<string, ScannedMeetingChunk>()
   for (const chunk of chunks) if (!unique.has(chunk.internalMeetingID)) unique.set(chunk.internalMeetingID, chunk)
 
   let parseMs = 0
@@ -125,7 +132,9 @@ export async function syncMeetings(options: { source: MeetingsSource; now?: Date
       const changed: MeetingChunk[] = []
       const unchangedIds: string[] = []
       for (const chunk of unique.values()) {
-        if (knownHash.get(chunk.internalMeetingID) === chunk.hash) unchangedIds.push(chunk.internalMeetingID)
+        // Skipped unread (xml null) but changed since: a targeted refresh wrote it meanwhile from a
+        // fresher getMeetingInfo; it stays as written, and its NULL hash makes the next sync re-read it.
+        if (chunk.xml === null || knownHash.get(chunk.internalMeetingID) === chunk.hash) unchangedIds.push(chunk.internalMeetingID)
         else changed.push(chunk)
       }
 

@@ -52,6 +52,12 @@ export default async function ServiceHealthPage() {
             .join(" — "),
     },
     {
+      key: "syncMode",
+      label: t("syncMode"),
+      state: "ok",
+      detail: t(`syncMode_${health.syncMode}`, { seconds: Math.round(health.syncIntervalMs / 1000) }),
+    },
+    {
       key: "queues",
       label: t("tasks"),
       state: !queues ? "unknown" : queues.some(([, counts]) => counts.failed > 0) ? "check" : "ok",

@@ -1,6 +1,6 @@
 // Builds getMeetings answers the way BBB writes them, for sync tests that need exact control of
 // the XML (the BBB simulator in tools/ serves the same shape over HTTP).
-import { splitMeetingsXml } from "@/lib/bbb/parse-meetings"
+import { createMeetingsSplitter } from "@/lib/bbb/parse-meetings"
 import type { MeetingsSource } from "@/lib/meetings/sync-meetings"
 
 export type XmlAttendee = { userID: string; fullName: string; role: "MODERATOR" | "VIEWER" }
@@ -50,7 +50,13 @@ export function getMeetingsXml(meetings: XmlMeeting[]): string {
   return `<response><returncode>SUCCESS</returncode><meetings>${meetings.map(meetingXml).join("")}</meetings></response>`
 }
 
-/** A MeetingsSource answering with the given meetings (through the real splitter of lib/bbb). */
+/** A MeetingsSource answering with the given meetings (through the real splitter of lib/bbb, skipping included). */
 export function xmlSource(meetings: () => XmlMeeting[]): MeetingsSource {
-  return { getMeetingChunks: async () => splitMeetingsXml(getMeetingsXml(meetings())) }
+  return {
+    getMeetingChunks: async (options) => {
+      const splitter = createMeetingsSplitter(options)
+      splitter.push(Buffer.from(getMeetingsXml(meetings()), "utf8"))
+      return splitter.end()
+    },
+  }
 }
