@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server"
 
-import { listMyVideos, type MyImportView, type MyVideoView } from "@/lib/recordings/list-my-videos"
+import { listMyVideos, PENDING_IMPORT_STATES, type MyImportView, type MyVideoView } from "@/lib/recordings/list-my-videos"
 
-import { ConfirmAction } from "@/components/ui/confirm-action"
+import { ActionButton } from "@/components/ui/action-button"
 import { Badge } from "@/components/ui/badge"
+import { ConfirmAction } from "@/components/ui/confirm-action"
 import { DataTable } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
 import { FlashNotice } from "@/components/ui/flash-notice"
@@ -17,8 +18,11 @@ import { RenameVideoForm, VideoSharingForm } from "@/components/videos/video-set
 import { readFlashMessage } from "@/app/_lib/flash"
 import { requirePageRole } from "@/app/_lib/guards"
 import { titleMetadata } from "@/app/_lib/title-metadata"
+import { requestExternalRecordingImportAction } from "@/app/recordings/external/actions"
 
 import { deleteVideoAction, renameVideoAction, setVideoSharingAction } from "./actions"
+
+const PENDING: readonly string[] = PENDING_IMPORT_STATES
 
 export const dynamic = "force-dynamic"
 
@@ -26,9 +30,10 @@ export const generateMetadata = titleMetadata("videos")
 
 export default async function MyVideosPage() {
   const user = await requirePageRole("teacher", "/videos")
-  const [t, tStates, format, { videos, imports, pending }, flash] = await Promise.all([
+  const [t, tStates, tExternal, format, { videos, imports, pending }, flash] = await Promise.all([
     getTranslations("videos"),
     getTranslations("videos.importStates"),
+    getTranslations("externalRecordings"),
     getFormatter(),
     listMyVideos(user),
     readFlashMessage(),
@@ -54,13 +59,24 @@ export default async function MyVideosPage() {
       {imports.length > 0 && (
         <section className="mb-6" aria-labelledby="video-imports">
           <SectionHeading id="video-imports">{t("importsTitle")}</SectionHeading>
+          <p className="mb-2 text-sm text-slate-700">{t("importsHelp")}</p>
           <ul className="space-y-2" data-testid="video-imports">
             {imports.map((row: MyImportView) => (
               <li key={row.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid={`video-import-${row.id}`}>
                 <span className="font-medium break-words text-slate-900">{row.name}</span>
-                <Badge tone={row.state === "IMPORT_QUEUED" || row.state === "CONVERSION_QUEUED" ? "info" : "danger"} className="whitespace-normal!">
-                  {tStates.has(row.state ?? "") ? tStates(row.state ?? "") : row.state}
+                <span className="text-slate-600">{format.dateTime(row.startAt, { dateStyle: "medium" })}</span>
+                <Badge tone={!row.state || PENDING.includes(row.state) ? "info" : "danger"} className="whitespace-normal!" testId="video-import-state">
+                  {tStates(row.state && tStates.has(row.state) ? row.state : "NOT_IMPORTED")}
                 </Badge>
+                {row.canImport && (
+                  <ActionButton
+                    action={requestExternalRecordingImportAction}
+                    fields={{ id: row.id, name: row.name }}
+                    label={tExternal("import")}
+                    pendingLabel={tExternal("importing")}
+                    ariaLabel={tExternal("importLabel", { name: row.name })}
+                  />
+                )}
               </li>
             ))}
           </ul>
