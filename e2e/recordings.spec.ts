@@ -66,7 +66,7 @@ test("a teacher imports an old BBB recording with a video playback: it becomes a
   await apiSignIn(page, USERS.teacher)
   const row = await addAndImport(page, { name, url: `${simUrl.origin}/playback/presentation/2.3/${recording.recordID}` })
   // the worker downloads the video in the background; the page shows it on the next visit
-  await expect.poll(() => stateAfterReload(page, row)).toBe("Importée dans vos brouillons")
+  await expect.poll(() => stateAfterReload(page, row)).toBe("Importée dans Mes vidéos")
   await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
 })
 
@@ -102,14 +102,21 @@ test("two teachers claim the same recording: one gets it, the other is told it i
   await pageB.goto("/recordings/claim")
   const label = `Revendiquer «\u00a0${title}\u00a0»`
   await Promise.all([pageA.getByRole("button", { name: label }).click(), pageB.getByRole("button", { name: label }).click()])
-  const CLAIMED = "Enregistrement revendiqué\u00a0: il figure désormais parmi vos brouillons de vidéos."
+  const CLAIMED = `«\u00a0${title}\u00a0» est revendiqué\u00a0: le voici dans Mes vidéos.`
   const TAKEN = "Cet enregistrement a déjà été revendiqué par quelqu'un d'autre."
   for (const page of [pageA, pageB]) await expect(page.getByText(CLAIMED).or(page.getByText(TAKEN))).toBeVisible()
   const takenA = await pageA.getByText(TAKEN).count()
   const takenB = await pageB.getByText(TAKEN).count()
   expect(takenA + takenB).toBe(1)
   const winner = takenA === 0 ? pageA : pageB
+  // the winner is taken to « Mes vidéos », where the claimed recording now is
+  await expect(winner).toHaveURL(/\/videos$/)
   await expect(winner.getByRole("status")).toHaveText(CLAIMED)
+  const video = winner.getByRole("row").filter({ has: winner.getByRole("rowheader", { name: title }) })
+  await expect(video).toContainText("Revendiquée")
+  // the fixture's file is not on disk: the row says so instead of offering a broken player
+  await expect(video.getByTestId("video-file-missing")).toHaveText("Fichier introuvable")
+  await winner.goto("/recordings/claim")
   await expect(winner.getByRole("rowheader", { name: title })).toHaveCount(0)
   await first.close()
   await second.close()
