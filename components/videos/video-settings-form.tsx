@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl"
 import { useActionState, useId } from "react"
 
-import { VIDEO_SHARINGS } from "@/lib/recordings/schemas"
+import { VIDEO_SHARINGS } from "@/lib/recordings/video-access"
 
 import type { FormState } from "@/app/_lib/adapters"
 

@@ -1,6 +1,8 @@
 // Inputs of the recording migration (npm run migrate-recordings) and of the teacher's external recordings.
 import { z } from "zod"
 
+import { VIDEO_SHARINGS } from "./video-access"
+
 const positiveInt = z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1")
 
 /** The command's options, with the original migrate_bbb_recordings spellings mapped to camelCase. */
@@ -88,7 +90,6 @@ export type CreateExternalRecordingInput = z.input<typeof createExternalRecordin
 export const recordingIdInputSchema = z.object({ id: z.coerce.number().int().positive() })
 
 // « Mes vidéos ». Error messages are i18n keys (videos.errors.*).
-export const VIDEO_SHARINGS = ["PRIVATE", "SIGNED_IN", "LINK"] as const
 const videoId = z.coerce.number({ message: "idInvalid" }).int("idInvalid").min(1, "idInvalid")
 export const videoIdInputSchema = z.object({ id: videoId })
 export const renameVideoInputSchema = z.object({ id: videoId, title: z.string().trim().min(1, "titleRequired").max(250, "titleTooLong") })

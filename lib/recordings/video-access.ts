@@ -3,6 +3,9 @@
 // holding its address (the address carries a random token, so only those given it can).
 import type { Role, VideoSharing } from "@/lib/generated/prisma/client"
 
+/** The sharings, in the order the form offers them (plain data: the browser's form reads it, without zod). */
+export const VIDEO_SHARINGS = ["PRIVATE", "SIGNED_IN", "LINK"] as const satisfies readonly VideoSharing[]
+
 export type VideoViewer = { id: number; role: Role } | null
 
 export function mayManageVideo(video: { ownerId: number }, viewer: VideoViewer): boolean {
