@@ -31,7 +31,7 @@ const LIB_DOMAINS = {
   users: ["audit", "config", "events", "lists", "mail", "meetings"],
   auth: ["config", "events", "users"],
   "bbb-webhooks": ["config", "health", "meetings", "metrics"],
-  recordings: ["bbb", "config", "lists", "meetings", "net", "users"],
+  recordings: ["audit", "bbb", "config", "lists", "meetings", "net", "users"],
   chat: ["auth", "bbb", "config", "events", "lives"],
   security: ["auth", "config", "lives", "metrics"],
   admin: ["lives", "meetings", "users"],

@@ -14,8 +14,8 @@ import { TEST_INSTANCE } from "../vitest.test-env"
 
 import { USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
-import { seedStartingLive, setLiveStatus } from "./fixtures/db"
-import { E2E_PORT } from "./fixtures/env"
+import { seedStartingLive, seedVideo, setLiveStatus } from "./fixtures/db"
+import { E2E_ENV, E2E_PORT } from "./fixtures/env"
 
 let dir: string
 let front: Front
@@ -23,7 +23,13 @@ let front: Front
 test.beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "bbb-e2e-front-"))
   await chmod(dir, 0o755) // nginx's workers (nobody when started as root) write the cache below
-  front = await startFront({ dir: path.join(dir, "front"), port: TEST_INSTANCE.ports.front, appAddresses: [`127.0.0.1:${E2E_PORT}`] })
+  front = await startFront({
+    dir: path.join(dir, "front"),
+    port: TEST_INSTANCE.ports.front,
+    appAddresses: [`127.0.0.1:${E2E_PORT}`],
+    // « Mes vidéos »: the files the app hands to the front (X-Accel-Redirect)
+    recordingsPath: path.resolve(E2E_ENV.DEFAULT_BBB_PATH!),
+  })
 })
 
 test.afterAll(async () => {
@@ -104,4 +110,32 @@ test("members of a restricted live share its page through the front, each with t
   await expect(anonymous).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(`/lives/${slug}`)}`))
   await anonymous.close()
   await setLiveStatus(liveId, "STOPPED")
+})
+
+test("a teacher plays a recorded live's video on « Mes vidéos »: the front sends the file, with range requests, after the app's check", async ({ browser }) => {
+  const title = `Direct enregistré ${Math.random().toString(36).slice(2, 8)}`
+  const video = await seedVideo(USERS.teacher.username, title)
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const violations = await watchCsp(page)
+  await signInThroughFront(page, USERS.teacher)
+  await page.goto(`${front.url}/videos`)
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) })
+  await expect(row).toContainText("Direct enregistré")
+  await row.getByRole("link", { name: `Regarder «\u00a0${title}\u00a0»` }).click()
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible()
+  // The browser loads and decodes the file from nginx (metadata: its 2 s duration).
+  const player = page.getByTestId("video-player")
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => (v.readyState >= 1 ? Math.round(v.duration) : 0))).toBe(2)
+  const part = await page.request.get(`${front.url}/videos/watch/${video.token}/file`, { headers: { range: "bytes=0-99" } })
+  expect(part.status()).toBe(206)
+  expect(part.headers()["content-type"]).toBe("video/webm")
+  expect((await part.body()).length).toBe(100)
+  expect(violations).toEqual([])
+
+  // Not admitted (private video): the app's 404, never the file.
+  const anonymous = await browser.newContext()
+  expect((await anonymous.request.get(`${front.url}/videos/watch/${video.token}/file`)).status()).toBe(404)
+  await anonymous.close()
+  await context.close()
 })

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto"
 import { expect, test, type Locator, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
-import { addClaimableRecording } from "./fixtures/db"
+import { addClaimableRecording, seedVideo } from "./fixtures/db"
 import { E2E_ENV } from "./fixtures/env"
 import { simulator } from "./fixtures/simulator"
 
@@ -66,8 +66,102 @@ test("a teacher imports an old BBB recording with a video playback: it becomes a
   await apiSignIn(page, USERS.teacher)
   const row = await addAndImport(page, { name, url: `${simUrl.origin}/playback/presentation/2.3/${recording.recordID}` })
   // the worker downloads the video in the background; the page shows it on the next visit
-  await expect.poll(() => stateAfterReload(page, row)).toBe("Importée dans vos brouillons")
+  await expect.poll(() => stateAfterReload(page, row)).toBe("Importée dans Mes vidéos")
   await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
+  // « Mes vidéos » lists it, with its size, and a player (played through the front: e2e/front.spec.ts)
+  await page.goto("/videos")
+  const video = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await expect(video).toContainText("Importée")
+  await expect(video).toContainText(/Mo/)
+  await video.getByRole("link", { name: `Regarder «\u00a0${name}\u00a0»` }).click()
+  await expect(page.getByTestId("video-player")).toHaveAttribute("src", /\/videos\/watch\/[0-9a-f]+\/file$/)
+})
+
+test("« Mes vidéos » shows an import's state change by itself, without a reload", async ({ page }) => {
+  const recording = await simulator.addRecording({ meetingID: `e2e-${randomUUID()}`, name: "Séance suivie", formats: ["presentation", "video"] })
+  const simUrl = new URL(E2E_ENV.BBB_SERVER_URL!)
+  const name = `Suivi ${randomUUID().slice(0, 6)}`
+  await apiSignIn(page, USERS.teacher)
+  await addAndImport(page, { name, url: `${simUrl.origin}/playback/presentation/2.3/${recording.recordID}` })
+  await page.goto("/videos")
+  // queued or already done: either way the video lands in the list without the page being reloaded
+  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId("video-imports").getByText(name)).toHaveCount(0)
+})
+
+test("sharing: private, signed-in users or anyone with the link; 404 to whoever is not admitted; a deleted video's link says so", async ({ browser, page }) => {
+  const title = `Partage ${randomUUID().slice(0, 6)}`
+  const video = await seedVideo(USERS.teacher.username, title, { origin: "IMPORT" })
+  const baseURL = test.info().project.use.baseURL
+  const visitors = { anonymous: await browser.newContext({ baseURL, locale: "fr-FR" }), student: await browser.newContext({ baseURL, locale: "fr-FR" }), otherTeacher: await browser.newContext({ baseURL, locale: "fr-FR" }) }
+  await apiSignIn(await visitors.student.newPage(), USERS.student)
+  await apiSignIn(await visitors.otherTeacher.newPage(), USERS.otherTeacher)
+  const statuses = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(visitors).map(async ([who, context]) => {
+          const [pageStatus, fileStatus] = await Promise.all([context.request.get(`/videos/watch/${video.token}`), context.request.get(`/videos/watch/${video.token}/file`)])
+          return [who, `${pageStatus.status()}/${fileStatus.status()}`]
+        }),
+      ),
+    )
+  await apiSignIn(page, USERS.teacher)
+  await page.goto("/videos")
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) })
+  expect(await statuses()).toEqual({ anonymous: "404/404", student: "404/404", otherTeacher: "404/404" })
+
+  const share = async (label: string) => {
+    await row.getByLabel(`Partage de «\u00a0${title}\u00a0»`).selectOption({ label })
+    await row.getByRole("button", { name: "Partager" }).click()
+  }
+  await share("Utilisateurs connectés")
+  await expect.poll(statuses).toEqual({ anonymous: "404/404", student: "200/200", otherTeacher: "200/200" })
+  await share("Toute personne ayant le lien")
+  await expect.poll(statuses).toEqual({ anonymous: "200/200", student: "200/200", otherTeacher: "200/200" })
+  // the others may watch, not manage
+  const otherPage = await visitors.otherTeacher.newPage()
+  await otherPage.goto(`/videos/watch/${video.token}`)
+  await expect(otherPage.getByRole("heading", { level: 1, name: title })).toBeVisible()
+  await expect(otherPage.getByRole("main").getByRole("link", { name: "Mes vidéos" })).toHaveCount(0)
+
+  // rename, then delete with confirmation
+  const renamed = `${title} (renommée)`
+  await row.getByLabel(`Titre de «\u00a0${title}\u00a0»`).fill(renamed)
+  await row.getByRole("button", { name: "Renommer" }).click()
+  const renamedRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: renamed }) })
+  await expect(renamedRow).toBeVisible()
+  await renamedRow.getByRole("button", { name: "Supprimer" }).click()
+  await expect(renamedRow.getByText(`Supprimer «\u00a0${renamed}\u00a0» et son fichier\u00a0? C'est définitif.`)).toBeVisible()
+  await renamedRow.getByRole("button", { name: "Oui, supprimer" }).click()
+  await expect(page.getByTestId("flash")).toHaveText(`«\u00a0${renamed}\u00a0» est supprimée de vos vidéos.`)
+  await expect(page.getByRole("rowheader", { name: renamed })).toHaveCount(0)
+  await otherPage.reload()
+  await expect(otherPage.getByTestId("video-removed")).toHaveText(/Cette vidéo a été supprimée\./)
+  expect((await visitors.anonymous.request.get(`/videos/watch/${video.token}/file`)).status()).toBe(404)
+  for (const context of Object.values(visitors)) await context.close()
+})
+
+test("an admin sees every video with its owner and gives one to another teacher, who then finds it in « Mes vidéos »", async ({ browser, page }) => {
+  const title = `Migrée ${randomUUID().slice(0, 6)}`
+  await seedVideo(USERS.admin.username, title, { origin: "IMPORT" })
+  await apiSignIn(page, USERS.admin)
+  await page.goto("/admin/videos")
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) })
+  await expect(row.getByTestId("video-owner")).toContainText("(admin)")
+  await row.getByLabel(`Donner «\u00a0${title}\u00a0» à`).fill("nobody-here")
+  await row.getByRole("button", { name: "Donner" }).click()
+  await expect(row.getByRole("alert")).toHaveText("Aucun compte enseignant actif avec cet identifiant ou cet e-mail.")
+  await row.getByLabel(`Donner «\u00a0${title}\u00a0» à`).fill(USERS.otherTeacher.username)
+  await row.getByRole("button", { name: "Donner" }).click()
+  await expect(page.getByTestId("flash")).toHaveText(`«\u00a0${title}\u00a0» appartient désormais à Jean Martin.`)
+  await expect(row.getByTestId("video-owner")).toContainText("(jmartin)")
+
+  const teacher = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "fr-FR" })
+  const teacherPage = await teacher.newPage()
+  await apiSignIn(teacherPage, USERS.otherTeacher)
+  await teacherPage.goto("/videos")
+  await expect(teacherPage.getByRole("rowheader", { name: title })).toBeVisible()
+  await teacher.close()
 })
 
 test("a teacher's URL naming an internal address is refused with one neutral message", async ({ page }) => {
@@ -102,14 +196,21 @@ test("two teachers claim the same recording: one gets it, the other is told it i
   await pageB.goto("/recordings/claim")
   const label = `Revendiquer «\u00a0${title}\u00a0»`
   await Promise.all([pageA.getByRole("button", { name: label }).click(), pageB.getByRole("button", { name: label }).click()])
-  const CLAIMED = "Enregistrement revendiqué\u00a0: il figure désormais parmi vos brouillons de vidéos."
+  const CLAIMED = `«\u00a0${title}\u00a0» est revendiqué\u00a0: le voici dans Mes vidéos.`
   const TAKEN = "Cet enregistrement a déjà été revendiqué par quelqu'un d'autre."
   for (const page of [pageA, pageB]) await expect(page.getByText(CLAIMED).or(page.getByText(TAKEN))).toBeVisible()
   const takenA = await pageA.getByText(TAKEN).count()
   const takenB = await pageB.getByText(TAKEN).count()
   expect(takenA + takenB).toBe(1)
   const winner = takenA === 0 ? pageA : pageB
-  await expect(winner.getByRole("status")).toHaveText(CLAIMED)
+  // the winner is taken to « Mes vidéos », where the claimed recording now is
+  await expect(winner).toHaveURL(/\/videos$/)
+  await expect(winner.getByTestId("flash")).toHaveText(CLAIMED)
+  const video = winner.getByRole("row").filter({ has: winner.getByRole("rowheader", { name: title }) })
+  await expect(video).toContainText("Revendiquée")
+  // the fixture's file is not on disk: the row says so instead of offering a broken player
+  await expect(video.getByTestId("video-file-missing")).toHaveText("Fichier introuvable")
+  await winner.goto("/recordings/claim")
   await expect(winner.getByRole("rowheader", { name: title })).toHaveCount(0)
   await first.close()
   await second.close()

@@ -27,4 +27,13 @@ await sim.createMeeting({
   name: "Amphi L2 — Chimie organique",
   attendees: [{ fullName: "H. Lefèvre-Durand", role: "MODERATOR" }, ...students(60)],
 })
+// Past recordings of the teachers' sessions, as BBB keeps them (the record id and <internalMeetingID> are
+// the session's internal id): two of the demo's past session moderated by Hélène Lefèvre (the database's
+// demo meeting, prisma/seed/demo.ts) and one of Jean Martin's running session. One command then gives them
+// to their teachers' « Mes vidéos » (README, « Mes vidéos » in the demo):
+//   npm run migrate-recordings -- --use-import-video
+const day = 24 * 3600_000
+await sim.addRecording({ meetingID: "amphi-b-chimie-organique", internalMeetingID: "demo-amphi-b-chimie-organique-2026", name: "Amphi B — Chimie organique, CM 4", startTime: Date.now() - 2 * day, formats: ["presentation", "video"] })
+await sim.addRecording({ meetingID: "amphi-b-chimie-organique", internalMeetingID: "demo-amphi-b-chimie-organique-2026", recordID: "demo-amphi-b-chimie-organique-2026-part-2", name: "Amphi B — Chimie organique, CM 4 (suite)", startTime: Date.now() - 2 * day + 3_600_000, formats: ["presentation", "video"] })
+await sim.addRecording({ meetingID: "demo-td-algo", name: "TD Algorithmique (groupe 2) — séance 3", startTime: Date.now() - 7 * day, formats: ["presentation", "video"] })
 console.log("Demo BBB sessions running in the simulator: « Amphi L1 — Chimie générale » (Hélène Lefèvre), « TD Algorithmique » (Jean Martin), and two with moderators to match for the admin")

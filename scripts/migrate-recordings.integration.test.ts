@@ -92,7 +92,7 @@ describe("npm run migrate-recordings", () => {
     expect(result.stdout).toMatch(/read: 30\n\s+in range: 5, processed: 5/)
     expect(result.stdout).toContain(`CSV: 5 row(s) written to ${file}`)
     const csv = await readFile(file, "utf8")
-    expect(csv.startsWith("meeting_name;recording_name;start_date;")).toBe(true)
+    expect(csv.startsWith("\uFEFFmeeting_name;recording_name;start_date;")).toBe(true)
     expect(csv.match(/;https?:\/\/[^;\n]+\/playback\/presentation\/2\.3\//g)).toHaveLength(5)
   })
 
@@ -136,6 +136,13 @@ describe("npm run migrate-recordings", () => {
     const moodle = await migrate(["--use-export-csv", "--use-database-moodle"], { DB_PARAMS: "{not json" })
     expect(moodle.code).toBe(2)
     expect(moodle.stderr).toContain("DB_PARAMS: must be JSON")
+  })
+
+  it("names a wrong SCRIPT_BBB_SECRET_KEY (BBB's checksumError) as a configuration error (exit 2), not an outage", async () => {
+    const secret = await migrate(["--use-export-csv", "--csv-file", path.join(workdir, "secret.csv")], { SCRIPT_BBB_SECRET_KEY: "wrong-secret" })
+    expect(secret.code).toBe(2)
+    expect(secret.stderr).toContain("Configuration error: SCRIPT_BBB_SECRET_KEY: the old BBB server refused the checksum (checksumError)")
+    expect(secret.stderr).not.toContain("run the same command again")
   })
 
   it("exits 1 with a clear message when the old BBB does not answer", async () => {

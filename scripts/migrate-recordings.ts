@@ -7,7 +7,7 @@ import { bootstrap } from "@/lib/boot/bootstrap"
 import { db } from "@/lib/db"
 import { closeQueues } from "@/lib/queues"
 import { getMigrationSettings } from "@/lib/recordings/get-migration-settings"
-import { migrateRecordings } from "@/lib/recordings/migrate-recordings"
+import { migrateRecordings, OWNER_SOURCES } from "@/lib/recordings/migrate-recordings"
 import { migrateRecordingsOptionsSchema } from "@/lib/recordings/schemas"
 import { getProducerRedis } from "@/lib/redis"
 
@@ -39,7 +39,12 @@ Settings (environment, see .env.example): SCRIPT_BBB_SERVER_URL, SCRIPT_BBB_SECR
 SCRIPT_RECORDER_ID, SCRIPT_ADMIN_ID, SCRIPT_INFO, IGNORED_SERVERS, USE_CACHE, SCRIPT_CACHE_FILE, DB_PARAMS,
 DEFAULT_RECORDER_PATH.
 
-Exit status: 0 done, 1 stopped or some recordings failed (a re-run finishes the job), 2 bad options or settings.`
+With --use-import-video, each recording's line names its owners and how they were found (moderators of
+the recorded session, Moodle moderators, or the fallback admin SCRIPT_ADMIN_ID); the summary counts each.
+An admin gives a recording left to SCRIPT_ADMIN_ID to its teacher in Administration › Vidéos.
+
+Exit status: 0 done, 1 stopped or some recordings failed (a re-run finishes the job), 2 bad options or
+settings (a wrong SCRIPT_BBB_SECRET_KEY, which the server answers with checksumError, included).`
 
 let args
 try {
@@ -131,6 +136,7 @@ try {
   if (summary.unreadableDates.length > 10) lines.push(`    … and ${summary.unreadableDates.length - 10} more`)
   if (options.useImportVideo) {
     lines.push(`  external recordings ${summary.dry ? "to create" : "created"}: ${summary.created}, skipped as duplicates: ${summary.skippedDuplicates}`)
+    lines.push(`  owners found: ${Object.entries(OWNER_SOURCES).map(([source, how]) => `${summary.ownersFrom[source as keyof typeof OWNER_SOURCES]} by ${how}`).join(", ")}`)
     lines.push(`  teacher accounts ${summary.dry ? "to create" : "created"}: ${summary.usersCreated}`)
     if (options.useDatabaseMoodle) {
       lines.push(`  Moodle activities informed (SCRIPT_INFO): ${summary.moodleInfoAppended}${summary.moodleNoWriteAccess ? `, ${summary.moodleNoWriteAccess} without write access` : ""}`)
@@ -143,7 +149,11 @@ try {
   lines.push(`  failed: ${summary.failed.length}`)
   for (const failure of summary.failed) lines.push(`    #${failure.number} ${failure.recordID} "${failure.name}": ${failure.reason}`)
   console.log(lines.join("\n"))
-  if (summary.aborted) {
+  if (summary.aborted?.code === "INVALID_INPUT") {
+    // a setting to fix (SCRIPT_BBB_SECRET_KEY, SCRIPT_ADMIN_ID): running again as it is would fail the same way
+    console.error(`Configuration error: ${summary.aborted.message}`)
+    code = 2
+  } else if (summary.aborted) {
     console.error(`Migration stopped (${summary.aborted.code}): ${summary.aborted.message}\nWhat is listed above was done and is kept; run the same command again to finish.`)
     code = 1
   } else if (summary.failed.length > 0) code = 1

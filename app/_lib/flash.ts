@@ -24,6 +24,8 @@ const FLASH_TONES = {
   externalImportRequested: "success",
   externalRecordingDeleted: "success",
   adminLiveDeleted: "success",
+  videoDeleted: "success",
+  videoReassigned: "success",
 } as const satisfies Record<string, NoticeTone>
 
 export type FlashKey = keyof typeof FLASH_TONES

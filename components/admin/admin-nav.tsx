@@ -11,6 +11,7 @@ const AREAS = [
   { href: "/admin/broadcasters", key: "broadcasters" },
   { href: "/admin/buildings", key: "buildings" },
   { href: "/admin/users", key: "users" },
+  { href: "/admin/videos", key: "videos" },
   { href: "/admin/audit", key: "audit" },
   { href: "/admin/sign-ins", key: "signIns" },
   { href: "/admin/health", key: "health" },

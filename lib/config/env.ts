@@ -306,6 +306,22 @@ export const envSchema = z
     ),
     /** Root of the recorders' claim directories. */
     DEFAULT_RECORDER_PATH: z.string().default("./var/recorder"),
+    /** The recorders' names the claim page shows: `<id>=<name>` entries, `;`-separated (e.g. `1=Amphi A;2=Salle 204`). */
+    RECORDER_NAMES: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const names: Record<string, string> = {}
+        for (const entry of value.split(";").map((e) => e.trim()).filter(Boolean)) {
+          const match = /^([A-Za-z0-9_-]{1,64})\s*=\s*(\S.{0,119})$/.exec(entry)
+          if (!match) {
+            ctx.addIssue({ code: "custom", message: `"${entry}" is not <id>=<name> (e.g. 1=Amphi A)` })
+            return z.NEVER
+          }
+          names[match[1]!] = match[2]!.trim()
+        }
+        return names
+      }),
 
     // "Mes vidéos externes": importing a video from a URL a teacher typed (lib/net/guarded-fetch.ts).
     /** Hosts (or host:port) exempt from the rule refusing loopback, private and link-local addresses, e.g. the university's own PeerTube. */

@@ -22,6 +22,8 @@ import {
   liveEventsPath,
   MEMBERS_AUDIENCE,
   NEXT_STATIC_PREFIX,
+  VIDEO_FILES_INTERNAL_PREFIX,
+  VIDEO_FILES_ROOTS,
   RSC_HEADER,
   RSC_QUERY,
   SECURE_COOKIE_PREFIX,
@@ -209,5 +211,15 @@ describe("the nginx front's template against lib/config/front-contract.ts", () =
     expect(location((args) => args.length === 1 && args[0] === NEXT_STATIC_PREFIX)).toBeDefined()
     const forwarded = server.filter((d) => d.name === "proxy_set_header").map((d) => d.args[0]!.toLowerCase())
     for (const header of [FORWARDED_HOST_HEADER, FORWARDED_PROTO_HEADER, FORWARDED_FOR_HEADER]) expect(forwarded).toContain(header.toLowerCase())
+  })
+
+  it("serves « Mes vidéos »' files from one internal location per root, reachable only by X-Accel-Redirect", () => {
+    for (const root of VIDEO_FILES_ROOTS) {
+      const files = locationFor(`${VIDEO_FILES_INTERNAL_PREFIX}${root}/imports/1/a.mp4`)
+      expect(files.args).toEqual([`${VIDEO_FILES_INTERNAL_PREFIX}${root}/`])
+      expect(directive(files, "internal")).toBeDefined()
+      expect(directive(files, "alias")!.args[0]).toMatch(/^\/.*\/$/)
+      expect(directive(files, "proxy_pass")).toBeUndefined()
+    }
   })
 })

@@ -35,6 +35,18 @@ export const ME_PATH = /^\/api\/me\/?$/
 /** The build's files (Next.js): immutable, passed through by the front. */
 export const NEXT_STATIC_PREFIX = "/_next/static/"
 
+/**
+ * « Mes vidéos »: the files are served by the front itself (range requests, never streamed by Node)
+ * through internal locations under this prefix, one per root (`<prefix>recordings/` = DEFAULT_BBB_PATH,
+ * `<prefix>recorder/` = DEFAULT_RECORDER_PATH). Only an X-Accel-Redirect from the app reaches them, after
+ * its access check (app/videos/watch/[token]/file/route.ts).
+ */
+export const VIDEO_FILES_INTERNAL_PREFIX = "/_bbb_pod_live_files/"
+export const VIDEO_FILES_ROOTS = ["recordings", "recorder"] as const
+export type VideoFilesRoot = (typeof VIDEO_FILES_ROOTS)[number]
+/** The app's answer that hands a file to the front. */
+export const ACCEL_REDIRECT_HEADER = "X-Accel-Redirect"
+
 /** The canonical path of a live's event stream (components/lives/use-live-events.ts asks it). */
 export function liveEventsPath(slug: string): string {
   return `/api/lives/${encodeURIComponent(slug)}/events`

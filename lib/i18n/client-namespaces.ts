@@ -22,4 +22,5 @@ export const CLIENT_NAMESPACES = [
   "meetings",
   "nav",
   "roles",
+  "videos",
 ] as const

@@ -6,6 +6,9 @@ import { stringify } from "csv-stringify/sync"
 
 export type CsvCell = string | number | boolean | Date | null | undefined
 
+/** The byte order mark files and downloads start with, so that spreadsheets read UTF-8 accents right. */
+export const CSV_BOM = "\uFEFF"
+
 const FORMULA_START = /^[=+\-@\t\r]/
 
 /** A cell as text: dates in ISO 8601, booleans true/false, nothing as an empty cell. */

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors"
 
 import { recordingIdInputSchema } from "./schemas"
 
-export async function claimRecording(input: { id: unknown }, teacher: { id: number }): Promise<{ draftVideoId: number }> {
+export async function claimRecording(input: { id: unknown }, teacher: { id: number }): Promise<{ draftVideoId: number; shareToken: string; title: string }> {
   const { id } = recordingIdInputSchema.parse(input)
   const draft = await db.$transaction(async (tx) => {
     const { count } = await tx.claimableRecording.updateMany({
@@ -15,9 +15,9 @@ export async function claimRecording(input: { id: unknown }, teacher: { id: numb
     })
     if (count === 0) return null
     const recording = await tx.claimableRecording.findUniqueOrThrow({ where: { id }, select: { title: true, sourceFile: true } })
-    return tx.draftVideo.create({ data: { ownerId: teacher.id, title: recording.title, sourcePath: recording.sourceFile }, select: { id: true } })
+    return tx.draftVideo.create({ data: { ownerId: teacher.id, title: recording.title, sourcePath: recording.sourceFile, origin: "CLAIM" }, select: { id: true, shareToken: true, title: true } })
   })
-  if (draft) return { draftVideoId: draft.id }
+  if (draft) return { draftVideoId: draft.id, shareToken: draft.shareToken, title: draft.title }
   const current = await db.claimableRecording.findUnique({ where: { id }, select: { status: true } })
   if (!current) throw new AppError("NOT_FOUND", { message: `no claimable recording ${id}` })
   if (current.status === "CONVERTING") throw new AppError("CONFLICT", { message: `recording ${id} is still being converted` })

@@ -1,7 +1,7 @@
 // The CSV export (--use-export-csv): ';'-separated, the original's header (plus moodle_owners with Moodle),
-// written even without any recording, every row ending with a line break, and the file replaced atomically.
+// written even without any recording, starting with a BOM, every row ending with a line break, and the file replaced atomically.
 // Cells go through the admin exports' writer, so a recording named =HYPERLINK(…) stays text.
-import { renderCsv } from "@/lib/lists/csv"
+import { CSV_BOM, renderCsv } from "@/lib/lists/csv"
 
 import type { MigrationRow } from "./recording-row"
 import { CSV_COLUMNS, CSV_MOODLE_COLUMN } from "./schemas"
@@ -34,5 +34,6 @@ export function renderRecordingsCsv(records: CsvRecord[], options: { withMoodleO
 }
 
 export async function exportRecordingsCsv(records: CsvRecord[], options: { file: string; withMoodleOwners: boolean }): Promise<void> {
-  await writeFileAtomically(options.file, renderRecordingsCsv(records, options))
+  // With a BOM, like the admin exports: a spreadsheet then reads the accents right.
+  await writeFileAtomically(options.file, `${CSV_BOM}${renderRecordingsCsv(records, options)}`)
 }

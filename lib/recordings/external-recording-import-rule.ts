@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client"
 
 export const IMPORTABLE_TYPES = ["BIGBLUEBUTTON", "VIDEO"] as const
 
-const REQUESTABLE_STATES = ["IMPORT_QUEUED", "IMPORT_FAILED", "IMPORT_REFUSED"] as const
+const REQUESTABLE_STATES = ["IMPORT_QUEUED", "IMPORT_FAILED", "IMPORT_REFUSED", "IMPORT_NO_SPACE"] as const
 
 /** The rows an import may be requested for, as a Prisma filter (the guarded update's condition). */
 export const importableWhere = {

@@ -13,7 +13,7 @@ import { type GuardedFetchPolicy, type GuardedResponse, guardedFetch } from "@/l
 import type { RecordingImportJob } from "./import-jobs"
 import { writeFileAtomically } from "./write-file-atomically"
 
-export type ImportOutcome = "imported" | "conversion-queued" | "already-done" | "refused"
+export type ImportOutcome = "imported" | "conversion-queued" | "already-done" | "refused" | "no-space"
 
 /** The video file of a BBB playback URL (2.3 `/playback/presentation/2.3/<id>`, 2.0 `?meetingId=<id>`, or a video playback). */
 export function bbbVideoFileUrl(sourceUrl: string): string | null {
@@ -56,7 +56,16 @@ export async function importExternalRecordingVideo(
     }
     const extension = path.extname(new URL(fileUrl).pathname).toLowerCase() || ".m4v"
     const file = path.resolve(options.importDirectory, String(row.ownerId), `external-${row.id}${extension}`)
-    await writeFileAtomically(file, response.body)
+    try {
+      await writeFileAtomically(file, response.body)
+    } catch (error) {
+      // A full disk will not heal by retrying: this import fails with its reason (writeFileAtomically
+      // already removed its partial file); the teacher may ask again once there is room.
+      if ((error as NodeJS.ErrnoException).code !== "ENOSPC") throw error
+      logger.error({ externalRecordingId: row.id, file }, "external video import failed: no space left on the disk")
+      await db.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "IMPORT_NO_SPACE" } })
+      return "no-space"
+    }
     await db.$transaction(async (tx) => {
       const { count } = await tx.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "IMPORTED" } })
       if (count === 1) await tx.draftVideo.create({ data: { ownerId: row.ownerId, title: row.name, sourcePath: file } })

@@ -96,8 +96,8 @@ describe("--use-import-video", () => {
   })
 
   it("gives the recording to the moderators matched in the recorded meeting, and a breakout child to its parent's", async () => {
-    const { admin, run } = await setup(24)
-    const teacher = await seedUser({ role: "TEACHER" })
+    const { admin, run, lines } = await setup(24)
+    const teacher = await seedUser({ role: "TEACHER", firstName: "Jeanne", lastName: "Moderatrice" })
     const { recordings } = await createBbbClient({ serverUrl: sim.url, secret: SECRET }).getRecordings({ state: "any" })
     const child = recordings.find((recording) => recording.isBreakout)!
     const parent = recordings.find((recording) => recording.internalMeetingID === child.parentMeetingID)!
@@ -108,6 +108,23 @@ describe("--use-import-video", () => {
     const mine = await db.externalRecording.findMany({ where: { ownerId: teacher.id }, select: { sourceUrl: true } })
     expect(mine.map((row) => row.sourceUrl.split("/").at(-1)).sort()).toEqual([parent.recordID, child.recordID].sort())
     expect(await db.externalRecording.count({ where: { ownerId: admin.id } })).toBe(22)
+    // A real run names each recording's owners and how they were found; the summary counts each way.
+    expect(summary.ownersFrom).toEqual({ meeting: 2, moodle: 0, admin: 22 })
+    const lineOf = (recordID: string) => lines.find((line) => line.includes(recordID))!
+    expect(lineOf(parent.recordID)).toContain(`owner(s): Jeanne Moderatrice (${teacher.username}) (moderators of the recorded session)`)
+    expect(lineOf(child.recordID)).toContain(`owner(s): Jeanne Moderatrice (${teacher.username}) (moderators of the recorded session)`)
+    const other = recordings.find((recording) => recording.recordID !== parent.recordID && recording.recordID !== child.recordID)!
+    expect(lineOf(other.recordID)).toContain(`(${admin.username}) (no moderator found: fallback admin SCRIPT_ADMIN_ID)`)
+    expect(lineOf(other.recordID)).not.toMatch(/^\[dry\]/)
+  })
+
+  it("a wrong SCRIPT_BBB_SECRET_KEY (checksumError) is a configuration error naming the setting, not an outage", async () => {
+    const { settings } = await setup(3)
+    const client = createBbbClient({ serverUrl: sim.url, secret: "not-the-secret", timeoutMs: 5_000 })
+    const summary = await migrateRecordings({ useImportVideo: true }, { client, settings })
+    expect(summary.aborted?.code).toBe("INVALID_INPUT")
+    expect(summary.aborted?.message).toMatch(/^SCRIPT_BBB_SECRET_KEY: .*checksumError/)
+    expect(summary.processed).toBe(0)
   })
 
   it("refuses an admin id that does not exist, before writing anything", async () => {
@@ -158,7 +175,8 @@ describe("--use-export-csv", () => {
     expect(summary.read).toBe(300)
     expect(summary.csv).toEqual({ file, rows: 30, written: true })
     const csv = await readFile(file, "utf8")
-    const lines = csv.trimEnd().split("\n")
+    expect(csv.startsWith("\uFEFF")).toBe(true) // like the admin exports: spreadsheets read the accents right
+    const lines = csv.slice(1).trimEnd().split("\n")
     expect(lines[0]).toBe(
       "meeting_name;recording_name;start_date;origin;origin_server_name;origin_version;origin_context;origin_id;origin_label;description;published;state;source_url",
     )
@@ -176,7 +194,7 @@ describe("--use-export-csv", () => {
     await expect(readdir(workdir)).resolves.not.toContain("empty.csv")
     await run({ useExportCsv: true, csvFile: file })
     expect(await readFile(file, "utf8")).toBe(
-      "meeting_name;recording_name;start_date;origin;origin_server_name;origin_version;origin_context;origin_id;origin_label;description;published;state;source_url\n",
+      "\uFEFFmeeting_name;recording_name;start_date;origin;origin_server_name;origin_version;origin_context;origin_id;origin_label;description;published;state;source_url\n",
     )
   })
 

@@ -5,6 +5,7 @@
 // the summary, and a re-run with the same options skips it and finishes the job.
 
 import type { BbbClient } from "@/lib/bbb/client"
+import { isBbbFailure } from "@/lib/bbb/errors"
 import { db } from "@/lib/db"
 import { AppError, type AppErrorCode, isAppError } from "@/lib/errors"
 
@@ -17,7 +18,7 @@ import { importExternalRecording } from "./import-external-recording"
 import { listOldRecordings } from "./list-old-recordings"
 import { type MoodleDatabase, openMoodleDatabase } from "./moodle-database"
 import { type MigrationRow, toMigrationRow } from "./recording-row"
-import { resolveRecordingOwners } from "./resolve-recording-owners"
+import { personLabel, type RecordingOwners, resolveRecordingOwners } from "./resolve-recording-owners"
 import { type MigrateRecordingsOptionsInput, migrateRecordingsOptionsSchema } from "./schemas"
 
 type MoodleLookup = MoodleModerators & { database: MoodleDatabase }
@@ -38,6 +39,8 @@ export type MigrationSummary = {
   downloaded: number
   queuedForConversion: number
   alreadyClaimed: number
+  /** Recordings imported (--use-import-video) by how their owners were found. */
+  ownersFrom: Record<RecordingOwners["source"], number>
   /** Distinct teacher accounts created (or that a dry run would create), however many recordings they moderated. */
   usersCreated: number
   /** Distinct Moodle activities told (or that a dry run would tell) that their recordings moved. */
@@ -75,6 +78,7 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
     downloaded: 0,
     queuedForConversion: 0,
     alreadyClaimed: 0,
+    ownersFrom: { meeting: 0, moodle: 0, admin: 0 },
     usersCreated: 0,
     moodleInfoAppended: 0,
     moodleNoWriteAccess: 0,
@@ -135,7 +139,10 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
       }
     }
   } catch (error) {
-    summary.aborted = { code: isAppError(error) ? error.code : "INTERNAL", message: error instanceof Error ? error.message : String(error) }
+    summary.aborted = isBbbFailure(error, "checksumError") || isBbbFailure((error as { cause?: unknown }).cause, "checksumError")
+      ? // A wrong secret will not heal by running again: it is a setting to fix (the command exits 2).
+        { code: "INVALID_INPUT", message: "SCRIPT_BBB_SECRET_KEY: the old BBB server refused the checksum (checksumError); check SCRIPT_BBB_SECRET_KEY (and BBB_CHECKSUM_ALGORITHM)" }
+      : { code: isAppError(error) ? error.code : "INTERNAL", message: error instanceof Error ? error.message : String(error) }
   } finally {
     for (const connection of moodleConnections.values()) await connection.then((moodle) => moodle.close()).catch(() => undefined)
   }
@@ -172,8 +179,9 @@ export async function migrateRecordings(input: MigrateRecordingsOptionsInput, de
     const result = await importExternalRecording({ row, ownerIds: owners.ownerIds, dry })
     summary.created += result.created
     summary.skippedDuplicates += result.duplicates
+    summary.ownersFrom[owners.source]++
     say(
-      `Recording #${number} "${row.recordingName}", playback ${row.sourceUrl}, owner(s) from ${owners.source}: ` +
+      `Recording #${number} "${row.recordingName}", playback ${row.sourceUrl}, owner(s): ${owners.names.join(", ")} (${OWNER_SOURCES[owners.source]}): ` +
         `${result.created} external recording(s) created, ${result.duplicates} already there` +
         (owners.usersCreated.length ? `; teacher account(s) created: ${owners.usersCreated.join(", ")}` : ""),
     )
@@ -219,8 +227,11 @@ function isFatal(error: unknown): boolean {
   return isAppError(error) && (error.code === "DATABASE_UNAVAILABLE" || error.code === "QUEUE_UNAVAILABLE")
 }
 
-function personLabel(person: { firstName: string; lastName: string; username: string }): string {
-  return `${`${person.firstName} ${person.lastName}`.trim()} (${person.username})`
+/** How the owners of a recording were found, as the output says it. */
+export const OWNER_SOURCES: Record<RecordingOwners["source"], string> = {
+  meeting: "moderators of the recorded session",
+  moodle: "Moodle moderators",
+  admin: "no moderator found: fallback admin SCRIPT_ADMIN_ID",
 }
 
 function reasonOf(error: unknown): string {

@@ -1,6 +1,8 @@
 // Inputs of the recording migration (npm run migrate-recordings) and of the teacher's external recordings.
 import { z } from "zod"
 
+import { VIDEO_SHARINGS } from "./video-access"
+
 const positiveInt = z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1")
 
 /** The command's options, with the original migrate_bbb_recordings spellings mapped to camelCase. */
@@ -86,3 +88,12 @@ export const createExternalRecordingInputSchema = z
 export type CreateExternalRecordingInput = z.input<typeof createExternalRecordingInputSchema>
 
 export const recordingIdInputSchema = z.object({ id: z.coerce.number().int().positive() })
+
+// « Mes vidéos ». Error messages are i18n keys (videos.errors.*).
+const videoId = z.coerce.number({ message: "idInvalid" }).int("idInvalid").min(1, "idInvalid")
+export const videoIdInputSchema = z.object({ id: videoId })
+export const renameVideoInputSchema = z.object({ id: videoId, title: z.string().trim().min(1, "titleRequired").max(250, "titleTooLong") })
+export const setVideoSharingInputSchema = z.object({ id: videoId, sharing: z.enum(VIDEO_SHARINGS, { message: "sharingInvalid" }) })
+export const reassignVideoInputSchema = z.object({ id: videoId, owner: z.string().trim().min(1, "ownerRequired").max(320, "ownerRequired") })
+/** A video's address token (hex, from the database's default). */
+export const videoTokenSchema = z.string().regex(/^[0-9a-f]{16,64}$/)

@@ -46,7 +46,14 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
       if (!recordingPath) return
       await tx.draftVideo.upsert({
         where: { liveId: live.id },
-        create: { ownerId: live.requestedById, title: live.meeting.name, sourcePath: recordingPath, liveId: live.id },
+        create: {
+          ownerId: live.requestedById,
+          title: live.meeting.name,
+          sourcePath: recordingPath,
+          liveId: live.id,
+          origin: "LIVE",
+          durationSeconds: live.streamerStartedAt ? Math.max(0, Math.round((now.getTime() - live.streamerStartedAt.getTime()) / 1000)) : null,
+        },
         update: {},
       })
       await tx.meeting.update({ where: { id: live.meeting.id }, data: { publishedAt: now } })

@@ -53,6 +53,11 @@ export const playbackFormatInputSchema = z.object({
 export const addRecordingInputSchema = z.object({
   recordID: z.string().min(1).optional(),
   meetingID: z.string().min(1),
+  /**
+   * The recorded session's internal id (BBB's `<internalMeetingID>`), for a session no longer running
+   * (the demo's past sessions). Default: the running meeting's, else the record id.
+   */
+  internalMeetingID: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
   state: z.enum(["processing", "processed", "published", "unpublished", "deleted"]).default("published"),
   startTime: z.number().int().positive().optional(),

@@ -242,6 +242,20 @@ describe("recordings", () => {
     expect((await c.getRecordings({ meetingID: "none" })).recordings).toEqual([])
   })
 
+  it("a recording of a session carries its internal meeting id, as BBB's does (also one added by hand to a running session)", async () => {
+    await control.createMeeting({ meetingID: "recorded-session", name: "Cours enregistré", record: true, attendees: [{ fullName: "Hélène Lefèvre", role: "MODERATOR" }] })
+    const internal = (await client().getMeetings()).find((m) => m.meetingID === "recorded-session")!.internalMeetingID
+    const first = await control.addRecording({ meetingID: "recorded-session", formats: ["presentation", "video"] })
+    const second = await control.addRecording({ meetingID: "recorded-session" })
+    const past = await control.addRecording({ meetingID: "past-session", internalMeetingID: "past-internal-id-1" })
+    expect(first.recordID).toBe(internal)
+    expect(second.recordID.startsWith(`${internal}-`)).toBe(true)
+    expect(past.recordID).toBe("past-internal-id-1")
+    const { recordings } = await client().getRecordings({ state: "any" })
+    expect(recordings.find((r) => r.recordID === second.recordID)?.internalMeetingID).toBe(internal)
+    expect(recordings.find((r) => r.recordID === past.recordID)?.internalMeetingID).toBe("past-internal-id-1")
+  })
+
   it("generates old recordings: playbacks, Moodle metadata, breakout children, awkward names; same seed, same ids", async () => {
     const { created, recordIDs } = await control.generateRecordings({ count: 300, seed: 7 })
     expect(created).toBe(300)

@@ -211,11 +211,21 @@ export class SimulatorState {
   addRecording(input: AddRecordingInput): SimRecordingView {
     const data = addRecordingInputSchema.parse(input)
     const startTime = data.startTime ?? Date.now() - 3_600_000
-    const recordID = data.recordID ?? `${createHash("sha1").update(`${data.meetingID}/${startTime}/${this.recordings.size}`).digest("hex")}-${startTime}`
+    // As BBB does, a session's recording carries the session's internal id: its record id is that id
+    // (then <id>-<start> for a second one added by hand), and <internalMeetingID> names the session, so
+    // that whoever reads it (the recording migration) finds the session's moderators.
+    const session = data.internalMeetingID ?? this.meetings.get(data.meetingID)?.internalMeetingID
+    const recordID =
+      data.recordID ??
+      (session
+        ? this.recordings.has(session)
+          ? `${session}-${startTime}`
+          : session
+        : `${createHash("sha1").update(`${data.meetingID}/${startTime}/${this.recordings.size}`).digest("hex")}-${startTime}`)
     const recording: SimRecording = {
       recordID,
       meetingID: data.meetingID,
-      internalMeetingID: recordID,
+      internalMeetingID: session ?? recordID,
       name: data.name ?? this.meetings.get(data.meetingID)?.meetingName ?? data.meetingID,
       state: data.state,
       startTime,

@@ -3,9 +3,10 @@
 // marks its answers as each test tells it (X-Accel-Expires, Set-Cookie), like proxy.ts does. Its
 // access answer (GET /api/lives/<slug>/access, the front's auth_request) says "members" for the
 // pages named members-*, to a session cookie whose value starts with "ok" (401 otherwise), and
-// "public" for the others.
+// "public" for the others. A video file request (/videos/watch/<token>/file) is answered with an
+// X-Accel-Redirect to a file under the front's recordings root when the token is "allowed", 404 otherwise.
 import http from "node:http"
-import { chmod, mkdtemp, rm } from "node:fs/promises"
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises"
 import type { AddressInfo } from "node:net"
 import os from "node:os"
 import path from "node:path"
@@ -29,6 +30,7 @@ function behaviour(pathname: string): { expires?: number; setCookie?: boolean } 
   return {}
 }
 
+const VIDEO_BYTES = Buffer.from("0123456789abcdef")
 let dir: string
 let app: http.Server
 let front: Front
@@ -69,6 +71,18 @@ beforeAll(async () => {
       if (session?.startsWith("ok")) return void response.writeHead(204, { "X-Live-Audience": "members" }).end()
       return void response.writeHead(401, { "Content-Type": "application/json" }).end('{"code":"UNAUTHENTICATED"}')
     }
+    const videoFile = /^\/videos\/watch\/([^/]+)\/file$/.exec(url.pathname)
+    if (videoFile) {
+      if (videoFile[1] !== "allowed") return void response.writeHead(404, { "Content-Type": "application/json" }).end('{"code":"NOT_FOUND"}')
+      return void response
+        .writeHead(200, {
+          "X-Accel-Redirect": "/_bbb_pod_live_files/recordings/imports/7/cours%20d'alg%C3%A8bre.mp4",
+          "Content-Type": "video/mp4",
+          "Content-Disposition": 'inline; filename="cours.mp4"',
+          "Cache-Control": "private, no-store",
+        })
+        .end()
+    }
     if (url.pathname.endsWith("/events")) {
       // Server-sent events: one frame now, the end only when the test says so (or after 20 s).
       response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-store, no-transform" })
@@ -102,7 +116,15 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve))
   const appPort = (app.address() as AddressInfo).port
-  front = await startFront({ dir: path.join(dir, "front"), port: await freePort(), appAddresses: [`127.0.0.1:${appPort}`] })
+  await mkdir(path.join(dir, "recordings/imports/7"), { recursive: true, mode: 0o755 })
+  await writeFile(path.join(dir, "recordings/imports/7/cours d'algèbre.mp4"), VIDEO_BYTES, { mode: 0o644 })
+  front = await startFront({
+    dir: path.join(dir, "front"),
+    port: await freePort(),
+    appAddresses: [`127.0.0.1:${appPort}`],
+    recordingsPath: path.join(dir, "recordings"),
+    recorderPath: path.join(dir, "recorder"),
+  })
 })
 
 afterAll(async () => {
@@ -318,5 +340,21 @@ describe("nginx front (deploy/nginx)", () => {
       expect(firstFrame.headers["x-cache-status"]).toBeUndefined()
       sse.finish()
     }
+  })
+
+  it("serves a video's file itself, with range requests, only when the app redirects to it (X-Accel-Redirect)", async () => {
+    const whole = await get("/videos/watch/allowed/file")
+    expect(whole.status).toBe(200)
+    expect(whole.body).toBe(VIDEO_BYTES.toString("latin1"))
+    expect(whole.headers["content-type"]).toBe("video/mp4")
+    expect(whole.headers["content-disposition"]).toBe('inline; filename="cours.mp4"')
+    expect(whole.headers["accept-ranges"]).toBe("bytes")
+    const part = await get("/videos/watch/allowed/file", { range: "bytes=4-7" })
+    expect(part.status).toBe(206)
+    expect(part.body).toBe("4567")
+    expect(part.headers["content-range"]).toBe(`bytes 4-7/${VIDEO_BYTES.length}`)
+    // The app's refusal is the answer; the internal location cannot be asked directly.
+    expect((await get("/videos/watch/refused/file")).status).toBe(404)
+    expect((await get("/_bbb_pod_live_files/recordings/imports/7/cours%20d'alg%C3%A8bre.mp4")).status).toBe(404)
   })
 })

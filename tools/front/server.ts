@@ -20,6 +20,17 @@ export type FrontSiteValues = {
   /** host:port of each app instance. */
   appAddresses: string[]
   cachePath: string
+  /** DEFAULT_BBB_PATH and DEFAULT_RECORDER_PATH of the app (« Mes vidéos »' files); default: the environment's, or the app's defaults. */
+  recordingsPath?: string
+  recorderPath?: string
+}
+
+/** The folders the front serves « Mes vidéos »' files from, absolute. */
+function filesPaths(values: { recordingsPath?: string; recorderPath?: string }): { recordings: string; recorder: string } {
+  return {
+    recordings: path.resolve(values.recordingsPath ?? process.env.DEFAULT_BBB_PATH ?? "./var/bbb-recordings"),
+    recorder: path.resolve(values.recorderPath ?? process.env.DEFAULT_RECORDER_PATH ?? "./var/recorder"),
+  }
 }
 
 /** The site file of deploy/nginx with its placeholders filled in. */
@@ -33,6 +44,8 @@ export function renderFrontSite(template: string, values: FrontSiteValues): stri
     .replaceAll("{{LISTEN}}", values.listen)
     .replaceAll("{{SERVER_NAME}}", values.serverName)
     .replaceAll("{{CACHE_PATH}}", values.cachePath)
+    .replaceAll("{{RECORDINGS_PATH}}", filesPaths(values).recordings)
+    .replaceAll("{{RECORDER_PATH}}", filesPaths(values).recorder)
     .replaceAll("{{APP_ADDRESS}}", values.appAddresses[0]!) // in comments
   const left = /\{\{[A-Z_]+\}\}/.exec(rendered)
   if (left) throw new Error(`the template has a placeholder tools/front does not fill: ${left[0]}`)
@@ -50,6 +63,8 @@ export type FrontOptions = {
   workers?: number
   /** Write an access log with each request's cache status and time to <dir>/access.log (off by default). */
   accessLog?: boolean
+  recordingsPath?: string
+  recorderPath?: string
 }
 
 export type Front = { url: string; dir: string; process: NginxProcess["process"]; close(): Promise<void> }
@@ -62,6 +77,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     serverName: options.serverName ?? "localhost",
     appAddresses: options.appAddresses,
     cachePath: path.join(dir, "cache"),
+    recordingsPath: options.recordingsPath,
+    recorderPath: options.recorderPath,
   })
   const config = `${nginxMainLines({ dir, workers: options.workers })}
 http {

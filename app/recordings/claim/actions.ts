@@ -10,10 +10,10 @@ import { setFlash } from "@/app/_lib/flash"
 
 export async function claimRecordingAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await runAction(async () => claimRecording({ id: form.get("id") }, await requireRole("teacher")))
-  // The winner sees the list without the recording and a notice; a loser keeps the row and its error.
+  // The winner is taken to « Mes vidéos », where the video now is, with a notice; a loser keeps the row and its error.
   if (result?.ok) {
-    await setFlash("recordingClaimed")
-    redirect("/recordings/claim")
+    await setFlash("recordingClaimed", { name: result.data.title.slice(0, 250) })
+    redirect("/videos")
   }
   return result
 }

@@ -24,16 +24,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ClaimPage() {
   await requirePageRole("teacher", "/recordings/claim")
-  const [t, format, recordings, flash] = await Promise.all([getTranslations("claim"), getFormatter(), listClaimableRecordings(), readFlashMessage()])
+  const [t, tStates, format, recordings, flash] = await Promise.all([getTranslations("claim"), getTranslations("videos.importStates"), getFormatter(), listClaimableRecordings(), readFlashMessage()])
   return (
     <>
       <PageHeader
         title={t("title")}
         description={t("intro")}
         actions={
-          <LinkButton href="/recordings/external" variant="secondary">
-            {t("externalLink")}
-          </LinkButton>
+          <>
+            <LinkButton href="/videos" variant="secondary">
+              {t("videosLink")}
+            </LinkButton>
+            <LinkButton href="/recordings/external" variant="secondary">
+              {t("externalLink")}
+            </LinkButton>
+          </>
         }
       />
       <FlashNotice flash={flash} />
@@ -55,12 +60,12 @@ export default async function ClaimPage() {
               className: "md:w-52",
               cell: (r) => (r.startAt ? format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-600">{t("undated")}</span>),
             },
-            { key: "recorder", header: t("columns.recorder"), className: "md:w-40", cell: (r) => r.recorder },
+            { key: "recorder", header: t("columns.recorder"), className: "md:w-40", cell: (r) => r.recorderName ?? t("recorderUnnamed", { id: r.recorder }) },
             {
               key: "action",
               header: t("columns.action"),
               className: "md:w-48",
-              cell: (r) => (r.status === "CONVERTING" ? <Badge tone="info">{t("converting")}</Badge> : <ActionButton action={claimRecordingAction} fields={{ id: r.id }} label={t("claim")} pendingLabel={t("claiming")} ariaLabel={t("claimLabel", { title: r.title })} />),
+              cell: (r) => (r.status === "CONVERTING" ? <Badge tone="info" className="whitespace-normal!">{tStates("CONVERSION_QUEUED")}</Badge> : <ActionButton action={claimRecordingAction} fields={{ id: r.id }} label={t("claim")} pendingLabel={t("claiming")} ariaLabel={t("claimLabel", { title: r.title })} />),
             },
           ]}
         />

@@ -39,5 +39,6 @@ export async function requestExternalRecordingImportAction(_prev: FormState, for
   const result = await runAction(async () => requestExternalRecordingImport({ id: form.get("id") }, await requireRole("teacher")))
   if (result?.ok) await setFlash("externalImportRequested", { name: nameOf(form) })
   revalidatePath("/recordings/external")
+  revalidatePath("/videos")
   return result
 }

@@ -17,7 +17,7 @@ import { requirePageRole } from "@/app/_lib/guards"
 import { AddExternalRecordingForm } from "./_components/add-external-recording-form"
 import { deleteExternalRecordingAction, requestExternalRecordingImportAction } from "./actions"
 
-const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger", IMPORT_REFUSED: "danger" } as const satisfies Record<string, BadgeTone>
+const STATE_TONE = { IMPORT_QUEUED: "info", IMPORTED: "success", CONVERSION_QUEUED: "info", IMPORT_FAILED: "danger", IMPORT_REFUSED: "danger", IMPORT_NO_SPACE: "danger" } as const satisfies Record<string, BadgeTone>
 type ImportState = keyof typeof STATE_TONE
 const isImportState = (state: string | null): state is ImportState => state !== null && state in STATE_TONE
 
