@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation"
 import { useActionState, useEffect, useState } from "react"
 
 import { Button } from "@/components/ui/button"
+import { CharacterCount } from "@/components/ui/character-count"
 import { Field, inputClasses } from "@/components/ui/field"
+import { keepFormValues } from "@/components/ui/keep-form-values"
 import { Notice } from "@/components/ui/notice"
 
 import type { FormState } from "@/app/_lib/adapters"
@@ -31,8 +33,9 @@ export type AdminFormTexts = {
 
 /**
  * An admin edit or create form: server action through useActionState, every field error under its
- * field, a summary in an aria-live region, typed values kept after a refusal (controlled inputs: React
- * resets a form's uncontrolled ones after its action). A success shows `saved` and refreshes the page, or goes
+ * field, a summary in an aria-live region, typed and chosen values kept after a refusal (controlled
+ * fields, posted without React's form reset: keepFormValues). A field's `maxLength` is shown as a
+ * counter, never enforced by cutting what is typed: the server refuses a value too long. A success shows `saved` and refreshes the page, or goes
  * to `redirectTo` (`{id}` replaced by the saved row's id). `reveal` shows a value returned once (a
  * temporary password) with its explanation.
  */
@@ -74,7 +77,7 @@ export function AdminForm({
   const summary = state && !state.ok ? (state.fieldErrors ? texts.invalid : (texts.errors[state.code] ?? texts.invalid)) : state?.ok && !redirectTo ? texts.saved : null
 
   return (
-    <form action={formAction} className="space-y-4" noValidate data-testid={testId}>
+    <form action={formAction} onSubmit={keepFormValues(formAction)} className="space-y-4" noValidate data-testid={testId}>
       <div aria-live="polite">
         {summary && (
           <Notice tone={state?.ok ? "success" : "error"} live={false} testId="form-message">
@@ -127,17 +130,20 @@ export function AdminForm({
                   ))}
                 </select>
               ) : (
-                <input
-                  {...control}
-                  type={f.kind}
-                  name={f.name}
-                  value={String(values[f.name])}
-                  onChange={(e) => set(f.name, e.target.value)}
-                  required={f.required}
-                  maxLength={f.maxLength}
-                  autoComplete={f.autoComplete ?? "off"}
-                  className={inputClasses}
-                />
+                <>
+                  <input
+                    {...control}
+                    aria-describedby={f.maxLength ? [control["aria-describedby"], `${control.id}-count`].filter(Boolean).join(" ") : control["aria-describedby"]}
+                    type={f.kind}
+                    name={f.name}
+                    value={String(values[f.name])}
+                    onChange={(e) => set(f.name, e.target.value)}
+                    required={f.required}
+                    autoComplete={f.autoComplete ?? "off"}
+                    className={inputClasses}
+                  />
+                  {f.maxLength && <CharacterCount id={`${control.id}-count`} length={String(values[f.name]).length} max={f.maxLength} />}
+                </>
               )
             }
           </Field>

@@ -30,8 +30,10 @@ export async function assignAttendee(input: AssignAttendeeInput, actor: AuditAct
     const attendee = await tx.attendee.findUnique({ where: { id: input.attendeeId }, select: { id: true, fullName: true, ...linkSelect } })
     if (!attendee) throw new AppError("NOT_FOUND")
     if (input.username) {
+      // Usernames are unique whatever their case (unique index on lower(username)).
+      const [found] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE lower(username) = lower(${input.username})`
       const user = await tx.user.findFirst({
-        where: { username: input.username, isActive: true },
+        where: { id: found?.id ?? -1, isActive: true },
         select: { id: true, username: true, firstName: true, lastName: true },
       })
       if (!user) throw new AppError("INVALID_INPUT", { message: "unknown username", details: { field: "username" } })

@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs"
 
 import { db } from "@/lib/db"
 
-import { loginMatch } from "./find-login-account-id"
+import { findLoginAccountId } from "./find-login-account-id"
 import { credentialsSchema } from "./schemas"
 
 // A fixed hash to compare against when the account does not exist, so that the answer takes the
@@ -16,8 +16,9 @@ export async function verifyCredentials(input: unknown): Promise<AuthenticatedUs
   const parsed = credentialsSchema.safeParse(input)
   if (!parsed.success) return null
   const login = parsed.data.username
+  const id = await findLoginAccountId(login)
   const user = await db.user.findFirst({
-    where: { isActive: true, ...loginMatch(login) },
+    where: { id: id ?? -1, isActive: true },
     select: { id: true, role: true, firstName: true, lastName: true, email: true, passwordHash: true },
   })
   const ok = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH)

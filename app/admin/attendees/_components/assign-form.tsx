@@ -7,6 +7,7 @@ import { useActionState, useEffect, useState, type FormEvent } from "react"
 import { Button } from "@/components/ui/button"
 import { inputClasses } from "@/components/ui/field"
 import { cn } from "@/components/ui/cn"
+import { keepFormValues } from "@/components/ui/keep-form-values"
 
 import { assignAttendeeAction } from "../actions"
 
@@ -50,6 +51,8 @@ export function AssignForm({
     const isEmpty = submitter?.name !== "username" && !String(typed ?? "").trim()
     setMissing(isEmpty)
     if (isEmpty) event.preventDefault()
+    // A refused username stays in the field (no form reset).
+    else keepFormValues(action)(event)
   }
 
   return (
