@@ -89,7 +89,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
             <AssignForm
               attendeeId={attendee.id}
               ambiguous
-              candidates={results.map((u) => ({ username: u.username, name: u.name, email: u.email }))}
+              candidates={results.map((u) => ({ username: u.username, name: u.name, email: u.email, role: u.role }))}
               candidatesLabel={t("pickResults")}
               noCandidateLabel={null}
             />

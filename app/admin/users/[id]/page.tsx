@@ -70,6 +70,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
                   confirmLabel={user.isActive ? t("deactivateConfirm") : t("reactivateConfirm")}
                   pendingLabel={t("saving")}
                   variant={user.isActive ? "danger" : "primary"}
+                  doneMessage={t(`activeDone.${user.isActive ? "active" : "inactive"}`)}
                   testId="user-active"
                 />
               </div>
