@@ -20,6 +20,7 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("action"), value: (r) => r.action },
     { header: t("entityType"), value: (r) => r.entityType },
     { header: t("entityId"), value: (r) => r.entityId },
+    { header: t("entityName"), value: (r) => r.entityName ?? "" },
     { header: t("before"), value: (r) => json(r.before) },
     { header: t("after"), value: (r) => json(r.after) },
   ]
