@@ -34,7 +34,7 @@ export async function AuditChanges({ before, after }: { before: JsonValue | null
   return (
     <dl className="space-y-0.5 text-xs">
       {fields.map((field) => (
-        <div key={field} className="break-words">
+        <div key={field} className="[overflow-wrap:anywhere]">
           <dt className="inline font-semibold text-slate-700">{label(field)}</dt>{" "}
           <dd className="inline">
             {before !== null && after !== null ? (
