@@ -102,7 +102,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
             cell: (r) => (
               <>
                 <span className="block break-words">{r.meeting.name}</span>
-                <span className="text-slate-600">{format.dateTime(r.meeting.sessionDate, { dateStyle: "medium", timeStyle: "short" })}</span>
+                <span className="text-slate-600">{format.dateTime(r.meeting.sessionDate, "dateTime")}</span>
               </>
             ),
           },

@@ -55,7 +55,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         caption={t("caption")}
         rowTestId={(r) => `audit-${r.id}`}
         columns={[
-          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" }) },
+          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, "dateTimeSeconds") },
           { key: "action", header: t("action"), sortBy: "action", rowHeader: true, cell: (r) => <span className="[overflow-wrap:anywhere]">{sentences.get(r.id)}</span> },
           { key: "changes", header: t("changes"), className: "md:w-2/5", cell: (r) => <AuditChanges before={r.before} after={r.after} /> },
         ]}

@@ -79,7 +79,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             header: t("status"),
             cell: (r) => <Badge tone={r.isActive ? "success" : "neutral"}>{t(`statuses.${r.isActive ? "active" : "inactive"}`)}</Badge>,
           },
-          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium" }) },
+          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, "date") },
         ]}
       />
     </>

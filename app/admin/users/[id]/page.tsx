@@ -40,7 +40,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <dt className="font-medium text-slate-700">{t("email")}</dt>
             <dd className="break-all">{user.email}</dd>
             <dt className="font-medium text-slate-700">{t("createdAt")}</dt>
-            <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+            <dd>{format.dateTime(user.createdAt, "dateTime")}</dd>
             {user.mayPinRole && (
               <>
                 <dt className="font-medium text-slate-700">{t("roleSource")}</dt>
