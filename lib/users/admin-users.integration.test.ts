@@ -130,6 +130,24 @@ describe("admin users", () => {
     })
   })
 
+  it("edits the username and e-mail, unique whatever the case, audited; a save that changes nothing writes no entry", async () => {
+    const t = tag()
+    const admin = await seedUser({ role: "ADMIN" })
+    const user = await seedUser()
+    const other = await seedUser()
+    const form = { userId: user.id, firstName: user.firstName, lastName: user.lastName, role: "STUDENT" }
+    await expect(updateUser(updateUserInputSchema.parse({ ...form, username: other.username.toUpperCase() }), admin)).rejects.toMatchObject({ code: "CONFLICT", details: { field: "username" } })
+    await expect(updateUser(updateUserInputSchema.parse({ ...form, email: other.email.toUpperCase() }), admin)).rejects.toMatchObject({ code: "CONFLICT", details: { field: "email" } })
+    const updated = await updateUser(updateUserInputSchema.parse({ ...form, username: `renamed-${t}`, email: `Renamed-${t}@Example.test` }), admin)
+    expect(updated).toMatchObject({ username: `renamed-${t}`, email: `renamed-${t}@example.test` })
+    expect(await verifyCredentials({ username: `RENAMED-${t}`, password: user.password })).toMatchObject({ id: user.id })
+    expect((await auditOf(user.id)).map((e) => [e.action, e.before, e.after])).toEqual([
+      ["user.update", { username: user.username, email: user.email }, { username: `renamed-${t}`, email: `renamed-${t}@example.test` }],
+    ])
+    await updateUser(updateUserInputSchema.parse({ ...form, username: `renamed-${t}` }), admin)
+    expect(await auditOf(user.id)).toHaveLength(1)
+  })
+
   it("refuses an invalid edit, a taken external id, an unknown account and demoting oneself, changing nothing", async () => {
     const admin = await seedUser({ role: "ADMIN" })
     const user = await seedUser({ role: "STUDENT" })

@@ -54,7 +54,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
               </Badge>
             </dd>
           </dl>
-          <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={userEditFields((key) => t(key), { ...user, rolePinned: user.mayPinRole ? user.rolePinned : undefined })} texts={editTexts} testId="user-form" />
+          <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={[
+              { kind: "text", name: "username", label: t("username"), defaultValue: user.username, required: true, maxLength: 150 },
+              { kind: "email", name: "email", label: t("email"), defaultValue: user.email, required: true, maxLength: 254 },
+              ...userEditFields((key) => t(key), { ...user, rolePinned: user.mayPinRole ? user.rolePinned : undefined }),
+            ]} texts={editTexts} testId="user-form" />
         </SectionCard>
         <div className="space-y-6">
           <SectionCard id="user-access-title" title={t("access")}>
