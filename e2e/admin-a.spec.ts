@@ -130,10 +130,10 @@ test("an admin edits a live's options; a forged value shows its field error and 
   expect(await countAuditEntries("live", liveId, "live.update")).toBeGreaterThanOrEqual(1)
 
   await page.goto(`/admin/audit?q=${liveId}&entityType=live`)
-  const entry = page.getByTestId(/^audit-\d+$/).filter({ hasText: "live.update" }).first()
-  await expect(entry).toContainText("Alice Admin")
-  await expect(entry).toContainText(`Direct #${liveId}`)
-  await expect(entry).toContainText(`enableChat ${before.enable_chat} → devient ${!before.enable_chat}`)
+  // A sentence with names, the change in words (issue 30).
+  const entry = page.getByTestId(/^audit-\d+$/).filter({ hasText: "Alice Admin a modifié les options du direct de «\u00a0" }).first()
+  const yesNo = (value: boolean) => (value ? "oui" : "non")
+  await expect(entry).toContainText(`Chat des spectateurs ${yesNo(before.enable_chat)} → devient ${yesNo(!before.enable_chat)}`)
 
   // Put the demo live back as it was for the other stories.
   await page.goto(`/admin/lives/${liveId}`)
@@ -235,10 +235,10 @@ test("an admin filters the sessions, opens one with its lives and attendees, and
   await postServerAction(request, { page: `/admin/lives/${liveId}`, action: ACTIONS.update, fields: optionFields(liveId, { ...live, is_restricted: !live.is_restricted }) })
   await postServerAction(request, { page: `/admin/lives/${liveId}`, action: ACTIONS.update, fields: optionFields(liveId, live) })
   const [auditHeader, ...entries] = await rows("/admin/audit/export?entityType=live")
-  expect(auditHeader).toEqual(["Date", "Administrateur", "N° de l'administrateur", "Action", "Type d'élément", "N° de l'élément", "Avant", "Après"])
+  expect(auditHeader).toEqual(["Date", "Administrateur", "N° de l'administrateur", "Action", "Type d'élément", "N° de l'élément", "Nom de l'élément", "Avant", "Après"])
   expect(entries.every((e) => e[4] === "live")).toBe(true)
   const mine = entries.filter((e) => e[5] === String(liveId) && e[3] === "live.update").slice(0, 2)
-  expect(mine.map((e) => [e[1], JSON.parse(e[6]!), JSON.parse(e[7]!)])).toEqual([
+  expect(mine.map((e) => [e[1], JSON.parse(e[7]!), JSON.parse(e[8]!)])).toEqual([
     ["Alice Admin", { isRestricted: !live.is_restricted }, { isRestricted: live.is_restricted }],
     ["Alice Admin", { isRestricted: live.is_restricted }, { isRestricted: !live.is_restricted }],
   ])

@@ -66,6 +66,14 @@ test("an admin filters participants and links an unknown moderator to an account
   await page.goto(`/admin/attendees?q=${TAG}`)
   await row.getByRole("link", { name: /Choisir un compte/ }).click()
   await expect(page.getByRole("heading", { level: 1, name: "Associer un participant" })).toBeVisible()
+  // A student account: the picker shows its role, and a first click only warns (nothing is linked).
+  await page.getByLabel("Nom, identifiant ou adresse e-mail").fill("emma")
+  await page.getByRole("button", { name: "Chercher" }).click()
+  await page.getByRole("button", { name: "Associer à Emma Étudiante (etudiant) · Étudiant" }).click()
+  await expect(page.getByRole("status").filter({ hasText: "compte étudiant" })).toHaveText(
+    "«\u00a0etudiant\u00a0» est un compte étudiant\u00a0: un modérateur BigBlueButton est d'ordinaire un enseignant. Cliquez de nouveau sur le même compte pour l'associer quand même.",
+  )
+  expect(await attendeeLink(unknown)).toMatchObject({ match_status: "UNMATCHED" })
   await page.getByLabel("Nom, identifiant ou adresse e-mail").fill("jean martin")
   await page.getByRole("button", { name: "Chercher" }).click()
   await captureAction(page, "assignAttendee", () => page.getByRole("button", { name: "Associer à Jean Martin (jmartin)" }).click())
@@ -98,15 +106,21 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   await page.getByRole("link", { name: "Ouvrir le compte" }).click()
   await expect(page.getByRole("heading", { level: 1, name: "Modifier un compte" })).toBeVisible()
 
-  // An invalid edit: errors under their fields, nothing saved, nothing audited.
+  // An invalid edit: errors under their fields, nothing saved, nothing audited; every value typed or
+  // chosen stays (the role select too), and a name too long is never cut: the counter says so.
   const audited = await countAuditEntries()
-  await page.getByLabel("Prénom").fill("")
+  const long = "Camille".repeat(43) // 301 characters
+  await page.getByLabel("Prénom").fill(long)
+  await expect(page.locator("#field-firstName-count")).toHaveText("301 / 150 caractères\u00a0: 151 caractères de trop, raccourcissez le texte")
   await page.getByLabel("Nom", { exact: true }).fill("   ")
+  await page.getByLabel("Rôle", { exact: true }).selectOption({ label: "Enseignant" })
   await captureAction(page, "updateUser", () => page.getByRole("button", { name: "Enregistrer" }).click())
   await expect(page.getByTestId("form-message")).toHaveText("Certaines valeurs sont invalides\u00a0: corrigez les champs signalés. Rien n'a été enregistré.")
-  await expect(page.locator("#field-firstName-error")).toHaveText("Ce champ est obligatoire.")
+  await expect(page.locator("#field-firstName-error")).toHaveText("Ce texte est trop long.")
   await expect(page.locator("#field-lastName-error")).toHaveText("Ce champ est obligatoire.")
   await expect(page.getByLabel("Prénom")).toHaveAttribute("aria-invalid", "true")
+  await expect(page.getByLabel("Prénom")).toHaveValue(long)
+  await expect(page.getByLabel("Rôle", { exact: true })).toHaveValue("TEACHER")
   expect(await findUserRow(username)).toMatchObject({ first_name: "Camille", last_name: `Essai${TAG}`, role: "STUDENT" })
   expect(await countAuditEntries()).toBe(audited)
 
@@ -129,10 +143,19 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   await apiSignIn(other, { username, password: reset })
   expect((await other.context().request.get("/meetings", { maxRedirects: 0 })).status()).toBe(200)
 
-  // Deactivated: the badge says so and the account can no longer sign in.
+  // Deactivated: the badge says so and the account can no longer sign in. The question closes (Escape
+  // too), focus goes back to the button, which now offers the opposite, and a notice confirms.
+  await page.getByRole("button", { name: "Désactiver le compte" }).click()
+  await expect(page.getByRole("button", { name: "Oui, désactiver" })).toBeFocused()
+  await page.keyboard.press("Escape")
+  await expect(page.getByRole("button", { name: "Oui, désactiver" })).toHaveCount(0)
+  await expect(page.getByRole("button", { name: "Désactiver le compte" })).toBeFocused()
   await page.getByRole("button", { name: "Désactiver le compte" }).click()
   await captureAction(page, "setUserActive", () => page.getByRole("button", { name: "Oui, désactiver" }).click())
   await expect(page.getByTestId("user-status")).toHaveText("Désactivé")
+  await expect(page.getByTestId("user-active-status")).toHaveText("Compte désactivé\u00a0: il ne peut plus se connecter et ses sessions sont fermées.")
+  await expect(page.getByRole("button", { name: "Réactiver le compte" })).toBeFocused()
+  await expect(page.getByRole("button", { name: /^Oui/ })).toHaveCount(0)
   expect(await findUserRow(username)).toMatchObject({ is_active: false })
   const again = await signedIn(browser, null)
   await expect(apiSignIn(again, { username, password: reset })).rejects.toThrow()
@@ -177,6 +200,9 @@ test("an admin creates a building and a broadcaster in it, cannot delete the bui
   await page.getByLabel("Bâtiment").selectOption({ label: building })
   await captureAction(page, "createBroadcaster", () => page.getByRole("button", { name: "Ajouter le diffuseur" }).click())
   await expect(page.locator("#field-hlsUrl-error")).toHaveText("Indiquez une adresse web valide (http ou https).")
+  await expect(page.getByLabel("Bâtiment")).toHaveValue(/^\d+$/)
+  await expect(page.getByLabel("Bâtiment").locator("option:checked")).toHaveText(building)
+  await expect(page.getByLabel("Nom", { exact: true })).toHaveValue(broadcaster)
   expect(await countBroadcasters(broadcaster)).toBe(0)
   await page.getByLabel("Adresse HLS (.m3u8)").fill("https://hls.example.test/amphi-sud.m3u8")
   await page.getByRole("button", { name: "Ajouter le diffuseur" }).click()
@@ -190,7 +216,10 @@ test("an admin creates a building and a broadcaster in it, cannot delete the bui
   // The building groups it: deleting needs a building to move it to.
   await page.goto(buildingUrl)
   await expect(page.getByTestId("building-broadcasters")).toContainText("Ce bâtiment regroupe 1 diffuseur")
-  await captureAction(page, "deleteBuilding", () => page.getByRole("button", { name: "Déplacer le diffuseur et supprimer" }).click())
+  // It asks first.
+  await page.getByRole("button", { name: "Déplacer le diffuseur et supprimer" }).click()
+  await expect(page.getByTestId("delete-building")).toContainText(`Déplacer le diffuseur vers le bâtiment choisi et supprimer définitivement «\u00a0${building}\u00a0»\u00a0?`)
+  await captureAction(page, "deleteBuilding", () => page.getByTestId("delete-building").getByRole("button", { name: "Oui, supprimer" }).click())
   await expect(page.locator("#field-moveToBuildingId-error")).toHaveText("Choisissez le bâtiment qui recevra ses diffuseurs.")
   expect(await countBuildings(building)).toBe(1)
 

@@ -8,7 +8,7 @@ import AxeBuilder from "@axe-core/playwright"
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
 
 import { demoLiveId, demoMeetingId } from "./fixtures/admin-a"
-import { attendeeLink, demoAdminIds } from "./fixtures/admin-db"
+import { attendeeLink, demoAdminIds, LONG, seedLongValues } from "./fixtures/admin-db"
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { createOidcProvider } from "./fixtures/oidc-provider"
 import { hasRefusedSignIn, liveSlugOfMeeting, resetClaimableRecordings, resetExternalRecordings, stopAllLives } from "./fixtures/db"
@@ -69,7 +69,14 @@ const PAGES: PageCase[] = [
   },
   { name: "admin-attendees-all", role: "admin", path: "/admin/attendees?state=all", ready: (page) => expect(page.getByTestId("list-total")).toBeVisible() },
   { name: "admin-attendee", role: "admin", path: () => adminPaths.attendee, ready: (page) => expect(page.getByTestId("attendee-state")).toBeVisible() },
-  { name: "admin-users", role: "admin", path: "/admin/users", ready: (page) => expect(page.getByTestId(/^user-\d+$/).first()).toBeVisible() },
+  // Long values (seedLongValues) are cut in their cells, never widen the table.
+  {
+    name: "admin-users",
+    role: "admin",
+    path: "/admin/users",
+    fitsAt1280: true,
+    ready: (page) => expect(page.getByTestId(/^user-\d+$/).filter({ hasText: LONG.lastName.slice(0, 40) })).toBeVisible(),
+  },
   { name: "admin-user-new", role: "admin", path: "/admin/users/new" },
   { name: "admin-user", role: "admin", path: () => adminPaths.user, ready: (page) => expect(page.getByTestId("user-status")).toBeVisible() },
   {
@@ -80,7 +87,13 @@ const PAGES: PageCase[] = [
   },
   { name: "admin-broadcaster-new", role: "admin", path: "/admin/broadcasters/new" },
   { name: "admin-broadcaster", role: "admin", path: () => adminPaths.broadcaster },
-  { name: "admin-buildings", role: "admin", path: "/admin/buildings", ready: (page) => expect(page.getByTestId(/^building-\d+$/).first()).toBeVisible() },
+  {
+    name: "admin-buildings",
+    role: "admin",
+    path: "/admin/buildings",
+    fitsAt1280: true,
+    ready: (page) => expect(page.getByTestId(/^building-\d+$/).filter({ hasText: LONG.building.slice(0, 40) })).toBeVisible(),
+  },
   { name: "admin-building", role: "admin", path: () => adminPaths.building, ready: (page) => expect(page.getByTestId("building-broadcasters")).toBeVisible() },
   {
     name: "admin-sign-ins",
@@ -98,7 +111,13 @@ const PAGES: PageCase[] = [
     path: () => adminMeetingPath,
     ready: (page) => expect(page.getByTestId(/^meeting-attendee-\d+$/)).toHaveCount(3),
   },
-  { name: "admin-audit", role: "admin", path: "/admin/audit", ready: (page) => expect(page.getByTestId("list-toolbar")).toBeVisible() },
+  {
+    name: "admin-audit",
+    role: "admin",
+    path: "/admin/audit",
+    fitsAt1280: true,
+    ready: (page) => expect(page.getByTestId(/^audit-\d+$/).filter({ hasText: LONG.lastName.slice(0, 40) }).first()).toBeVisible(),
+  },
   {
     name: "recordings-external",
     role: "teacher",
@@ -167,6 +186,7 @@ test.beforeAll(async ({ browser }) => {
   await simulator.reset()
   await stopAllLives()
   await seedRecordings()
+  await seedLongValues()
   adminLivePath = `/admin/lives/${await demoLiveId("FAILED")}`
   adminMeetingPath = `/admin/meetings/${await demoMeetingId()}`
   // Once per server start (beforeAll runs again after a failed test): each failure counts towards

@@ -37,6 +37,10 @@ test("a teacher adds, sees and deletes her external videos; bad URLs are explain
   await page.getByLabel("Adresse de la vidéo").fill("https://example.org/watch?v=1")
   await page.getByRole("button", { name: "Ajouter" }).click()
   await expect(page.getByText("Cette adresse n'est pas une adresse YouTube.")).toBeVisible()
+  // The refused form keeps every value, its type included (issue 30).
+  await expect(page.getByLabel("Type")).toHaveValue("YOUTUBE")
+  await expect(page.getByLabel("Nom")).toHaveValue(name)
+  await expect(page.getByLabel("Adresse de la vidéo")).toHaveValue("https://example.org/watch?v=1")
 
   await page.getByLabel("Type").selectOption({ label: "BigBlueButton" })
   await page.getByLabel("Adresse de la vidéo").fill(`https://bbb.univ.example/playback/presentation/2.3/${randomUUID()}`)
@@ -55,7 +59,14 @@ test("a teacher adds, sees and deletes her external videos; bad URLs are explain
   await expect(otherPage.getByRole("rowheader", { name })).toHaveCount(0)
   await other.close()
 
-  await row.getByRole("button", { name: `Supprimer « ${name} »`.replace(/« /, "«\u00a0").replace(/ »/, "\u00a0»") }).click()
+  // Deleting asks first; Escape closes the question and gives focus back.
+  const deleteButton = row.getByRole("button", { name: `Supprimer « ${name} »`.replace(/« /, "«\u00a0").replace(/ »/, "\u00a0»") })
+  await deleteButton.click()
+  await expect(row.getByRole("button", { name: "Oui, supprimer" })).toBeFocused()
+  await page.keyboard.press("Escape")
+  await expect(deleteButton).toBeFocused()
+  await deleteButton.click()
+  await row.getByRole("button", { name: "Oui, supprimer" }).click()
   await expect(page.getByRole("rowheader", { name })).toHaveCount(0)
 })
 

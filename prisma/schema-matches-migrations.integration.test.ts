@@ -1,7 +1,7 @@
 // The migrated database must be exactly what schema.prisma describes: we apply our SQL migrations to
 // one scratch database, Prisma's own SQL for schema.prisma (from an empty database) to another, and
 // compare their catalogs. The only allowed differences are the hand-written objects schema.prisma
-// cannot express, listed here: a CHECK constraint and partial indexes.
+// cannot express, listed here: a CHECK constraint, partial indexes and unique indexes on lower(...).
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
 
@@ -22,6 +22,8 @@ const HAND_WRITTEN_INDEXES = [
   "attendees_moderator_normalized_name_idx",
   "attendees_user_id_idx",
 ]
+/** Case-insensitive uniqueness (migration 20261203160000_case_insensitive_names). */
+const HAND_WRITTEN_LOWER_INDEXES = ["buildings_name_lower_key", "users_email_lower_key", "users_username_lower_key"]
 
 const CATALOG_QUERIES = {
   columns: `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length
@@ -78,7 +80,10 @@ describe("SQL migrations", () => {
     const handWritten = indexes.filter((i) => HAND_WRITTEN_INDEXES.includes(i.indexname))
     expect(handWritten.map((i) => i.indexname).sort()).toEqual(HAND_WRITTEN_INDEXES)
     for (const index of handWritten) expect(index.indexdef).toContain(" WHERE ")
-    migrated.catalog.indexes = indexes.filter((i) => !HAND_WRITTEN_INDEXES.includes(i.indexname))
+    const lowerIndexes = indexes.filter((i) => HAND_WRITTEN_LOWER_INDEXES.includes(i.indexname))
+    expect(lowerIndexes.map((i) => i.indexname).sort()).toEqual(HAND_WRITTEN_LOWER_INDEXES)
+    for (const index of lowerIndexes) expect(index.indexdef).toMatch(/CREATE UNIQUE INDEX .* \(lower\(/)
+    migrated.catalog.indexes = indexes.filter((i) => !HAND_WRITTEN_INDEXES.includes(i.indexname) && !HAND_WRITTEN_LOWER_INDEXES.includes(i.indexname))
     expect(migrated.catalog).toEqual(expected.catalog)
     expect(expected.checks).toEqual([])
     expect(migrated.checks).toEqual(HAND_WRITTEN_CHECKS)

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers"
 import { getRequestConfig } from "next-intl/server"
 
 import { getEnv } from "@/lib/config/env"
+import { DATE_FORMATS } from "@/lib/i18n/date-formats"
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/locales"
 
 async function resolveLocale(): Promise<Locale> {
@@ -20,5 +21,5 @@ async function resolveLocale(): Promise<Locale> {
 export default getRequestConfig(async () => {
   const locale = await resolveLocale()
   const messages = (await import(`@/lib/i18n/messages/${locale}.json`)).default
-  return { locale, messages, timeZone: getEnv().TZ }
+  return { locale, messages, timeZone: getEnv().TZ, formats: { dateTime: DATE_FORMATS } }
 })

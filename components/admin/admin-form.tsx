@@ -2,10 +2,12 @@
 
 import Link from "next/link"
 import { useRouter } from "next/navigation"
-import { useActionState, useEffect, useState } from "react"
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react"
 
 import { Button } from "@/components/ui/button"
+import { CharacterCount } from "@/components/ui/character-count"
 import { Field, inputClasses } from "@/components/ui/field"
+import { keepFormValues } from "@/components/ui/keep-form-values"
 import { Notice } from "@/components/ui/notice"
 
 import type { FormState } from "@/app/_lib/adapters"
@@ -31,10 +33,13 @@ export type AdminFormTexts = {
 
 /**
  * An admin edit or create form: server action through useActionState, every field error under its
- * field, a summary in an aria-live region, typed values kept after a refusal (controlled inputs: React
- * resets a form's uncontrolled ones after its action). A success shows `saved` and refreshes the page, or goes
+ * field, a summary in an aria-live region, typed and chosen values kept after a refusal (controlled
+ * fields, posted without React's form reset: keepFormValues). A field's `maxLength` is shown as a
+ * counter, never enforced by cutting what is typed: the server refuses a value too long. A success shows `saved` and refreshes the page, or goes
  * to `redirectTo` (`{id}` replaced by the saved row's id). `reveal` shows a value returned once (a
- * temporary password) with its explanation.
+ * temporary password) with its explanation. `confirm` asks first (an irreversible submission, e.g. move
+ * a building's broadcasters and delete it), in place, as ConfirmAction does: focus on the confirm
+ * button, Escape or Cancel closes the question and focus returns to the submit button.
  */
 export function AdminForm({
   action,
@@ -43,6 +48,7 @@ export function AdminForm({
   texts,
   redirectTo,
   reveal,
+  confirm,
   testId,
 }: {
   action: (previous: FormState, form: FormData) => Promise<FormState>
@@ -51,6 +57,7 @@ export function AdminForm({
   texts: AdminFormTexts
   redirectTo?: string
   reveal?: { key: string; label: string; linkKey?: string; linkLabel?: string }
+  confirm?: { question: string; confirmLabel: string; cancelLabel: string }
   testId?: string
 }) {
   const router = useRouter()
@@ -59,6 +66,27 @@ export function AdminForm({
     Object.fromEntries(fields.map((f) => [f.name, f.kind === "checkbox" ? Boolean(f.defaultChecked) : (f.defaultValue ?? (f.kind === "select" ? (f.options[0]?.value ?? "") : ""))])),
   )
   const set = (name: string, value: string | boolean) => setValues((current) => ({ ...current, [name]: value }))
+  const [confirming, setConfirming] = useState(false)
+  const submitButton = useRef<HTMLButtonElement>(null)
+  const confirmButton = useRef<HTMLButtonElement>(null)
+  const keep = keepFormValues(formAction)
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (confirm && !confirming) {
+      event.preventDefault()
+      setConfirming(true)
+      return
+    }
+    setConfirming(false)
+    keep(event)
+  }
+  const closeQuestion = () => {
+    setConfirming(false)
+    // The submit button is back once the question is gone.
+    requestAnimationFrame(() => submitButton.current?.focus())
+  }
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus()
+  }, [confirming])
   const data = state?.ok ? (state.data as Record<string, unknown> | null) : null
   const revealed = reveal && data && typeof data[reveal.key] === "string" ? String(data[reveal.key]) : null
   useEffect(() => {
@@ -74,7 +102,19 @@ export function AdminForm({
   const summary = state && !state.ok ? (state.fieldErrors ? texts.invalid : (texts.errors[state.code] ?? texts.invalid)) : state?.ok && !redirectTo ? texts.saved : null
 
   return (
-    <form action={formAction} className="space-y-4" noValidate data-testid={testId}>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onKeyDown={(event) => {
+        if (confirming && event.key === "Escape") {
+          event.preventDefault()
+          closeQuestion()
+        }
+      }}
+      className="space-y-4"
+      noValidate
+      data-testid={testId}
+    >
       <div aria-live="polite">
         {summary && (
           <Notice tone={state?.ok ? "success" : "error"} live={false} testId="form-message">
@@ -127,25 +167,44 @@ export function AdminForm({
                   ))}
                 </select>
               ) : (
-                <input
-                  {...control}
-                  type={f.kind}
-                  name={f.name}
-                  value={String(values[f.name])}
-                  onChange={(e) => set(f.name, e.target.value)}
-                  required={f.required}
-                  maxLength={f.maxLength}
-                  autoComplete={f.autoComplete ?? "off"}
-                  className={inputClasses}
-                />
+                <>
+                  <input
+                    {...control}
+                    aria-describedby={f.maxLength ? [control["aria-describedby"], `${control.id}-count`].filter(Boolean).join(" ") : control["aria-describedby"]}
+                    type={f.kind}
+                    name={f.name}
+                    value={String(values[f.name])}
+                    onChange={(e) => set(f.name, e.target.value)}
+                    required={f.required}
+                    autoComplete={f.autoComplete ?? "off"}
+                    className={inputClasses}
+                  />
+                  {f.maxLength && <CharacterCount id={`${control.id}-count`} length={String(values[f.name]).length} max={f.maxLength} />}
+                </>
               )
             }
           </Field>
         ),
       )}
-      <Button type="submit" variant={texts.variant} disabled={pending}>
-        {pending ? texts.pending : texts.submit}
-      </Button>
+      {confirm && confirming ? (
+        <div className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3" role="group" aria-labelledby={`${testId ?? "form"}-question`}>
+          <p id={`${testId ?? "form"}-question`} className="text-sm font-medium text-red-900">
+            {confirm.question}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <Button ref={confirmButton} type="submit" variant={texts.variant} size="sm" disabled={pending}>
+              {pending ? texts.pending : confirm.confirmLabel}
+            </Button>
+            <Button variant="secondary" size="sm" disabled={pending} onClick={closeQuestion}>
+              {confirm.cancelLabel}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button ref={submitButton} type="submit" variant={texts.variant} disabled={pending}>
+          {pending ? texts.pending : texts.submit}
+        </Button>
+      )}
     </form>
   )
 }

@@ -6,6 +6,7 @@ import type { ListPage, ListParams } from "@/lib/lists/list-params"
 import { DataTable, type Column } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
 import { TextLink } from "@/components/ui/link-button"
+import { truncateText } from "@/components/ui/long-text"
 
 import { ListToolbar } from "./list-toolbar"
 import { Pagination } from "./pagination"
@@ -26,7 +27,10 @@ export function idColumn<Row extends { id: number | string }>(header: string): A
   return { key: "id", header, sortBy: "id", className: "md:w-16", cell: (r) => <span className="tabular-nums">{r.id}</span> }
 }
 
-/** The column naming each row (its row header), sortable by "name": a link to the row's own page, maybe a line below. */
+/**
+ * The column naming each row (its row header), sortable by "name": a link to the row's own page, maybe a
+ * line below. A long name is cut (truncateText) with the whole in the link's title and on its page.
+ */
 export function nameColumn<Row>(header: string, href: (row: Row) => string, name: (row: Row) => ReactNode, below?: (row: Row) => ReactNode): AdminColumn<Row, "name"> {
   return {
     key: "name",
@@ -35,9 +39,14 @@ export function nameColumn<Row>(header: string, href: (row: Row) => string, name
     rowHeader: true,
     cell: (r) => (
       <>
-        <TextLink href={href(r)} className="font-medium break-words">
-          {name(r)}
-        </TextLink>
+        {(() => {
+          const text = name(r)
+          return (
+            <TextLink href={href(r)} className="font-medium [overflow-wrap:anywhere]" title={typeof text === "string" && text !== truncateText(text) ? text : undefined}>
+              {typeof text === "string" ? truncateText(text) : text}
+            </TextLink>
+          )
+        })()}
         {below?.(r)}
       </>
     ),

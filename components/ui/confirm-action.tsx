@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation"
 import { useTranslations } from "next-intl"
-import { useActionState, useEffect, useId, useState } from "react"
+import { useActionState, useEffect, useId, useRef, useState } from "react"
 
 import type { FormState } from "@/app/_lib/adapters"
 
@@ -12,8 +12,10 @@ import { Button, type ButtonVariant } from "./button"
  * A destructive or irreversible action (an admin's delete or stop, a teacher's stop) in two steps:
  * the button asks, the question and its confirm button appear in place, and only the confirmation
  * posts the server action. A refusal (e.g. "this live is still running") is shown under it, with its reason; a
- * success refreshes the page. An action whose success removes the page (a deletion) redirects
- * itself (`redirect()` in the action, after its flash), before the page could re-render as missing.
+ * success closes the question, says `doneMessage` (when given) and refreshes the page. An action whose
+ * success removes the page (a deletion) redirects itself (`redirect()` in the action, after its flash),
+ * before the page could re-render as missing. Opening the question moves focus to its confirm button;
+ * Escape or Cancel closes it, and focus goes back to the button that asked, as after a confirmation.
  */
 export function ConfirmAction({
   action,
@@ -23,6 +25,8 @@ export function ConfirmAction({
   confirmLabel,
   pendingLabel,
   variant = "danger",
+  doneMessage,
+  ariaLabel,
   testId,
 }: {
   action: (previous: FormState, form: FormData) => Promise<FormState>
@@ -33,6 +37,10 @@ export function ConfirmAction({
   confirmLabel: string
   pendingLabel: string
   variant?: ButtonVariant
+  /** Said (role=status) after a success that keeps the page: « Compte désactivé. » */
+  doneMessage?: string
+  /** The asking button's accessible name when its label alone does not say which row it acts on. */
+  ariaLabel?: string
   testId?: string
 }) {
   const t = useTranslations("confirmAction")
@@ -41,16 +49,44 @@ export function ConfirmAction({
   const id = useId()
   const [asking, setAsking] = useState(false)
   const [state, formAction, pending] = useActionState(action, null)
+  const trigger = useRef<HTMLButtonElement>(null)
+  const confirm = useRef<HTMLButtonElement>(null)
+  // Focus follows the question: to its confirm button when it opens, back to the trigger when it closes.
+  const [returnFocus, setReturnFocus] = useState(false)
+  const close = () => {
+    setAsking(false)
+    setReturnFocus(true)
+  }
   useEffect(() => {
-    // A refusal closes the question; its reason shows under the button.
-    if (state && !state.ok) setAsking(false)
-    if (state?.ok) router.refresh()
+    if (asking) confirm.current?.focus()
+    else if (returnFocus) {
+      trigger.current?.focus()
+      setReturnFocus(false)
+    }
+  }, [asking, returnFocus])
+  useEffect(() => {
+    // A refusal or a success closes the question (the next one, e.g. « réactiver », is not open already).
+    if (!state) return
+    setAsking(false)
+    setReturnFocus(true)
+    if (state.ok) router.refresh()
   }, [state, router])
   const error = state && !state.ok ? tErrors(state.code) : null
+  const done = state?.ok && !asking ? (doneMessage ?? null) : null
   return (
     <div className="space-y-2" data-testid={testId}>
       {asking ? (
-        <form action={formAction} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3" aria-labelledby={`${id}-question`}>
+        <form
+          action={formAction}
+          className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3"
+          aria-labelledby={`${id}-question`}
+          onKeyDown={(event) => {
+            if (event.key === "Escape" && !pending) {
+              event.preventDefault()
+              close()
+            }
+          }}
+        >
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
@@ -58,21 +94,21 @@ export function ConfirmAction({
             {question}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" variant={variant} size="sm" disabled={pending}>
+            <Button ref={confirm} type="submit" variant={variant} size="sm" disabled={pending}>
               {pending ? pendingLabel : confirmLabel}
             </Button>
-            <Button variant="secondary" size="sm" disabled={pending} onClick={() => setAsking(false)}>
+            <Button variant="secondary" size="sm" disabled={pending} onClick={close}>
               {t("cancel")}
             </Button>
           </div>
         </form>
       ) : (
-        <Button variant={variant === "danger" ? "secondary" : variant} size="sm" onClick={() => setAsking(true)} className={variant === "danger" ? "border-red-700 text-red-800 hover:bg-red-50" : undefined}>
+        <Button ref={trigger} variant={variant === "danger" ? "secondary" : variant} size="sm" aria-label={ariaLabel} onClick={() => setAsking(true)} className={variant === "danger" ? "border-red-700 text-red-800 hover:bg-red-50" : undefined}>
           {label}
         </Button>
       )}
-      <p role="status" aria-live="polite" className={error ? "text-sm font-medium text-red-700" : "sr-only"}>
-        {error ?? ""}
+      <p role="status" aria-live="polite" className={error ? "text-sm font-medium text-red-700" : done ? "text-sm font-medium text-green-800" : "sr-only"} data-testid={testId ? `${testId}-status` : undefined}>
+        {error ?? done ?? ""}
       </p>
     </div>
   )

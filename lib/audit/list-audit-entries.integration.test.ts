@@ -26,4 +26,22 @@ describe("listAuditEntries", () => {
     expect((await listAuditEntries(params({ q: admin.lastName, to: "2020-01-01" }))).total).toBe(0)
     expect(await listAuditEntityTypes()).toEqual(expect.arrayContaining(["live", "user"]))
   })
+
+  it("names what each entry is about and writes no entry for a save that changed nothing", async () => {
+    const admin = await seedUser({ role: "ADMIN", lastName: `Nommeuse${uniqueSuffix()}` })
+    const user = await seedUser({ firstName: "Jean", lastName: `Martin${uniqueSuffix()}` })
+    const gone = uniqueSuffix()
+    await db.$transaction(async (tx) => {
+      await recordAuditEntry(tx, admin, { action: "user.update", entity: { type: "user", id: user.id }, before: { role: "TEACHER", lastName: user.lastName }, after: { role: "STUDENT", lastName: user.lastName } })
+      // Nothing changed: no entry.
+      await recordAuditEntry(tx, admin, { action: "user.update", entity: { type: "user", id: user.id }, before: { role: "STUDENT" }, after: { role: "STUDENT" } })
+      // A building deleted since: the name its entry recorded.
+      await recordAuditEntry(tx, admin, { action: "building.delete", entity: { type: "building", id: gone }, before: { name: `Annexe ${gone}`, broadcasters: 0 } })
+    })
+    const rows = (await listAuditEntries(params({ q: admin.lastName }))).rows
+    expect(rows.map((r) => [r.action, r.entityName, r.before, r.after])).toEqual([
+      ["building.delete", `Annexe ${gone}`, { name: `Annexe ${gone}`, broadcasters: 0 }, null],
+      ["user.update", `Jean ${user.lastName} (${user.username})`, { role: "TEACHER" }, { role: "STUDENT" }],
+    ])
+  })
 })

@@ -33,9 +33,13 @@ export function changedFields(before: AuditValues, after: AuditValues): { before
   return { before: b, after: a }
 }
 
+/** Writes the entry; a save that changed nothing (before and after given and equal) writes none. */
 export async function recordAuditEntry(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<void> {
   let { before, after } = change
-  if (before && after) ({ before, after } = changedFields(before, after))
+  if (before && after) {
+    ;({ before, after } = changedFields(before, after))
+    if (Object.keys(after).length === 0) return
+  }
   await tx.auditEntry.create({
     data: {
       actorId: actor.id,

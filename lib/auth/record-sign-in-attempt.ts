@@ -11,7 +11,8 @@ export const signInAttemptsKey = () => redisKey("sign-in", "attempts")
 export const SIGN_IN_ATTEMPTS_KEPT = 500
 
 export async function recordSignInAttempt(attempt: SignInAttempt): Promise<void> {
-  const message = attempt.outcome === "BLOCKED" ? "sign-in refused: too many failures" : "sign-in refused: wrong credentials"
+  const message =
+    attempt.outcome === "BLOCKED" ? "sign-in refused: too many failures" : attempt.outcome === "INACTIVE" ? "sign-in refused: account deactivated" : "sign-in refused: wrong credentials"
   logger.warn({ username: attempt.username, ip: attempt.ip, outcome: attempt.outcome }, message)
   const redis = getProducerRedis()
   // Redis reconnecting: do not make the answer wait for it.

@@ -5,6 +5,6 @@ export const signInAttemptSchema = z.object({
   at: z.coerce.date(),
   username: z.string(),
   ip: z.string(),
-  outcome: z.enum(["FAILED", "BLOCKED"]),
+  outcome: z.enum(["FAILED", "BLOCKED", "INACTIVE"]),
 })
 export type SignInAttempt = z.infer<typeof signInAttemptSchema>

@@ -23,6 +23,7 @@ const SETTINGS = vi.hoisted(() => {
 
 import { getEnv } from "@/lib/config/env"
 import { redisKey } from "@/lib/redis-keys"
+import { db } from "@/lib/db"
 import { seedUser } from "@/prisma/seed/factories"
 
 import { listSignInAttempts } from "./list-sign-in-attempts"
@@ -152,6 +153,17 @@ describe("sign-in throttling", () => {
     expect(mine.every((a) => a.ip === ip && a.at instanceof Date)).toBe(true)
 
     expect((await refusal(listSignInAttempts(teacher))).code).toBe("FORBIDDEN")
+  })
+
+  it("lists a right password for a deactivated account as « compte désactivé », while answering it like wrong credentials", async () => {
+    const admin = await seedUser({ role: "ADMIN" })
+    const user = await seedUser()
+    await db.user.update({ where: { id: user.id }, data: { isActive: false } })
+    const ip = uniqueIp()
+    expect(await signInWithPassword({ username: user.username, password: user.password }, { ip })).toEqual({ ok: false, delayMs: 0 })
+    expect(await signInWithPassword({ username: user.username, password: "wrong-password" }, { ip })).toMatchObject({ ok: false })
+    const mine = (await listSignInAttempts(admin)).filter((a) => a.username === user.username)
+    expect(mine.map((a) => a.outcome)).toEqual(["FAILED", "INACTIVE"])
   })
 
   it("refuses malformed input without counting it", async () => {

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors"
 import { logger } from "@/lib/logger"
 import { findLoginAccountId } from "@/lib/users/find-login-account-id"
 import { credentialsSchema } from "@/lib/users/schemas"
-import { verifyCredentials, type AuthenticatedUser } from "@/lib/users/verify-credentials"
+import { checkCredentials, type AuthenticatedUser } from "@/lib/users/verify-credentials"
 
 import { ipThrottlingKey } from "./client-ip"
 import { recordSignInAttempt } from "./record-sign-in-attempt"
@@ -61,11 +61,13 @@ export async function signInWithPassword(input: unknown, context: { ip: string }
   const delayMs = signInDelayMs({ accountFailures: consumed(accountRes) - 1, ipFailures: consumed(ipRes) - 1 }, throttle.settings)
   if (delayMs > 0) await sleep(delayMs)
 
-  const user = await verifyCredentials(parsed.data)
-  if (!user) {
-    await recordSignInAttempt({ at: new Date(), username, ip, outcome: "FAILED" })
+  const checked = await checkCredentials(parsed.data)
+  if (!checked.user) {
+    // The admins' list says « compte désactivé »; the answer stays the neutral refusal.
+    await recordSignInAttempt({ at: new Date(), username, ip, outcome: checked.inactive ? "INACTIVE" : "FAILED" })
     return { ok: false, delayMs }
   }
+  const { user } = checked
   await Promise.all([throttle.account.delete(account), throttle.ip.reward(address)]).catch((error: unknown) =>
     logger.warn({ err: error, username, ip }, "sign-in counters not reset"),
   )

@@ -35,6 +35,7 @@ describe("admin buildings", () => {
     const admin = await seedUser({ role: "ADMIN" })
     const created = await building(admin, `Amphi ${t}`)
     await expect(createBuilding({ name: `Amphi ${t}` }, admin)).rejects.toMatchObject({ code: "CONFLICT", details: { field: "name" } })
+    await expect(createBuilding({ name: `AMPHI ${t}` }, admin)).rejects.toMatchObject({ code: "CONFLICT", details: { field: "name" } })
     await createBroadcaster(broadcasterForm({ name: `Caméra ${t}`, buildingId: String(created.id) }), admin)
     expect(await updateBuilding({ buildingId: created.id, name: `Amphi B ${t}` }, admin)).toEqual({ id: created.id, name: `Amphi B ${t}` })
     const list = await listAdminBuildings(adminBuildingsParamsSchema.parse({ q: t }))

@@ -20,7 +20,9 @@ export async function createLiveBroadcaster(
   // ON CONFLICT DO NOTHING: lives starting at the same moment all find the one default building.
   const buildingName = getEnv().DEFAULT_BUILDING_NAME
   await tx.building.createMany({ data: [{ name: buildingName }], skipDuplicates: true })
-  const building = await tx.building.findUniqueOrThrow({ where: { name: buildingName }, select: { id: true } })
+  // Building names are unique whatever their case: "direct" is the building DEFAULT_BUILDING_NAME="Direct" names.
+  const [building] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM buildings WHERE lower(name) = lower(${buildingName})`
+  if (!building) throw new Error(`building ${buildingName} not found`)
   const broadcaster = await tx.broadcaster.create({
     data: {
       name: broadcasterName(live.meetingName),

@@ -14,6 +14,7 @@ export const CLIENT_NAMESPACES = [
   "error",
   "errors",
   "externalRecordings",
+  "fieldLimit",
   "liveBadge",
   "liveChat",
   "livePage",

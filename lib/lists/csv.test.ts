@@ -13,6 +13,11 @@ describe("csvCell", () => {
     expect(csvCell(-3)).toBe("-3")
     expect(csvCell(true)).toBe("true")
     expect(csvCell(new Date("2026-11-02T09:30:00Z"))).toBe("2026-11-02T09:30:00.000Z")
+    // In a time zone: its wall clock and offset, summer and winter.
+    expect(csvCell(new Date("2026-11-02T09:30:00Z"), "Europe/Paris")).toBe("2026-11-02T10:30:00+01:00")
+    expect(csvCell(new Date("2026-07-14T22:15:09Z"), "Europe/Paris")).toBe("2026-07-15T00:15:09+02:00")
+    expect(csvCell(new Date("2026-07-14T22:15:09Z"), "America/St_Johns")).toBe("2026-07-14T19:45:09-02:30")
+    expect(csvCell(new Date("2026-07-14T22:15:09Z"), "UTC")).toBe("2026-07-14T22:15:09+00:00")
     expect(csvCell(null)).toBe("")
     expect(csvCell(undefined)).toBe("")
   })

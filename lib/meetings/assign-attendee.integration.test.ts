@@ -63,7 +63,7 @@ describe("admin matching", () => {
     const stranger = await moderator(strangerName)
     const rows = [...(await toMatch(last)), ...(await toMatch(strangerName))]
     expect(rows.find((r) => r.id === unknown.id)?.candidates).toEqual([
-      { id: teacher.id, username: teacher.username, name: `Hélène ${last}`, email: teacher.email },
+      { id: teacher.id, username: teacher.username, name: `Hélène ${last}`, email: teacher.email, role: "TEACHER" },
     ])
     expect(rows.find((r) => r.id === stranger.id)).toMatchObject({ matchStatus: "UNMATCHED", candidates: [] })
   })
@@ -105,6 +105,23 @@ describe("admin matching", () => {
       ["attendee.assign", admin.id, { userId: null, username: null, matchStatus: "AMBIGUOUS" }, { userId: chosen.id, username: chosen.username, matchStatus: "BY_ADMIN" }],
       ["attendee.automatic", admin.id, { userId: chosen.id, username: chosen.username, matchStatus: "BY_ADMIN" }, { userId: null, username: null, matchStatus: "AMBIGUOUS" }],
     ])
+  })
+
+  it("links a moderator to a student account only on the admin's second click; a username in another case names its account", async () => {
+    const admin = await seedUser({ role: "ADMIN" })
+    const student = await seedUser({ role: "STUDENT" })
+    const attendee = await moderator(`Modérateur ${randomUUID().slice(0, 6)}`)
+    await expect(assignAttendee({ attendeeId: attendee.id, username: student.username }, admin)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { field: "studentConfirmed" },
+    })
+    // Confirming another account does not confirm this one.
+    await expect(assignAttendee({ attendeeId: attendee.id, username: student.username, studentConfirmed: "someone-else" }, admin)).rejects.toMatchObject({ code: "CONFLICT" })
+    expect(await db.attendee.findUniqueOrThrow({ where: { id: attendee.id } })).toMatchObject({ userId: null })
+    expect(await assignAttendee({ attendeeId: attendee.id, username: student.username.toUpperCase(), studentConfirmed: student.username }, admin)).toMatchObject({
+      userId: student.id,
+      matchStatus: "BY_ADMIN",
+    })
   })
 
   it("keeps an admin's assignment through a later sync and a rename of the account", async () => {

@@ -27,14 +27,20 @@ function auditValues(link: { userId: number | null; matchStatus: string; user: {
 export async function assignAttendee(input: AssignAttendeeInput, actor: AuditActor & { role: Role }): Promise<AssignAttendeeResult> {
   if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN")
   const result = await db.$transaction(async (tx) => {
-    const attendee = await tx.attendee.findUnique({ where: { id: input.attendeeId }, select: { id: true, fullName: true, ...linkSelect } })
+    const attendee = await tx.attendee.findUnique({ where: { id: input.attendeeId }, select: { id: true, fullName: true, role: true, ...linkSelect } })
     if (!attendee) throw new AppError("NOT_FOUND")
     if (input.username) {
+      // Usernames are unique whatever their case (unique index on lower(username)).
+      const [found] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE lower(username) = lower(${input.username})`
       const user = await tx.user.findFirst({
-        where: { username: input.username, isActive: true },
-        select: { id: true, username: true, firstName: true, lastName: true },
+        where: { id: found?.id ?? -1, isActive: true },
+        select: { id: true, username: true, firstName: true, lastName: true, role: true },
       })
       if (!user) throw new AppError("INVALID_INPUT", { message: "unknown username", details: { field: "username" } })
+      // A BBB moderator is usually a teacher: a student account needs the admin's second click.
+      if (attendee.role === "MODERATOR" && user.role === "STUDENT" && input.studentConfirmed?.toLowerCase() !== user.username.toLowerCase()) {
+        throw new AppError("CONFLICT", { message: "moderator linked to a student account", details: { field: "studentConfirmed" } })
+      }
       const after = await tx.attendee.update({ where: { id: attendee.id }, data: { userId: user.id, matchStatus: "BY_ADMIN" }, select: linkSelect })
       await recordAuditEntry(tx, actor, { action: "attendee.assign", entity: { type: "attendee", id: attendee.id }, before: auditValues(attendee), after: auditValues(after) })
       return { userId: user.id, matchStatus: "BY_ADMIN", fullName: attendee.fullName, user: { username: user.username, name: `${user.firstName} ${user.lastName}` } }

@@ -7,11 +7,11 @@ import { nameKeyField } from "./name-keys"
 /** At most this many "close name" suggestions per unknown moderator. */
 const MAX_SIMILAR = 5
 
-export type AttendeeCandidate = { id: number; username: string; name: string; email: string }
+export type AttendeeCandidate = { id: number; username: string; name: string; email: string; role: "ADMIN" | "TEACHER" | "STUDENT" }
 
-type CandidateUser = { id: number; username: string; firstName: string; lastName: string; email: string; nameKeyFirstLast: string; nameKeyLastFirst: string }
+type CandidateUser = { id: number; username: string; firstName: string; lastName: string; email: string; role: "ADMIN" | "TEACHER" | "STUDENT"; nameKeyFirstLast: string; nameKeyLastFirst: string }
 
-const candidateSelect = { id: true, username: true, firstName: true, lastName: true, email: true, nameKeyFirstLast: true, nameKeyLastFirst: true } as const
+const candidateSelect = { id: true, username: true, firstName: true, lastName: true, email: true, role: true, nameKeyFirstLast: true, nameKeyLastFirst: true } as const
 
 function words(normalizedName: string): string[] {
   return [...new Set(normalizedName.split(/[\s']+/).filter((w) => w.length >= 3))]
@@ -40,7 +40,7 @@ export async function findAttendeeCandidates(
         })
       : Promise.resolve([] as CandidateUser[]),
   ])
-  const toCandidate = (u: CandidateUser) => ({ id: u.id, username: u.username, name: `${u.firstName} ${u.lastName}`, email: u.email })
+  const toCandidate = (u: CandidateUser) => ({ id: u.id, username: u.username, name: `${u.firstName} ${u.lastName}`, email: u.email, role: u.role })
   const result = new Map<number, AttendeeCandidate[]>()
   for (const a of attendees) {
     let candidates: CandidateUser[] = []

@@ -11,6 +11,11 @@ export const assignAttendeeInputSchema = z.object({
     .max(150)
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /**
+   * A moderator is linked to a student account only when the admin confirmed it (a second click):
+   * the username the warning named.
+   */
+  studentConfirmed: z.string().trim().max(150).optional(),
 })
 export type AssignAttendeeInput = z.infer<typeof assignAttendeeInputSchema>
 

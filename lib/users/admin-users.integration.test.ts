@@ -8,6 +8,7 @@ import { seedAttendee, seedMeeting, seedUser } from "@/prisma/seed/factories"
 
 import { findSessionUser } from "../auth/find-session-user"
 import { createUserAsAdmin } from "./create-user-as-admin"
+import { findLoginAccountId } from "./find-login-account-id"
 import { listAdminUsers } from "./list-admin-users"
 import { resetUserPassword } from "./reset-user-password"
 import { adminCreateUserInputSchema, adminUsersParamsSchema, updateUserInputSchema } from "./schemas"
@@ -81,6 +82,30 @@ describe("admin users", () => {
     expect(await db.user.count({ where: { email: base.email } })).toBe(0)
   })
 
+  it("keeps usernames and e-mails unique whatever their case; signs in and links in any case, never a LIKE pattern", async () => {
+    const admin = await seedUser({ role: "ADMIN" })
+    const other = await seedUser()
+    const base = { email: `x${tag()}@example.test`, firstName: "A", lastName: "B", role: "STUDENT" }
+    await expect(createUserAsAdmin(adminCreateUserInputSchema.parse({ ...base, username: other.username.toUpperCase() }), admin)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { field: "username" },
+    })
+    // The schema lowers a typed e-mail; a row stored in another case (older data, SSO) still conflicts.
+    await db.user.update({ where: { id: other.id }, data: { email: other.email.toUpperCase() } })
+    await expect(createUserAsAdmin(adminCreateUserInputSchema.parse({ ...base, username: `u${tag()}`, email: other.email }), admin)).rejects.toMatchObject({
+      code: "CONFLICT",
+      details: { field: "email" },
+    })
+    expect(await verifyCredentials({ username: other.username.toUpperCase(), password: other.password })).toMatchObject({ id: other.id })
+    expect(await verifyCredentials({ username: other.email.toLowerCase(), password: other.password })).toMatchObject({ id: other.id })
+    // "_" and "%" are letters of a username, not wildcards.
+    const t = tag()
+    const underscored = await createUserAsAdmin(adminCreateUserInputSchema.parse({ ...base, email: `y${t}@example.test`, username: `a_${t}` }), admin)
+    expect(await findLoginAccountId(`aX${t}`)).toBeNull()
+    expect(await findLoginAccountId(`a%${t}`)).toBeNull()
+    expect(await findLoginAccountId(`A_${t}`)).toBe(underscored.user.id)
+  })
+
   it("edits role, names and external id: a rename re-matches under the old and new names; audited with before/after", async () => {
     const t = tag()
     const admin = await seedUser({ role: "ADMIN" })
@@ -103,6 +128,24 @@ describe("admin users", () => {
       before: { lastName: `Avant${t}`, role: "STUDENT", externalId: null },
       after: { lastName: `Après${t}`, role: "TEACHER", externalId: `ext-${t}` },
     })
+  })
+
+  it("edits the username and e-mail, unique whatever the case, audited; a save that changes nothing writes no entry", async () => {
+    const t = tag()
+    const admin = await seedUser({ role: "ADMIN" })
+    const user = await seedUser()
+    const other = await seedUser()
+    const form = { userId: user.id, firstName: user.firstName, lastName: user.lastName, role: "STUDENT" }
+    await expect(updateUser(updateUserInputSchema.parse({ ...form, username: other.username.toUpperCase() }), admin)).rejects.toMatchObject({ code: "CONFLICT", details: { field: "username" } })
+    await expect(updateUser(updateUserInputSchema.parse({ ...form, email: other.email.toUpperCase() }), admin)).rejects.toMatchObject({ code: "CONFLICT", details: { field: "email" } })
+    const updated = await updateUser(updateUserInputSchema.parse({ ...form, username: `renamed-${t}`, email: `Renamed-${t}@Example.test` }), admin)
+    expect(updated).toMatchObject({ username: `renamed-${t}`, email: `renamed-${t}@example.test` })
+    expect(await verifyCredentials({ username: `RENAMED-${t}`, password: user.password })).toMatchObject({ id: user.id })
+    expect((await auditOf(user.id)).map((e) => [e.action, e.before, e.after])).toEqual([
+      ["user.update", { username: user.username, email: user.email }, { username: `renamed-${t}`, email: `renamed-${t}@example.test` }],
+    ])
+    await updateUser(updateUserInputSchema.parse({ ...form, username: `renamed-${t}` }), admin)
+    expect(await auditOf(user.id)).toHaveLength(1)
   })
 
   it("refuses an invalid edit, a taken external id, an unknown account and demoting oneself, changing nothing", async () => {

@@ -39,9 +39,12 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null))
 
+const adminUsername = z.string().trim().min(2, "usernameTooShort").max(150, "tooLong").regex(/^[\w.@+-]+$/, "usernameInvalid")
+const adminEmail = z.string().trim().toLowerCase().email("emailInvalid").max(254, "tooLong")
+
 export const adminCreateUserInputSchema = z.object({
-  username: z.string().trim().min(2, "usernameTooShort").max(150, "tooLong").regex(/^[\w.@+-]+$/, "usernameInvalid"),
-  email: z.string().trim().toLowerCase().email("emailInvalid").max(254, "tooLong"),
+  username: adminUsername,
+  email: adminEmail,
   firstName: name,
   lastName: name,
   role: roleSchema.catch("STUDENT"),
@@ -51,6 +54,9 @@ export type AdminCreateUserInput = z.infer<typeof adminCreateUserInputSchema>
 
 export const updateUserInputSchema = z.object({
   userId: z.coerce.number().int().positive(),
+  /** Left out: unchanged. Unique whatever the case, like at creation. */
+  username: adminUsername.optional(),
+  email: adminEmail.optional(),
   firstName: name,
   lastName: name,
   role: z.enum(["ADMIN", "TEACHER", "STUDENT"], "roleInvalid"),

@@ -1,4 +1,4 @@
-// An admin edits an account's role, names and external id. Names and external id drive the matching
+// An admin edits an account's username, e-mail (unique whatever the case), role, names and external id. Names and external id drive the matching
 // of BBB moderators: a change re-matches the attendees of running meetings under the old and new
 // keys (domain flow 2). An admin cannot demote themself (the last way back in could be lost). A role
 // change ends the account's sessions: it signs in again under its new role.
@@ -13,6 +13,7 @@ import { rematchUser } from "@/lib/meetings/rematch-user"
 import { adminUserSelect, userAuditValues, type AdminUser } from "./admin-user-fields"
 import { endUserSessions } from "./end-user-sessions"
 import type { UpdateUserInput } from "./schemas"
+import { uniqueViolationField } from "./unique-violation-field"
 
 /** rolePinned left out (callers other than the admin form) keeps the pin as it is. */
 export async function updateUser(input: Omit<UpdateUserInput, "rolePinned"> & { rolePinned?: boolean }, actor: AuditActor): Promise<AdminUser> {
@@ -26,6 +27,8 @@ export async function updateUser(input: Omit<UpdateUserInput, "rolePinned"> & { 
       const after = await tx.user.update({
         where: { id: input.userId },
         data: {
+          ...(input.username === undefined ? {} : { username: input.username }),
+          ...(input.email === undefined ? {} : { email: input.email }),
           firstName: input.firstName,
           lastName: input.lastName,
           ...userNameKeys(input.firstName, input.lastName),
@@ -46,7 +49,7 @@ export async function updateUser(input: Omit<UpdateUserInput, "rolePinned"> & { 
     return updated
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", { message: "external id already taken", details: { field: "externalId" }, cause: error })
+      throw new AppError("CONFLICT", { message: "already taken", details: { field: uniqueViolationField(error, ["externalId", "username", "email"]) }, cause: error })
     }
     throw error
   }

@@ -11,6 +11,7 @@ import { userNameKeys } from "@/lib/meetings/name-keys"
 import { rematchUser } from "@/lib/meetings/rematch-user"
 
 import { directoryRole, nextRole } from "./directory-role"
+import { findAccountId } from "./find-login-account-id"
 
 /** Some providers send booleans as strings ("true"). */
 const claimBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")])
@@ -54,7 +55,8 @@ export async function upsertOidcUser(profile: OidcProfile) {
   const known = { ...select, rolePinned: true, oidcSubject: true, nameKeyFirstLast: true, nameKeyLastFirst: true, externalId: true } as const
 
   const bySubject = await db.user.findUnique({ where: { oidcSubject: profile.sub }, select: known })
-  const byEmail = bySubject ? null : await db.user.findUnique({ where: { email }, select: known })
+  const byEmailId = bySubject ? null : await findAccountId({ email })
+  const byEmail = byEmailId === null ? null : await db.user.findUnique({ where: { id: byEmailId }, select: known })
   const linkable = byEmail && !byEmail.oidcSubject && (profile.email_verified === true || env.OIDC_TRUST_EMAIL)
   const existing = bySubject ?? (linkable ? byEmail : null)
 
@@ -77,7 +79,7 @@ export async function upsertOidcUser(profile: OidcProfile) {
   }
 
   const base = (profile.preferred_username ?? email.split("@")[0]!).replace(/[^\w.@+-]/g, "") || "user"
-  const taken = await db.user.count({ where: { username: base } })
+  const taken = (await findAccountId({ username: base })) !== null
   const user = await db.user.create({
     data: {
       email: byEmail ? unlinkedEmail(profile.sub) : email,

@@ -102,7 +102,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
             cell: (r) => (
               <>
                 <span className="block break-words">{r.meeting.name}</span>
-                <span className="text-slate-600">{format.dateTime(r.meeting.sessionDate, { dateStyle: "medium", timeStyle: "short" })}</span>
+                <span className="text-slate-600">{format.dateTime(r.meeting.sessionDate, "dateTime")}</span>
               </>
             ),
           },
@@ -131,7 +131,7 @@ export default async function AdminAttendeesPage({ searchParams }: { searchParam
                   <AssignForm
                     attendeeId={r.id}
                     ambiguous={r.matchStatus === "AMBIGUOUS"}
-                    candidates={r.candidates.map((c) => ({ username: c.username, name: c.name, email: c.email }))}
+                    candidates={r.candidates.map((c) => ({ username: c.username, name: c.name, email: c.email, role: c.role }))}
                   />
                 )}
                 <TextLink href={`${BASE}/${r.id}`}>

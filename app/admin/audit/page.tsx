@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/ui/page-header"
 import { titleMetadata } from "@/app/_lib/title-metadata"
 import { readAdminListParams } from "@/app/admin/_lib/page-params"
 
-import { AuditChanges } from "./_components/audit-changes"
+import { AuditChanges, auditSentence } from "./_components/audit-changes"
 
 export const dynamic = "force-dynamic"
 
@@ -27,6 +27,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     listAuditEntries(params),
     listAuditEntityTypes(),
   ])
+  const sentences = new Map(await Promise.all(list.rows.map(async (r) => [r.id, await auditSentence(r)] as const)))
   // Types the catalogue knows read as words ("Direct"); a new one shows as logged until it is added.
   const typeLabel = (type: string) => (t.has(`entityTypes.${type}`) ? t(`entityTypes.${type}` as "entityTypes.live") : type)
   return (
@@ -54,10 +55,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         caption={t("caption")}
         rowTestId={(r) => `audit-${r.id}`}
         columns={[
-          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, { dateStyle: "short", timeStyle: "medium" }) },
-          { key: "actor", header: t("actor"), sortBy: "actorName", cell: (r) => <span className="break-words">{r.actorName}</span> },
-          { key: "action", header: t("action"), sortBy: "action", rowHeader: true, cell: (r) => <code className="text-xs break-all">{r.action}</code> },
-          { key: "entity", header: t("entity"), cell: (r) => <span className="break-all">{`${typeLabel(r.entityType)} #${r.entityId}`}</span> },
+          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, "dateTimeSeconds") },
+          { key: "action", header: t("action"), sortBy: "action", rowHeader: true, cell: (r) => <span className="[overflow-wrap:anywhere]">{sentences.get(r.id)}</span> },
           { key: "changes", header: t("changes"), className: "md:w-2/5", cell: (r) => <AuditChanges before={r.before} after={r.after} /> },
         ]}
       />

@@ -29,7 +29,7 @@ export default async function ServiceHealthPage() {
   await requirePageRole("admin", "/admin/health")
   const [t, tAdmin, format, health] = await Promise.all([getTranslations("adminHealth"), getTranslations("admin"), getFormatter(), getServiceHealth()])
   const now = new Date(health.checkedAt)
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" })
+  const when = (iso: string) => format.dateTime(new Date(iso), "dateTimeSeconds")
   const syncLate = health.lastSync !== null && health.lastSync.ageMs > health.staleAfterMs
   const queues = health.queues ? Object.entries(health.queues) : null
   const rows: Row[] = [

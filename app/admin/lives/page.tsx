@@ -36,7 +36,7 @@ export default async function AdminLivesPage({ searchParams }: { searchParams: P
     listLiveServers(),
     readFlashMessage(),
   ])
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "short", timeStyle: "short" }) : <span className="text-slate-500">—</span>)
+  const date = (d: Date | null) => (d ? format.dateTime(d, "dateTime") : <span className="text-slate-500">—</span>)
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />

@@ -21,7 +21,7 @@ export const generateMetadata = titleMetadata("adminMeetings")
 export default async function AdminMeetingsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await readAdminListParams(BASE, adminMeetingsParamsSchema, searchParams)
   const [t, tk, format, list] = await Promise.all([getTranslations("adminMeetings"), getTranslations("adminToolkit"), getFormatter(), listAdminMeetings(params)])
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "short", timeStyle: "short" })
+  const date = (d: Date) => format.dateTime(d, "dateTime")
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />

@@ -54,7 +54,7 @@ export default async function SignInAttemptsPage() {
               key: "at",
               header: t("at"),
               className: "md:w-56 md:whitespace-nowrap",
-              cell: (a) => format.dateTime(a.at, { dateStyle: "medium", timeStyle: "medium" }),
+              cell: (a) => format.dateTime(a.at, "dateTimeSeconds"),
             },
             { key: "username", header: t("username"), cell: (a) => <span className="font-medium break-all text-slate-900">{a.username}</span> },
             {

@@ -7,6 +7,7 @@ import { adminUsersParamsSchema, roleSchema } from "@/lib/users/schemas"
 
 import { AdminList, idColumn, nameColumn } from "@/components/admin/admin-list"
 import { Badge } from "@/components/ui/badge"
+import { LongText } from "@/components/ui/long-text"
 import { LinkButton } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
 
@@ -68,17 +69,17 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             t("name"),
             (r) => `${BASE}/${r.id}`,
             (r) => `${r.firstName} ${r.lastName}`,
-            (r) => <span className="block break-all text-slate-600">{r.email}</span>,
+            (r) => <LongText text={r.email} className="block text-slate-600" />,
           ),
-          { key: "username", header: t("username"), sortBy: "username", cell: (r) => <span className="break-all">{r.username}</span> },
+          { key: "username", header: t("username"), sortBy: "username", cell: (r) => <LongText text={r.username} /> },
           { key: "role", header: t("role"), sortBy: "role", cell: (r) => t(`roles.${r.role}`) },
-          { key: "externalId", header: t("externalId"), cell: (r) => <span className="break-all">{r.externalId ?? "—"}</span> },
+          { key: "externalId", header: t("externalId"), cell: (r) => (r.externalId ? <LongText text={r.externalId} /> : "—") },
           {
             key: "status",
             header: t("status"),
             cell: (r) => <Badge tone={r.isActive ? "success" : "neutral"}>{t(`statuses.${r.isActive ? "active" : "inactive"}`)}</Badge>,
           },
-          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, { dateStyle: "medium" }) },
+          { key: "createdAt", header: t("createdAt"), sortBy: "createdAt", cell: (r) => format.dateTime(r.createdAt, "date") },
         ]}
       />
     </>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server"
 import { listExternalRecordings, type ExternalRecordingView } from "@/lib/recordings/list-external-recordings"
 
 import { ActionButton } from "@/components/ui/action-button"
+import { ConfirmAction } from "@/components/ui/confirm-action"
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { DataTable } from "@/components/ui/data-table"
 import { EmptyState } from "@/components/ui/empty-state"
@@ -104,13 +105,14 @@ export default async function ExternalRecordingsPage() {
                         ariaLabel={t("importLabel", { name: r.name })}
                       />
                     )}
-                    <ActionButton
+                    <ConfirmAction
                       action={deleteExternalRecordingAction}
                       fields={{ id: r.id, name: r.name }}
                       label={t("delete")}
+                      question={t("deleteQuestion", { name: r.name })}
+                      confirmLabel={t("deleteConfirm")}
                       pendingLabel={t("deleting")}
                       ariaLabel={t("deleteLabel", { name: r.name })}
-                      variant="secondary"
                     />
                   </div>
                 ),

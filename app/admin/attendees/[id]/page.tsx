@@ -53,7 +53,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
           <dd className="break-all">{[attendee.extUserId, attendee.bbbUserId].filter(Boolean).join(" · ") || "—"}</dd>
           <dt className="font-medium text-slate-700">{t("session")}</dt>
           <dd className="break-words">
-            {attendee.meeting.name} · {format.dateTime(attendee.meeting.sessionDate, { dateStyle: "medium", timeStyle: "short" })}
+            {attendee.meeting.name} · {format.dateTime(attendee.meeting.sessionDate, "dateTime")}
           </dd>
           <dt className="font-medium text-slate-700">{t("state")}</dt>
           <dd data-testid="attendee-state">
@@ -89,7 +89,7 @@ export default async function AdminAttendeePage({ params, searchParams }: { para
             <AssignForm
               attendeeId={attendee.id}
               ambiguous
-              candidates={results.map((u) => ({ username: u.username, name: u.name, email: u.email }))}
+              candidates={results.map((u) => ({ username: u.username, name: u.name, email: u.email, role: u.role }))}
               candidatesLabel={t("pickResults")}
               noCandidateLabel={null}
             />

@@ -7,6 +7,7 @@ import { useActionState, useEffect, useState, type FormEvent } from "react"
 import { Button } from "@/components/ui/button"
 import { inputClasses } from "@/components/ui/field"
 import { cn } from "@/components/ui/cn"
+import { keepFormValues } from "@/components/ui/keep-form-values"
 
 import { assignAttendeeAction } from "../actions"
 
@@ -23,21 +24,32 @@ export function AssignForm({
 }: {
   attendeeId: number
   ambiguous: boolean
-  candidates: { username: string; name: string; email: string }[]
+  candidates: { username: string; name: string; email: string; role?: "ADMIN" | "TEACHER" | "STUDENT" }[]
   /** Replaces the line above the candidates (e.g. "Accounts found:"). */
   candidatesLabel?: string
   /** Replaces the "no close name" line; null shows nothing. */
   noCandidateLabel?: string | null
 }) {
   const t = useTranslations("adminAttendees")
+  const tRoles = useTranslations("roles")
   const tErrors = useTranslations("errors")
   const router = useRouter()
   const [state, action, pending] = useActionState(assignAttendeeAction, null)
   const [missing, setMissing] = useState(false)
+  // The username last submitted: a refusal because it is a student account names it, and the next
+  // submission of the same username confirms it.
+  const [submitted, setSubmitted] = useState("")
+  const studentWarned = state && !state.ok && state.fieldErrors?.studentConfirmed ? submitted : null
   useEffect(() => {
     if (state?.ok) router.refresh()
   }, [state, router])
-  const serverError = state && !state.ok ? (state.code === "INVALID_INPUT" ? t("unknownUser") : tErrors(state.code)) : null
+  const serverError = studentWarned
+    ? t("studentWarning", { username: studentWarned })
+    : state && !state.ok
+      ? state.code === "INVALID_INPUT"
+        ? t("unknownUser")
+        : tErrors(state.code)
+      : null
   const error = missing ? t("missingUser") : serverError
   const inputId = `username-${attendeeId}`
   const errorId = `assign-error-${attendeeId}`
@@ -49,13 +61,17 @@ export function AssignForm({
     const typed = new FormData(event.currentTarget).get("username")
     const isEmpty = submitter?.name !== "username" && !String(typed ?? "").trim()
     setMissing(isEmpty)
+    setSubmitted(submitter?.name === "username" ? submitter.value : String(typed ?? "").trim())
     if (isEmpty) event.preventDefault()
+    // A refused username stays in the field (no form reset).
+    else keepFormValues(action)(event)
   }
 
   return (
     <div className="space-y-3">
       <form action={action} onSubmit={onSubmit} className="space-y-3">
         <input type="hidden" name="attendeeId" value={attendeeId} />
+        {studentWarned && <input type="hidden" name="studentConfirmed" value={studentWarned} />}
         {candidates.length > 0 ? (
           <div>
             <p className="mb-1 text-slate-600">{candidatesLabel ?? (ambiguous ? t("candidatesAmbiguous") : t("candidatesSimilar"))}</p>
@@ -67,6 +83,7 @@ export function AssignForm({
                       <span className="block">
                         <span className="sr-only">{t("assignTo")} </span>
                         {c.name} <span className="text-slate-600">({c.username})</span>
+                        {c.role && <span className="text-slate-600"> · {tRoles(c.role)}</span>}
                       </span>
                       {ambiguous && <span className="block text-xs font-normal text-slate-600">{c.email}</span>}
                     </span>
@@ -81,6 +98,7 @@ export function AssignForm({
       </form>
       <form action={action} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="attendeeId" value={attendeeId} />
+        {studentWarned && <input type="hidden" name="studentConfirmed" value={studentWarned} />}
         <div className="min-w-0 flex-1 basis-44">
           <label htmlFor={inputId} className="mb-1 block text-slate-700">
             {t("otherAccount")}

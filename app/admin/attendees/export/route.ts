@@ -4,6 +4,7 @@ import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
 import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminAttendees, type AdminAttendeeRow } from "@/lib/meetings/list-admin-attendees"
 import { adminAttendeesParamsSchema } from "@/lib/meetings/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { csvResponse } from "@/app/_lib/csv-response"
 import { route } from "@/app/_lib/adapters"
@@ -24,5 +25,5 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("csv.accountName"), value: (r) => r.user?.name },
     { header: t("state"), value: (r) => t(`states.${r.matchStatus}`) },
   ]
-  return csvResponse("participants", renderCsvColumns(columns, list.rows))
+  return csvResponse("participants", renderCsvColumns(columns, list.rows, { timeZone: getEnv().TZ }))
 })

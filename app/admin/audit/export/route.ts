@@ -4,6 +4,7 @@ import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
 import { parseListParams } from "@/lib/lists/list-params"
 import { listAuditEntries, type AuditEntryRow } from "@/lib/audit/list-audit-entries"
 import { auditEntriesParamsSchema } from "@/lib/audit/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { route } from "@/app/_lib/adapters"
 import { csvResponse } from "@/app/_lib/csv-response"
@@ -20,8 +21,9 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("action"), value: (r) => r.action },
     { header: t("entityType"), value: (r) => r.entityType },
     { header: t("entityId"), value: (r) => r.entityId },
+    { header: t("entityName"), value: (r) => r.entityName ?? "" },
     { header: t("before"), value: (r) => json(r.before) },
     { header: t("after"), value: (r) => json(r.after) },
   ]
-  return csvResponse("audit", renderCsvColumns(columns, rows))
+  return csvResponse("audit", renderCsvColumns(columns, rows, { timeZone: getEnv().TZ }))
 })

@@ -5,6 +5,7 @@ import { parseListParams } from "@/lib/lists/list-params"
 import type { AdminBroadcaster } from "@/lib/broadcasters/broadcaster-fields"
 import { listAdminBroadcasters } from "@/lib/broadcasters/list-admin-broadcasters"
 import { adminBroadcastersParamsSchema } from "@/lib/broadcasters/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { csvResponse } from "@/app/_lib/csv-response"
 import { route } from "@/app/_lib/adapters"
@@ -24,5 +25,5 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("isRestricted"), value: (r) => yesNo(r.isRestricted) },
     { header: t("isPublic"), value: (r) => yesNo(r.isPublic) },
   ]
-  return csvResponse("broadcasters", renderCsvColumns(columns, list.rows))
+  return csvResponse("broadcasters", renderCsvColumns(columns, list.rows, { timeZone: getEnv().TZ }))
 })

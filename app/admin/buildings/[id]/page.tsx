@@ -22,7 +22,7 @@ export const generateMetadata = titleMetadata("adminBuildings", "editTitle")
 
 export default async function EditBuildingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await readAdminRecordId("/admin/buildings", params)
-  const [t, building, buildings] = await Promise.all([getTranslations("adminBuildings"), getBuildingForAdmin(id), listBuildingChoices()])
+  const [t, tConfirm, building, buildings] = await Promise.all([getTranslations("adminBuildings"), getTranslations("confirmAction"), getBuildingForAdmin(id), listBuildingChoices()])
   if (!building) notFound()
   const [editTexts, deleteTexts] = await Promise.all([
     adminFormTexts("adminBuildings", ["required", "tooLong", "CONFLICT"], { submit: t("save"), pending: t("saving"), saved: t("saved") }),
@@ -72,6 +72,7 @@ export default async function EditBuildingPage({ params }: { params: Promise<{ i
                 },
               ]}
               texts={deleteTexts}
+              confirm={{ question: t("moveQuestion", { count: building.broadcasterCount, name: building.name }), confirmLabel: t("deleteConfirm"), cancelLabel: tConfirm("cancel") }}
               testId="delete-building"
             />
           )}

@@ -4,6 +4,7 @@ import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
 import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminBuildings, type AdminBuilding } from "@/lib/broadcasters/list-admin-buildings"
 import { adminBuildingsParamsSchema } from "@/lib/broadcasters/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { csvResponse } from "@/app/_lib/csv-response"
 import { route } from "@/app/_lib/adapters"
@@ -18,5 +19,5 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("broadcasterCount"), value: (r) => r.broadcasterCount },
     { header: t("createdAt"), value: (r) => r.createdAt },
   ]
-  return csvResponse("buildings", renderCsvColumns(columns, list.rows))
+  return csvResponse("buildings", renderCsvColumns(columns, list.rows, { timeZone: getEnv().TZ }))
 })

@@ -39,7 +39,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
     getAdminLive(id.data),
   ])
   if (!live) notFound()
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "medium" }) : "—")
+  const date = (d: Date | null) => (d ? format.dateTime(d, "dateTimeSeconds") : "—")
   const active = isActiveLiveStatus(live.status)
   const facts: [string, React.ReactNode][] = [
     [t("status"), <LiveStatusBadge key="s" status={live.status} testId="admin-live-status" />],

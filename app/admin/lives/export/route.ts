@@ -4,6 +4,7 @@ import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
 import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminLives, type AdminLiveRow } from "@/lib/lives/list-admin-lives"
 import { adminLivesParamsSchema } from "@/lib/lives/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { route } from "@/app/_lib/adapters"
 import { csvResponse } from "@/app/_lib/csv-response"
@@ -31,5 +32,5 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("failureReason"), value: (r) => r.failureReason },
     { header: t("stopReason"), value: (r) => r.stopReason },
   ]
-  return csvResponse("lives", renderCsvColumns(columns, rows))
+  return csvResponse("lives", renderCsvColumns(columns, rows, { timeZone: getEnv().TZ }))
 })

@@ -45,7 +45,7 @@ export default async function AdminMeetingPage({ params }: { params: Promise<{ i
     listAdminLives(parseListParams(adminLivesParamsSchema, { meeting: String(id.data), sort: "requestedAt", dir: "desc" }), { all: true }),
   ])
   if (!meeting) notFound()
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—")
+  const date = (d: Date | null) => (d ? format.dateTime(d, "dateTime") : "—")
   const facts: [string, ReactNode][] = [
     [t("sessionDate"), date(meeting.sessionDate)],
     [t("meetingId"), <span key="m" className="break-all">{meeting.meetingId}</span>],

@@ -4,6 +4,7 @@ import { renderCsvColumns, type CsvColumn } from "@/lib/lists/csv"
 import { parseListParams } from "@/lib/lists/list-params"
 import { listAdminMeetings, type AdminMeetingRow } from "@/lib/meetings/list-admin-meetings"
 import { adminMeetingsParamsSchema } from "@/lib/meetings/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { route } from "@/app/_lib/adapters"
 import { csvResponse } from "@/app/_lib/csv-response"
@@ -26,5 +27,5 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("moderators"), value: (r) => r.moderatorCount },
     { header: t("lastSeen"), value: (r) => r.lastSeenRunningAt },
   ]
-  return csvResponse("sessions", renderCsvColumns(columns, rows))
+  return csvResponse("sessions", renderCsvColumns(columns, rows, { timeZone: getEnv().TZ }))
 })

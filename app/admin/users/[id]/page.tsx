@@ -40,7 +40,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             <dt className="font-medium text-slate-700">{t("email")}</dt>
             <dd className="break-all">{user.email}</dd>
             <dt className="font-medium text-slate-700">{t("createdAt")}</dt>
-            <dd>{format.dateTime(user.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
+            <dd>{format.dateTime(user.createdAt, "dateTime")}</dd>
             {user.mayPinRole && (
               <>
                 <dt className="font-medium text-slate-700">{t("roleSource")}</dt>
@@ -54,7 +54,11 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
               </Badge>
             </dd>
           </dl>
-          <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={userEditFields((key) => t(key), { ...user, rolePinned: user.mayPinRole ? user.rolePinned : undefined })} texts={editTexts} testId="user-form" />
+          <AdminForm action={updateUserAction} hidden={{ userId: user.id }} fields={[
+              { kind: "text", name: "username", label: t("username"), defaultValue: user.username, required: true, maxLength: 150 },
+              { kind: "email", name: "email", label: t("email"), defaultValue: user.email, required: true, maxLength: 254 },
+              ...userEditFields((key) => t(key), { ...user, rolePinned: user.mayPinRole ? user.rolePinned : undefined }),
+            ]} texts={editTexts} testId="user-form" />
         </SectionCard>
         <div className="space-y-6">
           <SectionCard id="user-access-title" title={t("access")}>
@@ -70,6 +74,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
                   confirmLabel={user.isActive ? t("deactivateConfirm") : t("reactivateConfirm")}
                   pendingLabel={t("saving")}
                   variant={user.isActive ? "danger" : "primary"}
+                  doneMessage={t(`activeDone.${user.isActive ? "active" : "inactive"}`)}
                   testId="user-active"
                 />
               </div>

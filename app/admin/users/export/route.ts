@@ -5,6 +5,7 @@ import { parseListParams } from "@/lib/lists/list-params"
 import type { AdminUser } from "@/lib/users/admin-user-fields"
 import { listAdminUsers } from "@/lib/users/list-admin-users"
 import { adminUsersParamsSchema } from "@/lib/users/schemas"
+import { getEnv } from "@/lib/config/env"
 
 import { csvResponse } from "@/app/_lib/csv-response"
 import { route } from "@/app/_lib/adapters"
@@ -24,5 +25,5 @@ export const GET = route({ access: "admin" }, async ({ request }) => {
     { header: t("status"), value: (r) => t(`statuses.${r.isActive ? "active" : "inactive"}`) },
     { header: t("createdAt"), value: (r) => r.createdAt },
   ]
-  return csvResponse("users", renderCsvColumns(columns, list.rows))
+  return csvResponse("users", renderCsvColumns(columns, list.rows, { timeZone: getEnv().TZ }))
 })

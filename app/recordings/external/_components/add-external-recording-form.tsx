@@ -7,7 +7,9 @@ import { EXTERNAL_RECORDING_TYPES } from "@/lib/recordings/schemas"
 
 import { Button } from "@/components/ui/button"
 import { SectionCard } from "@/components/ui/card"
+import { CharacterCount } from "@/components/ui/character-count"
 import { Field, inputClasses } from "@/components/ui/field"
+import { keepFormValues } from "@/components/ui/keep-form-values"
 import { Notice } from "@/components/ui/notice"
 
 import { createExternalRecordingAction } from "../actions"
@@ -36,14 +38,19 @@ export function AddExternalRecordingForm() {
     state && !state.ok && !state.fieldErrors ? (state.code === "CONFLICT" ? t("add.duplicate") : tErrors(state.code)) : state?.ok ? t("add.added") : null
   return (
     <SectionCard id="add-external-title" title={t("add.title")} className="mt-8 max-w-2xl">
-      <form action={action} className="mt-4 space-y-4" noValidate>
+      <form action={action} onSubmit={keepFormValues(action)} className="mt-4 space-y-4" noValidate>
         {summary && (
           <Notice tone={state?.ok ? "success" : "error"} testId="external-form-message">
             <p>{summary}</p>
           </Notice>
         )}
         <Field id="name" label={t("add.name")} error={fieldError("name")}>
-          {(control) => <input {...control} {...bind("name")} required maxLength={250} className={inputClasses} />}
+          {(control) => (
+            <>
+              <input {...control} aria-describedby={[control["aria-describedby"], "name-count"].filter(Boolean).join(" ")} {...bind("name")} required className={inputClasses} />
+              <CharacterCount id="name-count" length={values.name.length} max={250} />
+            </>
+          )}
         </Field>
         <Field id="type" label={t("add.type")} error={fieldError("type")}>
           {(control) => (

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl"
 import { useActionState } from "react"
 
 import { Button } from "@/components/ui/button"
+import { keepFormValues } from "@/components/ui/keep-form-values"
 import { Notice } from "@/components/ui/notice"
 
 import { updateLiveOptionsAction } from "../../actions"
@@ -23,7 +24,7 @@ export function LiveOptionsForm({ live }: { live: { id: number } & Record<(typeo
   }
   const summary = state?.ok ? (state.data as { changed: boolean }).changed ? tk("saved") : t("unchanged") : state ? (state.fieldErrors ? tErrors("INVALID_INPUT") : tErrors(state.code)) : null
   return (
-    <form action={action} className="mt-3 space-y-3" data-testid="live-options-form">
+    <form action={action} onSubmit={keepFormValues(action)} className="mt-3 space-y-3" data-testid="live-options-form">
       <input type="hidden" name="liveId" value={live.id} />
       {summary && (
         <Notice tone={state?.ok ? "success" : "error"} testId="live-options-message">

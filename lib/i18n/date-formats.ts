@@ -1,0 +1,18 @@
+/**
+ * The app's date formats, one per kind, given to next-intl (app/_lib/i18n-request.ts) and used by
+ * name: `format.dateTime(d, "dateTime")`. Months are words, so no reader mistakes 03/12 for 12/03
+ * whatever the UI language; the time zone is the installation's (TZ), set in the same configuration.
+ * CSV files write ISO 8601 with that zone's offset instead (lib/lists/csv.ts).
+ */
+export const DATE_FORMATS = {
+  /** 3 déc. 2026 · Dec 3, 2026 */
+  date: { day: "numeric", month: "short", year: "numeric" },
+  /** 3 déc. 2026, 15:04 · Dec 3, 2026, 3:04 PM */
+  dateTime: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
+  /** with seconds: the audit log, refused sign-ins */
+  dateTimeSeconds: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" },
+  /** 15:04 · 3:04 PM */
+  time: { hour: "numeric", minute: "2-digit" },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>
+
+export type DateFormatName = keyof typeof DATE_FORMATS
