@@ -32,7 +32,7 @@ const LIB_DOMAINS = {
   auth: ["config", "events", "users"],
   "bbb-webhooks": ["config", "health", "meetings"],
   recordings: ["bbb", "config", "lists", "meetings", "net", "users"],
-  chat: ["auth", "bbb", "config", "events", "lives"],
+  chat: ["audit", "auth", "bbb", "config", "events", "lives"],
   security: ["auth", "config", "lives", "metrics"],
   admin: ["lives", "meetings", "users"],
   boot: ["config", "health"],
