@@ -30,7 +30,7 @@ const LIB_DOMAINS = {
   meetings: ["audit", "bbb", "config", "events", "health", "lists", "lives", "mail", "metrics", "streamers"],
   users: ["audit", "config", "events", "lists", "mail", "meetings"],
   auth: ["config", "events", "users"],
-  "bbb-webhooks": ["config", "health", "meetings"],
+  "bbb-webhooks": ["chat", "config", "health", "meetings"],
   recordings: ["bbb", "config", "lists", "meetings", "net", "users"],
   chat: ["audit", "auth", "bbb", "config", "events", "lives"],
   security: ["auth", "config", "lives", "metrics"],

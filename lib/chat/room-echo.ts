@@ -16,11 +16,15 @@ export const ECHO_WINDOW_SECONDS = 120
 const echoKey = (liveId: number, line: string) => redisKey("chat", "relayed", liveId, createHash("sha1").update(line, "utf8").digest("hex"))
 const asPosted = (senderName: string, text: string) => `${senderName.trim()}\n${text.trim()}`
 
-/** Remembers what the room will show of this relayed message (best effort: without Redis, an echo may show). */
-export async function rememberRelayedLine(liveId: number, senderName: string, text: string): Promise<void> {
+/**
+ * Remembers what the room will show of this relayed message (best effort: without Redis, an echo may
+ * show). senderName null: the platform's own plain text (on-air notice), whoever BBB shows as its sender.
+ */
+export async function rememberRelayedLine(liveId: number, senderName: string | null, text: string): Promise<void> {
   const redis = getProducerRedis()
   const multi = redis.multi()
-  for (const key of [echoKey(liveId, redisChatLine(senderName, text)), echoKey(liveId, asPosted(senderName, text))]) multi.incr(key).expire(key, ECHO_WINDOW_SECONDS)
+  const keys = senderName === null ? [echoKey(liveId, text.trim())] : [echoKey(liveId, redisChatLine(senderName, text)), echoKey(liveId, asPosted(senderName, text))]
+  for (const key of keys) multi.incr(key).expire(key, ECHO_WINDOW_SECONDS)
   await withRedis(redis, () => multi.exec(), 500).catch(() => undefined)
 }
 
