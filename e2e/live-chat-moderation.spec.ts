@@ -85,10 +85,8 @@ test("a moderator hides a message (gone for two viewers within 1 s), mutes a stu
   await expect(messageOf(anonymous, "message grossier")).toBeVisible()
   await expect(messageOf(teacher, "message grossier")).toBeVisible()
   await messageOf(teacher, "message grossier").getByRole("button", { name: "Masquer" }).click()
-  const hiddenAt = Date.now()
-  await expect(messageOf(anonymous, "message grossier")).toHaveCount(0, { timeout: 1_000 })
-  await expect(messageOf(student, "message grossier")).toHaveCount(0, { timeout: 1_000 })
-  expect(Date.now() - hiddenAt).toBeLessThan(1_500)
+  // Both viewers, watched at the same time from the click: gone within a second.
+  await Promise.all([anonymous, student].map((page) => expect(messageOf(page, "message grossier")).toHaveCount(0, { timeout: 1_000 })))
   await expect(teacher.getByTestId("chat-hidden-messages")).toContainText("1 message masqué")
   await expect(teacher.getByText("Un message masqué disparaît de la page pour tous, mais s'il a déjà été transmis à BBB, il reste dans la discussion de la salle.")).toBeVisible()
   // A student's direct moderation call is refused and changes nothing.
@@ -147,6 +145,7 @@ test("a moderator hides a message (gone for two viewers within 1 s), mutes a stu
 })
 
 test("the room's chat appears on the page once, a page message is not echoed back; the on-air notice is in the room at start and stop", async ({ browser }) => {
+  test.slow() // a live started and stopped
   const name = `Salle bavarde ${randomUUID().slice(0, 6)}`
   const meetingID = `e2e-${randomUUID()}`
   await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })

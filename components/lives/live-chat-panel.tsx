@@ -176,7 +176,7 @@ export function LiveChatPanel(props: {
 
   return (
     <div className="space-y-3">
-      {moderation?.canModerate && <ChatModerationBar moderation={moderation} act={act} />}
+      {moderation?.canModerate && <ChatModerationBar moderation={{ ...moderation, state: chatState }} act={act} />}
       {actionError && (
         <p className="text-sm font-medium text-red-700" role="alert">
           {actionError}

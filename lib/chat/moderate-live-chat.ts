@@ -24,7 +24,8 @@ export async function moderateLiveChat(slug: string, input: ChatModerationInput,
   const actorName = `${actor.firstName} ${actor.lastName}`.trim()
   const liveId = live.liveId
 
-  const event = await db.$transaction(async (tx): Promise<LiveEvent | null> => {
+  // Each branch: whether anything changed, and what the pages must be told (null: nothing).
+  const { changed, event } = await db.$transaction(async (tx): Promise<{ changed: boolean; event: LiveEvent | null }> => {
     if (action.action === "slowMode" || action.action === "close" || action.action === "reopen" || action.action === "showRoomChat") {
       const before = await tx.live.findUniqueOrThrow({ where: { id: liveId }, select: chatStateSelect })
       const data =
@@ -34,10 +35,10 @@ export async function moderateLiveChat(slug: string, input: ChatModerationInput,
             ? { showRoomChat: action.value }
             : { chatClosed: action.action === "close" }
       const after = { ...before, ...data }
-      if (JSON.stringify(after) === JSON.stringify(before)) return null
+      if (JSON.stringify(after) === JSON.stringify(before)) return { changed: false, event: null }
       await tx.live.update({ where: { id: liveId }, data })
       await recordAuditEntry(tx, actor, { action: `liveChat.${action.action}`, entity: { type: "live", id: liveId }, before, after })
-      return { type: "chatState", state: toChatState(after) }
+      return { changed: true, event: { type: "chatState", state: toChatState(after) } }
     }
 
     const message = await tx.chatMessage.findFirst({
@@ -48,18 +49,18 @@ export async function moderateLiveChat(slug: string, input: ChatModerationInput,
     const entity = { type: "chatMessage", id: message.id }
     switch (action.action) {
       case "hide": {
-        if (message.hiddenAt) return null
+        if (message.hiddenAt) return { changed: false, event: null }
         const hiddenAt = new Date()
         await tx.chatMessage.update({ where: { id: message.id }, data: { hiddenAt, hiddenById: actor.id, hiddenByName: actorName } })
         await recordAuditEntry(tx, actor, { action: "chatMessage.hide", entity, before: { hidden: false }, after: { hidden: true, liveId, authorName: message.authorName, body: message.body } })
-        return { type: "hidden", id: message.id }
+        return { changed: true, event: { type: "hidden", id: message.id } }
       }
       case "answer": {
         if (!message.isQuestion) throw new AppError("INVALID_INPUT", { details: { messageId: message.id, reason: "not a question" } })
-        if (message.answeredAt) return null
+        if (message.answeredAt) return { changed: false, event: null }
         await tx.chatMessage.update({ where: { id: message.id }, data: { answeredAt: new Date() } })
         await recordAuditEntry(tx, actor, { action: "chatMessage.answer", entity, before: { answered: false }, after: { answered: true, liveId } })
-        return { type: "question", id: message.id, votes: message.votes, answered: true }
+        return { changed: true, event: { type: "question", id: message.id, votes: message.votes, answered: true } }
       }
       case "mute":
       case "unmute": {
@@ -69,15 +70,15 @@ export async function moderateLiveChat(slug: string, input: ChatModerationInput,
         const muteEntity = { type: "live", id: liveId }
         if (action.action === "mute") {
           const existing = await tx.chatMute.findUnique({ where: { liveId_userId: { liveId, userId } } })
-          if (existing) return null
+          if (existing) return { changed: false, event: null }
           await tx.chatMute.create({ data: { liveId, userId, mutedByName: actorName } })
           await recordAuditEntry(tx, actor, { action: "liveChat.mute", entity: muteEntity, before: { muted: false }, after: { muted: true, userId, authorName: message.authorName } })
         } else {
           const removed = await tx.chatMute.deleteMany({ where: { liveId, userId } })
-          if (removed.count === 0) return null
+          if (removed.count === 0) return { changed: false, event: null }
           await recordAuditEntry(tx, actor, { action: "liveChat.unmute", entity: muteEntity, before: { muted: true }, after: { muted: false, userId, authorName: message.authorName } })
         }
-        return null // the muted viewer learns it when they send (CHAT_MUTED); others see nothing
+        return { changed: true, event: null } // the muted viewer learns it when they send (CHAT_MUTED); others see nothing
       }
     }
   })
@@ -89,5 +90,5 @@ export async function moderateLiveChat(slug: string, input: ChatModerationInput,
       logger.warn({ err: error, liveId, action: action.action }, "chat moderation stored but not pushed to the page's viewers")
     }
   }
-  return { changed: event !== null || action.action === "mute" || action.action === "unmute" }
+  return { changed }
 }

@@ -51,6 +51,9 @@ export const chatModerationInputSchema = z.discriminatedUnion("action", [
 ])
 export type ChatModerationInput = z.infer<typeof chatModerationInputSchema>
 
+/** The body of POST /api/lives/<slug>/chat/votes: the question upvoted. */
+export const chatVoteBodySchema = z.object({ messageId: z.number().int().positive() })
+
 /** A hidden message as its moderators still see it (who hid it and when). */
 export type HiddenChatMessageView = { id: number; authorName: string; body: string; hiddenByName: string; hiddenAt: string }
 
