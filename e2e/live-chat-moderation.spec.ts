@@ -11,7 +11,7 @@ import { apiSignIn, USERS } from "./fixtures/auth"
 import { joinChatBot, slotRedisPort, startSlotRedis, type SlotRedis } from "./fixtures/chat-bot"
 import { chatTargetOfMeeting, liveSlugOfMeeting, resetChatRateLimits, stopAllLives } from "./fixtures/db"
 import { E2E_ENV } from "./fixtures/env"
-import { simulator } from "./fixtures/simulator"
+import { ensureWebhookRegistered, simulator } from "./fixtures/simulator"
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
 const EMMA = "Emma Étudiante"
@@ -84,14 +84,16 @@ test("a moderator hides a message (gone for two viewers within 1 s), mutes a stu
   await send(student, "message grossier")
   await expect(messageOf(anonymous, "message grossier")).toBeVisible()
   await expect(messageOf(teacher, "message grossier")).toBeVisible()
-  await messageOf(teacher, "message grossier").getByRole("button", { name: "Masquer" }).click()
-  // Both viewers, watched at the same time from the click: gone within a second.
-  await Promise.all([anonymous, student].map((page) => expect(messageOf(page, "message grossier")).toHaveCount(0, { timeout: 1_000 })))
-  await expect(teacher.getByTestId("chat-hidden-messages")).toContainText("1 message masqué")
-  await expect(teacher.getByText("Un message masqué disparaît de la page pour tous, mais s'il a déjà été transmis à BBB, il reste dans la discussion de la salle.")).toBeVisible()
   // A student's direct moderation call is refused and changes nothing.
   const forbidden = await student.context().request.post(`/api/lives/${slug}/chat/moderation`, { data: { action: "close" }, headers: { origin: baseURL! } })
   expect(forbidden.status()).toBe(403)
+  const answered = teacher.waitForResponse((r) => r.url().endsWith("/chat/moderation") && r.request().method() === "POST")
+  await messageOf(teacher, "message grossier").getByRole("button", { name: "Masquer" }).click()
+  await answered
+  // Both viewers, watched at the same time from the moderator's answer: gone within a second.
+  await Promise.all([anonymous, student].map((page) => expect(messageOf(page, "message grossier")).toHaveCount(0, { timeout: 1_000 })))
+  await expect(teacher.getByTestId("chat-hidden-messages")).toContainText("1 message masqué")
+  await expect(teacher.getByText("Un message masqué disparaît de la page pour tous, mais s'il a déjà été transmis à BBB, il reste dans la discussion de la salle.")).toBeVisible()
 
   // Mute: the student is refused (the page says why; a direct POST too), then allowed again.
   await send(student, "je recommence")
@@ -159,6 +161,7 @@ test("the room's chat appears on the page once, a page message is not echoed bac
   await expect.poll(roomChat, { timeout: 20_000 }).toContain(`Chat: Cette session est diffusée en direct\u00a0: ${address}`)
 
   const student = await viewer(browser, slug, USERS.student)
+  await ensureWebhookRegistered()
   // Someone writes in the room: the page shows it once, marked as from the room, as text.
   await simulator.postRoomChat(meetingID, { userName: "Hélène Lefèvre", message: "Bonjour <i>la salle</i>" })
   await expect(messageOf(student, "Bonjour <i>la salle</i>")).toHaveCount(1)
