@@ -64,7 +64,7 @@ async function send(page: Page, text: string, options: { question?: boolean } = 
 
 const messageOf = (page: Page, text: string) => page.getByTestId("chat-message").filter({ has: page.getByTestId("chat-message-body").getByText(text, { exact: true }) })
 
-test("a moderator hides a message (gone for two viewers within 1 s), mutes a student, sets slow mode; questions sorted by votes for everyone", async ({ browser, baseURL }) => {
+test("a moderator hides a message (gone for two viewers within 1 s) and mutes a student (refused, direct POSTs too)", async ({ browser, baseURL }) => {
   test.slow()
   const name = `Amphi modéré ${randomUUID().slice(0, 6)}`
   const meetingID = `e2e-${randomUUID()}`
@@ -109,6 +109,21 @@ test("a moderator hides a message (gone for two viewers within 1 s), mutes a stu
   await messageOf(teacher, "je recommence").getByRole("button", { name: "Rétablir la parole" }).click()
   await expect(messageOf(teacher, "je recommence").getByRole("button", { name: "Rendre muet" })).toBeVisible()
 
+  expect(bot.received).not.toContain(`(${EMMA}) et encore`)
+  await bot.leave()
+})
+
+test("slow mode is enforced; questions are upvoted once and sorted by votes for everyone", async ({ browser }) => {
+  test.slow()
+  const name = `Amphi questions ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await (await startLive(browser, name)).context().close()
+  const slug = await liveSlugOfMeeting(meetingID)
+  const teacher = await viewer(browser, slug, USERS.teacher)
+  const student = await viewer(browser, slug, USERS.student)
+  const anonymous = await viewer(browser, slug)
+
   // Slow mode: every page says so; a second message within the window is refused.
   await teacher.getByLabel("Mode lent").selectOption("60")
   await expect(student.getByTestId("chat-state")).toHaveText("Mode lent\u00a0: un message toutes les 60 secondes par personne.")
@@ -138,8 +153,6 @@ test("a moderator hides a message (gone for two viewers within 1 s), mutes a stu
   await expect(messageOf(anonymous, "Le cours sera-t-il enregistré ?").getByTestId("chat-message-question")).toHaveText("Question répondue")
 
   // (closing and reopening the chat: lib/chat/moderate-live-chat.integration.test.ts)
-  expect(bot.received).not.toContain(`(${EMMA}) et encore`)
-  await bot.leave()
 })
 
 test("the room's chat appears on the page once, a page message is not echoed back; the on-air notice is in the room at start and stop", async ({ browser }) => {
