@@ -4,6 +4,8 @@
 // before the POST to the frame's arrival at each viewer), messages lost, the POST latency, and the
 // app process's memory (RSS of the process tree of `npm start`, i.e. server.ts, sampled every second). Figures beside
 // goals; nothing is asserted.
+// Moderation (issue 24): while the messages flow, a moderator (an admin) hides one just sent every
+// HIDE_EVERY_SECONDS; the figure is hide POST → the `hidden` frame at each viewer (goal p99 ≤ 1 s).
 //
 // Real parts: the production build (`npx next build` first) served by `npm start` (server.ts), PostgreSQL,
 // Redis (the fan-out goes through Redis pub/sub), the redis relay with a subscribed chat bot on a
@@ -44,6 +46,7 @@ const WATCHDOG_MS = 9 * 60_000
 const DRAIN_MS = 20_000
 const SENDERS = 10
 const PASSWORD = "bench-chat-password"
+const HIDE_EVERY_SECONDS = 2
 
 export type ChatFanoutOptions = { viewers?: number; ratePerSecond?: number; durationSeconds?: number; log?: (line: string) => void }
 
@@ -61,6 +64,8 @@ export type ChatFanoutFigures = {
   appCpu: { seconds: number; wallSeconds: number }
   messagesStored: number
   loadAverage: { before: number[]; after: number[] }
+  /** Hides made by a moderator while messages flowed, and how fast each reached every viewer. */
+  hide: { sent: number; deliveries: number; expectedDeliveries: number; latencyMs: { p50: number; p99: number; max: number } }
 }
 
 /** Resident memory of a process and its descendants, in MB (Linux /proc). */
@@ -133,8 +138,8 @@ async function signIn(baseUrl: string, username: string): Promise<string> {
 
 type Viewer = { request: http.ClientRequest }
 
-/** One viewer: the live's event stream, every `chat` frame timed on arrival. */
-function openViewer(baseUrl: string, slug: string, onChat: (seq: number, at: number) => void): Promise<Viewer> {
+/** One viewer: the live's event stream, every `chat` and `hidden` frame timed on arrival. */
+function openViewer(baseUrl: string, slug: string, onChat: (seq: number, at: number) => void, onHidden: (messageId: number, at: number) => void): Promise<Viewer> {
   return new Promise((resolve, reject) => {
     const request = http.get(`${baseUrl}/api/lives/${slug}/events`, { agent: false, headers: { accept: "text/event-stream" } }, (response) => {
       if (response.statusCode !== 200) return reject(new Error(`events: HTTP ${response.statusCode}`))
@@ -147,6 +152,11 @@ function openViewer(baseUrl: string, slug: string, onChat: (seq: number, at: num
         while ((end = buffer.indexOf("\n\n")) >= 0) {
           const frame = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
+          if (frame.startsWith("event: hidden")) {
+            const id = /"id":(\d+)/.exec(frame)?.[1]
+            if (id !== undefined) onHidden(Number(id), at)
+            continue
+          }
           if (!frame.startsWith("event: chat")) continue
           const seq = /"body":"bench (\d+)"/.exec(frame)?.[1]
           if (seq !== undefined) onChat(Number(seq), at)
@@ -210,6 +220,7 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   await bootstrap("bench:chat-fanout", { dotenv: false, services: false })
   const { broadcaster } = await seedViewableLive({ enableChat: true, redis: { host: "127.0.0.1", port: slotPort, channel: "chat-bench" } })
   const senders = await Promise.all(Array.from({ length: SENDERS }, () => seedUser({ password: PASSWORD })))
+  const moderator = await seedUser({ role: "ADMIN", password: PASSWORD })
   await db.$disconnect()
 
   const server = startTsChild({ name: "app", script: "server.ts", args: ["-p", String(port), "-H", "127.0.0.1"], env, profile: true })
@@ -220,6 +231,7 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   }
   const serverPid = server.process.pid!
   const cookies = await Promise.all(senders.map((s) => signIn(baseUrl, s.username)))
+  const moderatorCookie = await signIn(baseUrl, moderator.username)
   const rssIdle = treeRssMb(serverPid)
 
   // The audience, opened in batches.
@@ -227,6 +239,10 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   const sentAt = new Float64Array(total).fill(Number.NaN)
   const latencies: number[] = []
   let deliveries = 0
+  const hideStartedAt = new Map<number, number>()
+  const hideLatencies: number[] = []
+  let hideDeliveries = 0
+  const hides: Promise<void>[] = []
   const open: Viewer[] = []
   for (let i = 0; i < viewers; i += 100) {
     const batch = await Promise.allSettled(
@@ -235,6 +251,10 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
           deliveries++
           const start = sentAt[seq]
           if (start !== undefined && !Number.isNaN(start)) latencies.push(at - start)
+        }, (messageId, at) => {
+          hideDeliveries++
+          const start = hideStartedAt.get(messageId)
+          if (start !== undefined) hideLatencies.push(at - start)
         }),
       ),
     )
@@ -272,6 +292,16 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
     const seconds = Math.round((performance.now() - started) / 1000)
     log(`  ${seconds} s: ${count(sends.length)} sent, ${count(posts.length)} answered, ${count(deliveries)} deliveries, p99 so far ${ms(percentile(latencies, 99))}`)
   }, 10_000)
+  const hide = async (messageId: number) => {
+    hideStartedAt.set(messageId, performance.now())
+    const response = await fetch(`${baseUrl}/api/lives/${broadcaster.slug}/chat/moderation`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: moderatorCookie, origin: baseUrl },
+      body: JSON.stringify({ action: "hide", messageId }),
+    }).catch(() => null)
+    if (!response?.ok) hideStartedAt.delete(messageId)
+    await response?.arrayBuffer()
+  }
   for (let seq = 0; seq < total; seq++) {
     const due = started + (seq * 1_000) / rate
     const wait = due - performance.now()
@@ -286,9 +316,11 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
         body: JSON.stringify({ body: `bench ${seq}` }),
       })
         .then(async (response) => {
-          await response.arrayBuffer()
+          const answer = (await response.json().catch(() => null)) as { message?: { id: number } } | null
           posts.push(performance.now() - t0)
           if (!response.ok) refused++
+          // A moderator hides one message every HIDE_EVERY_SECONDS, while the others keep flowing.
+          if (answer?.message && seq > 0 && seq % (rate * HIDE_EVERY_SECONDS) === 0) hides.push(hide(answer.message.id))
         })
         .catch(() => {
           timedOut++
@@ -297,9 +329,10 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
   }
   sendingMs = performance.now() - started
   await Promise.all(sends)
+  await Promise.all(hides)
   // Stragglers: wait until every expected frame arrived, or DRAIN_MS after the last POST answered.
   const drainUntil = performance.now() + DRAIN_MS
-  while (deliveries < (total - refused) * open.length && performance.now() < drainUntil) await sleep(250)
+  while ((deliveries < (total - refused) * open.length || hideDeliveries < hideStartedAt.size * open.length) && performance.now() < drainUntil) await sleep(250)
   clearInterval(progress)
   clearInterval(sampler)
   const appCpu = { seconds: treeCpuSeconds(serverPid) - cpuAtStart, wallSeconds: (performance.now() - started) / 1000 }
@@ -331,6 +364,12 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
     rssMb: { idle: rssIdle, connected: rssConnected, peak: rssPeak },
     appCpu,
     loadAverage: { before: loadBefore, after: loadAfter },
+    hide: {
+      sent: hideStartedAt.size,
+      deliveries: hideDeliveries,
+      expectedDeliveries: hideStartedAt.size * open.length,
+      latencyMs: { p50: percentile(hideLatencies, 50), p99: percentile(hideLatencies, 99), max: hideLatencies.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY) },
+    },
   }
   const mb = (value: number) => `${Math.round(value)} MB`
   log("")
@@ -341,6 +380,9 @@ export async function runChatFanoutBench(options: ChatFanoutOptions = {}): Promi
       ["send → receive p95", ms(figures.latencyMs.p95), "", ""],
       ["send → receive p99", ms(figures.latencyMs.p99), ms(GOAL_P99_MS), verdict(figures.latencyMs.p99, GOAL_P99_MS)],
       ["send → receive max", ms(figures.latencyMs.max), "", ""],
+      [`moderator's hide → every viewer p50 (${count(figures.hide.sent)} hides)`, ms(figures.hide.latencyMs.p50), "", ""],
+      ["moderator's hide → every viewer p99", ms(figures.hide.latencyMs.p99), ms(GOAL_P99_MS), verdict(figures.hide.latencyMs.p99, GOAL_P99_MS)],
+      ["hides received", `${count(figures.hide.deliveries)} of ${count(figures.hide.expectedDeliveries)} owed`, "all", figures.hide.deliveries >= figures.hide.expectedDeliveries ? "PASS" : "LATE"],
       ["POST p50 / p99", `${ms(figures.postMs.p50)} / ${ms(figures.postMs.p99)}`, "", ""],
       // Owed: every stored message to every viewer; frames still queued when the drain ends count as late.
       ["deliveries by the end of the run", `${count(deliveries)} of ${count(figures.expectedDeliveries)} owed`, "all", deliveries >= figures.expectedDeliveries ? "PASS" : "LATE"],

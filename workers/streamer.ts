@@ -2,6 +2,7 @@
 // server, and the reconciliation tick. Each live is handled by one operation at a time.
 import type { Job } from "bullmq"
 
+import { postLiveNotice } from "@/lib/chat/post-live-notice"
 import type { Env } from "@/lib/config/env"
 import { streamerQueue } from "@/lib/queues"
 import type { StreamerDriver } from "@/lib/streamers/driver"
@@ -13,6 +14,10 @@ import { stopStreamer } from "@/lib/streamers/stop-streamer"
 
 import type { WorkerDefinition } from "./run-worker"
 
+/** The on-air notice waits up to a minute for the streamer's chat bot to join the room. */
+const ON_AIR_NOTICE_RETRY_MS = 60_000
+
+const notice = (liveId: number, kind: "on-air" | "off-air") => postLiveNotice(liveId, kind, kind === "on-air" ? { retryForMs: ON_AIR_NOTICE_RETRY_MS } : {})
 
 export function streamerWorker(env: Env, driver: StreamerDriver): WorkerDefinition {
   const serverNumber = env.SERVER_NUMBER
@@ -22,9 +27,9 @@ export function streamerWorker(env: Env, driver: StreamerDriver): WorkerDefiniti
     schedules: [{ id: agentTickSchedulerId(serverNumber), every: env.AGENT_TICK_MS, name: "tick", data: { action: "tick" } }],
     processor: async (job: Job) => {
       const data = streamerJobSchema.parse(job.data)
-      if (data.action === "tick") return reconcileSlots({ serverNumber, driver })
+      if (data.action === "tick") return reconcileSlots({ serverNumber, driver, notice })
       const run = data.action === "start" ? startStreamer : stopStreamer
-      return withLiveLock(data.liveId, () => run({ liveId: data.liveId, serverNumber, driver }))
+      return withLiveLock(data.liveId, () => run({ liveId: data.liveId, serverNumber, driver, notice }))
     },
   }
 }

@@ -3,16 +3,22 @@
 // The chat panel of a live page: the messages (stored ones, then new ones as the live's event stream
 // brings them), and for signed-in viewers a one-line box with a character counter. Each of the
 // sender's messages shows what became of it: delivered to BBB, or why it was not relayed.
+// Issue 24: messages from the BBB room are marked as such; questions (sent with the box's checkbox)
+// have votes and a « Questions » view sorted by votes; the live's moderators (asked once loaded:
+// a members' page is the same for everyone) get the moderation bar and each message's actions.
 import { useFormatter, useTranslations } from "next-intl"
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react"
 
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
 import { Field, inputClasses } from "@/components/ui/field"
-import type { ChatMessageView, ChatRelayStatus, SendChatMessageResult } from "@/lib/chat/schemas"
+import type { ChatMessageView, ChatModerationInput, ChatModerationView, ChatRelayStatus, SendChatMessageResult } from "@/lib/chat/schemas"
 import type { AppErrorCode } from "@/lib/errors"
-import type { LiveEvent } from "@/lib/events/live-feed"
+import type { LiveChatState, LiveEvent } from "@/lib/events/live-feed"
 
+import { chatCall, chatUrl } from "./chat-api"
+import { ChatMessageActions } from "./chat-message-actions"
+import { ChatModerationBar } from "./chat-moderation-bar"
 import { useLiveEvents } from "./use-live-events"
 
 type LiveStatus = Extract<LiveEvent, { type: "status" }>["status"]
@@ -45,7 +51,19 @@ function withOutcomes(list: ChatMessageView[], outcomes: { id: number; outcome: 
   return list.map((m) => (byId.has(m.id) ? { ...m, outcome: byId.get(m.id) } : m))
 }
 
-export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessageView[]; maxLength: number; canSend: boolean; initialStatus: LiveStatus }) {
+/** The questions, most voted first (then oldest first). */
+function byVotes(list: ChatMessageView[]): ChatMessageView[] {
+  return list.filter((m) => m.isQuestion).sort((a, b) => (b.votes ?? 0) - (a.votes ?? 0) || a.id - b.id)
+}
+
+export function LiveChatPanel(props: {
+  slug: string
+  initialMessages: ChatMessageView[]
+  maxLength: number
+  canSend: boolean
+  initialStatus: LiveStatus
+  initialState: LiveChatState
+}) {
   const t = useTranslations("liveChat")
   const tErrors = useTranslations("errors")
   const format = useFormatter()
@@ -54,6 +72,12 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
   const [text, setText] = useState("")
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
+  const [asQuestion, setAsQuestion] = useState(false)
+  const [view, setView] = useState<"all" | "questions">("all")
+  const [chatState, setChatState] = useState(props.initialState)
+  const [moderation, setModeration] = useState<ChatModerationView | null>(null)
+  const [voted, setVoted] = useState<Set<number>>(() => new Set())
+  const [actionError, setActionError] = useState<string | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const logRef = useRef<HTMLDivElement>(null)
   const lastId = messages.at(-1)?.id
@@ -69,13 +93,49 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
     scrolledOnce.current = true
   }, [lastId])
 
+  const refreshModeration = async () => {
+    const result = await chatCall<ChatModerationView>(chatUrl(props.slug, "/moderation"))
+    if (result.ok) {
+      setModeration(result.data)
+      setChatState(result.data.state)
+    }
+  }
+  useEffect(() => {
+    if (props.canSend) void refreshModeration()
+  }, [props.slug, props.canSend])
+
   useLiveEvents(props.slug, (event: LiveEvent) => {
-    if (event.type === "chat") setMessages((list) => merge(list, event.message))
-    else if (event.type === "outcomes") setMessages((list) => withOutcomes(list, event.outcomes))
+    if (event.type === "chat") {
+      if (event.message.fromRoom && !chatState.showRoomChat) return
+      setMessages((list) => merge(list, event.message))
+    } else if (event.type === "outcomes") setMessages((list) => withOutcomes(list, event.outcomes))
     else if (event.type === "status") setStatus(event.status)
+    else if (event.type === "hidden") {
+      setMessages((list) => list.filter((m) => m.id !== event.id))
+      if (moderation?.canModerate) void refreshModeration()
+    } else if (event.type === "chatState") {
+      setChatState(event.state)
+      if (!event.state.showRoomChat) setMessages((list) => list.filter((m) => !m.fromRoom))
+    } else if (event.type === "question") setMessages((list) => list.map((m) => (m.id === event.id ? { ...m, votes: event.votes, answered: event.answered } : m)))
   })
 
+  async function act(input: ChatModerationInput) {
+    setActionError(null)
+    const result = await chatCall<{ changed: boolean }>(chatUrl(props.slug, "/moderation"), { method: "POST", body: input })
+    if (!result.ok) setActionError(result.code === "NETWORK" ? t("networkError") : tErrors(result.code))
+    await refreshModeration()
+  }
+
+  async function vote(messageId: number) {
+    setVoted((set) => new Set(set).add(messageId))
+    const result = await chatCall<{ votes: number }>(chatUrl(props.slug, "/votes"), { method: "POST", body: { messageId } })
+    if (result.ok) setMessages((list) => list.map((m) => (m.id === messageId ? { ...m, votes: Math.max(m.votes ?? 0, result.data.votes) } : m)))
+  }
+
   const running = status === "RUNNING"
+  const canModerate = moderation?.canModerate ?? false
+  const mutedMessages = new Set(moderation?.mutedMessageIds ?? [])
+  const shown = view === "questions" ? byVotes(messages) : messages
 
   async function send(event: FormEvent) {
     event.preventDefault()
@@ -88,7 +148,7 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
       const response = await fetch(`/api/lives/${encodeURIComponent(props.slug)}/chat`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ body: text }),
+        body: JSON.stringify({ body: text, ...(asQuestion ? { isQuestion: true } : {}) }),
       })
       const data = (await response.json().catch(() => ({ code: "INTERNAL" }))) as SendChatMessageResult | { code: AppErrorCode }
       if ("code" in data) {
@@ -98,6 +158,7 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
       }
       setMessages((list) => merge(list, data.message))
       setText("")
+      setAsQuestion(false)
     } catch {
       setError(t("networkError"))
     } finally {
@@ -115,6 +176,25 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
 
   return (
     <div className="space-y-3">
+      {moderation?.canModerate && <ChatModerationBar moderation={{ ...moderation, state: chatState }} act={act} />}
+      {actionError && (
+        <p className="text-sm font-medium text-red-700" role="alert">
+          {actionError}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2" role="group" aria-label={t("questions.views")}>
+        <Button size="sm" variant={view === "all" ? "primary" : "secondary"} aria-pressed={view === "all"} onClick={() => setView("all")}>
+          {t("questions.all")}
+        </Button>
+        <Button size="sm" variant={view === "questions" ? "primary" : "secondary"} aria-pressed={view === "questions"} onClick={() => setView("questions")}>
+          {t("questions.title")}
+        </Button>
+      </div>
+      {(chatState.closed || chatState.slowModeSeconds > 0) && (
+        <p className="text-sm text-slate-700" role="status" data-testid="chat-state">
+          {chatState.closed ? t("closed") : t("slowMode", { seconds: chatState.slowModeSeconds })}
+        </p>
+      )}
       {messages.length === 0 ? (
         <p className="text-sm text-slate-600" data-testid="chat-empty">
           {t("empty")}
@@ -132,10 +212,20 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
         data-testid="chat-messages"
       >
         <ol className="space-y-2">
-          {messages.map((message) => (
-            <li key={message.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm" data-testid="chat-message">
+          {shown.map((message) => (
+            <li key={message.id} className={`rounded-md px-3 py-2 text-sm ${message.fromRoom ? "bg-brand-50" : "bg-slate-50"}`} data-testid="chat-message">
               <p className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-semibold">{message.authorName}</span>
+                {message.fromRoom && (
+                  <Badge tone="info" testId="chat-message-room">
+                    {t("fromRoom")}
+                  </Badge>
+                )}
+                {message.isQuestion && (
+                  <Badge tone={message.answered ? "success" : "neutral"} testId="chat-message-question">
+                    {message.answered ? t("questions.answered") : t("questions.badge", { count: message.votes ?? 0 })}
+                  </Badge>
+                )}
                 <time dateTime={message.sentAt} className="text-xs text-slate-600">
                   {format.dateTime(new Date(message.sentAt), { hour: "2-digit", minute: "2-digit" })}
                 </time>
@@ -149,6 +239,15 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
                   {t(`outcome.${message.outcome}`)}
                 </Badge>
               )}
+              <ChatMessageActions
+                message={message}
+                canVote={props.canSend}
+                voted={voted.has(message.id)}
+                canModerate={canModerate}
+                authorMuted={mutedMessages.has(message.id)}
+                vote={(id) => void vote(id)}
+                act={(input) => void act(input)}
+              />
             </li>
           ))}
         </ol>
@@ -156,6 +255,11 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
       {props.canSend && !running && (
         <p className="text-sm text-slate-700" role="status">
           {t("notRunning")}
+        </p>
+      )}
+      {props.canSend && running && moderation?.muted && (
+        <p className="text-sm text-slate-700" role="status">
+          {tErrors("CHAT_MUTED")}
         </p>
       )}
       {props.canSend && running && (
@@ -175,6 +279,10 @@ export function LiveChatPanel(props: { slug: string; initialMessages: ChatMessag
               />
             )}
           </Field>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4" checked={asQuestion} onChange={(e) => setAsQuestion(e.target.checked)} />
+            {t("questions.ask")}
+          </label>
           <Button type="submit" disabled={sending}>
             {sending ? t("sending") : t("send")}
           </Button>

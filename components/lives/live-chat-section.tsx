@@ -11,6 +11,7 @@ import { loginUrl } from "@/app/_lib/guards"
 import { TextLink } from "@/components/ui/link-button"
 import { Card } from "@/components/ui/card"
 import type { CurrentUser } from "@/lib/auth/session"
+import { getLiveChatState } from "@/lib/chat/get-live-chat-state"
 import { listChatMessages } from "@/lib/chat/list-chat-messages"
 import { getEnv } from "@/lib/config/env"
 import type { ViewableLive } from "@/lib/lives/find-viewable-live"
@@ -20,7 +21,7 @@ import { LiveChatPanel } from "./live-chat-panel"
 export async function LiveChatSection({ live, viewer }: { live: ViewableLive; viewer: CurrentUser | "member" | null }) {
   if (!live.enableChat) return null
   const viewerId = viewer === null || viewer === "member" ? null : viewer.id
-  const [messages, t] = await Promise.all([listChatMessages({ liveId: live.liveId, viewerId }), getTranslations("liveChat")])
+  const [messages, state, t] = await Promise.all([listChatMessages({ liveId: live.liveId, viewerId }), getLiveChatState(live.liveId), getTranslations("liveChat")])
   return (
     <Card as="section" labelledBy="live-chat-title" className="space-y-3" testId="live-chat">
       <div>
@@ -29,7 +30,7 @@ export async function LiveChatSection({ live, viewer }: { live: ViewableLive; vi
         </h2>
         <p className="text-sm text-slate-600">{t("intro")}</p>
       </div>
-      <LiveChatPanel slug={live.slug} initialMessages={messages} maxLength={getEnv().CHAT_MAX_LENGTH} canSend={viewer !== null} initialStatus={live.status} />
+      <LiveChatPanel slug={live.slug} initialMessages={messages} maxLength={getEnv().CHAT_MAX_LENGTH} canSend={viewer !== null} initialStatus={live.status} initialState={state} />
       {!viewer && (
         <p className="text-sm">
           {t("signInPrompt")} <TextLink href={loginUrl(`/lives/${live.slug}`)}>{t("signIn")}</TextLink>

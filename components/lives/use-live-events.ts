@@ -7,7 +7,7 @@ import type { LiveEvent } from "@/lib/events/live-feed"
 type Handler = (event: LiveEvent) => void
 type Connection = { source: EventSource; handlers: Set<Handler>; connected: boolean; onState: Set<(c: boolean) => void> }
 const connections = new Map<string, Connection>()
-const EVENT_TYPES: LiveEvent["type"][] = ["status", "viewers", "chat", "outcomes"]
+const EVENT_TYPES: LiveEvent["type"][] = ["status", "viewers", "chat", "outcomes", "hidden", "chatState", "question"]
 
 function connect(slug: string): Connection {
   let connection = connections.get(slug)

@@ -1,5 +1,5 @@
 // A bbb-webhooks callback: verify its checksum against every configured server's secret, read its
-// events, and for session events (created, ended, someone joined or left) refresh the sessions they
+// events; a public chat message (chat-group-message-sent) goes to its live's page (lib/chat); for session events (created, ended, someone joined or left) refresh the sessions they
 // name at once (getMeetingInfo, one job per session per window), or every session when an event names
 // none. Webhooks are only a low-latency trigger: the getMeetings sync stays the source of truth (hooks
 // are dropped by BBB after failed callbacks, events are lost while we are down).
@@ -8,17 +8,18 @@
 import { getEnv } from "@/lib/config/env"
 import type { WebhookServer } from "@/lib/config/webhook-servers-setting"
 import { AppError } from "@/lib/errors"
+import { showRoomChatMessage, type RoomChatOutcome } from "@/lib/chat/show-room-chat-message"
 import { requestMeetingRefresh, requestMeetingsRefresh } from "@/lib/meetings/request-meetings-refresh"
 
 import { claimWebhookDelivery, releaseWebhookDelivery } from "./claim-webhook-delivery"
 import { webhookCallbackUrl } from "./register-webhooks"
-import { WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema } from "./schemas"
+import { chatEventSchema, WEBHOOK_EVENTS_OF_INTEREST, webhookEventsSchema, type WebhookEvent } from "./schemas"
 import { isWebhookChecksumValid } from "./verify-webhook-checksum"
 
 /** A burst of events (a class of 200 joining) becomes one refresh per window. */
 export const WEBHOOK_REFRESH_DEBOUNCE_MS = 500
 
-export type WebhookCallbackResult = { events: string[]; refreshed: boolean; replay?: true }
+export type WebhookCallbackResult = { events: string[]; refreshed: boolean; replay?: true; roomChat?: RoomChatOutcome[] }
 
 export async function handleWebhookCallback(input: { checksum: string | null; rawBody: string; servers?: WebhookServer[]; callbackUrl?: string }): Promise<WebhookCallbackResult> {
   const servers = input.servers ?? getEnv().BBB_WEBHOOKS_SERVERS
@@ -60,5 +61,17 @@ async function actOnEvents(rawBody: string): Promise<WebhookCallbackResult> {
   for (const meetingID of meetingIDs) await requestMeetingRefresh(meetingID, { windowMs: WEBHOOK_REFRESH_DEBOUNCE_MS })
   const everything = unnamed ? await requestMeetingsRefresh({ source: "webhook", debounceMs: WEBHOOK_REFRESH_DEBOUNCE_MS }) : false
   const refreshed = meetingIDs.size > 0 || everything
-  return { events, refreshed }
+  const chats = parsed.data.filter((e) => e.data.id === "chat-group-message-sent")
+  if (chats.length === 0) return { events, refreshed }
+  const roomChat: RoomChatOutcome[] = []
+  for (const event of chats) roomChat.push(await showRoomChat(event))
+  return { events, refreshed, roomChat }
+}
+
+/** A public chat message of a room: shown on its live's page (lib/chat); a malformed one is ignored. */
+async function showRoomChat(event: WebhookEvent): Promise<RoomChatOutcome> {
+  const parsed = chatEventSchema.safeParse(event.data.attributes)
+  if (!parsed.success) return "empty"
+  const { meeting, "chat-id": chatId, "chat-message": chat } = parsed.data
+  return showRoomChatMessage({ meetingID: meeting["external-meeting-id"], senderName: chat.sender?.name ?? "", message: chat.message, chatId })
 }

@@ -14,3 +14,10 @@ const webhookEventSchema = z.object({
 
 export const webhookEventsSchema = z.array(webhookEventSchema).min(1)
 export type WebhookEvent = z.infer<typeof webhookEventSchema>
+
+/** chat-group-message-sent's attributes (BBB >= 2.7): the session, the chat's id and the message with its sender. */
+export const chatEventSchema = z.object({
+  meeting: z.object({ "external-meeting-id": z.string().min(1).max(256) }),
+  "chat-id": z.string().max(256).optional(),
+  "chat-message": z.object({ message: z.string().max(20_000), sender: z.object({ name: z.string().max(1_000).optional() }).partial().optional() }),
+})

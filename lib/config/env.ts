@@ -266,6 +266,14 @@ export const envSchema = z
     LIVE_EVENT_BATCH_MS: int(100, 0, 2_000),
     /** Longest wait for a relay (slot redis or BBB) before the message is reported "relay down" (ms). */
     CHAT_RELAY_TIMEOUT_MS: int(2_000, 100, 30_000),
+    /** When a live goes on air (and when it stops), one message is posted into the room's public chat through its relay. */
+    LIVE_ON_AIR_NOTICE: bool(true),
+    /** The on-air message; {url} is the live page's address. */
+    LIVE_ON_AIR_NOTICE_TEXT: z.string().trim().min(1).max(500).default("Cette session est diffusée en direct\u00a0: {url}"),
+    LIVE_OFF_AIR_NOTICE_TEXT: z.string().trim().min(1).max(500).default("La diffusion en direct est terminée."),
+    /** Room messages (bbb-webhooks' chat event) shown on a live page: longest kept, and most per live per second (a flood is dropped). */
+    ROOM_CHAT_MAX_LENGTH: int(500, 1, 5_000),
+    ROOM_CHAT_MAX_PER_SECOND: int(10, 1, 1_000),
 
     // Migration of old BBB recordings (npm run migrate-recordings; the original's in-file settings).
     /** Old BBB / Scalelite whose recordings are migrated. */

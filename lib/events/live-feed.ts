@@ -1,4 +1,4 @@
-// Per-live events for open live pages (status, viewer count, chat): whoever changes a live PUBLISHes
+// Per-live events for open live pages (status, viewer count, chat and its moderation): whoever changes a live PUBLISHes
 // on the live's Redis channel; each web process keeps ONE subscriber connection, subscribed to the
 // channel of every live that has at least one open page in this process, and fans events out to the
 // page streams (app/api/lives/[slug]/events). Several app instances agree because they all listen.
@@ -9,7 +9,21 @@ import type { ChatRelayStatus, LiveStatus } from "@/lib/generated/prisma/enums"
 import { createSubscriberRedis } from "@/lib/redis"
 import { namespacedChannel, redisChannel } from "@/lib/redis-keys"
 
-export type LiveChatEvent = { id: number; authorName: string; body: string; sentAt: string }
+export type LiveChatEvent = {
+  id: number
+  authorName: string
+  body: string
+  sentAt: string
+  /** Written in the BBB room's public chat (bbb-webhooks), not on the page. */
+  fromRoom?: boolean
+  /** Sent as a question (votes, answered). */
+  isQuestion?: boolean
+  votes?: number
+  answered?: boolean
+}
+
+/** What moderators set for a live's page chat (closed, slow mode, room messages shown). */
+export type LiveChatState = { closed: boolean; slowModeSeconds: number; showRoomChat: boolean }
 
 /** What a live page can be told; sent to browsers as `event: <type>` with the rest as JSON data. */
 export type LiveEvent =
@@ -18,6 +32,12 @@ export type LiveEvent =
   | { type: "chat"; message: LiveChatEvent }
   /** To one signed-in viewer's stream only, when it opens: what became of its own recent messages. */
   | { type: "outcomes"; outcomes: { id: number; outcome: ChatRelayStatus }[] }
+  /** A moderator hid a message: every page drops it. */
+  | { type: "hidden"; id: number }
+  /** A moderator closed/reopened the chat or changed slow mode or the room messages option. */
+  | { type: "chatState"; state: LiveChatState }
+  /** A question's votes or answered mark changed. */
+  | { type: "question"; id: number; votes: number; answered: boolean }
 
 export const liveChannel = (liveId: number) => redisChannel("live", liveId)
 /** The live channel of the installation whose namespace is given (browser tests, from outside the app). */

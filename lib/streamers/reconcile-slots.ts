@@ -16,10 +16,10 @@ import { isLiveBusy, withLiveLock } from "./live-locks"
 import { findLiveOnSlot, slotRef, streamerSpec, type LiveOnSlot } from "./live-on-slot"
 import { readHlsProgress } from "./read-hls-progress"
 import { touchAgent } from "./register-slots"
-import { startStreamer } from "./start-streamer"
+import { startStreamer, type LiveNoticePoster } from "./start-streamer"
 import { stopStreamer } from "./stop-streamer"
 
-export type ReconcileDeps = { serverNumber: number; driver: StreamerDriver; readProgress?: (url: string) => Promise<number | null> }
+export type ReconcileDeps = { serverNumber: number; driver: StreamerDriver; readProgress?: (url: string) => Promise<number | null>; notice?: LiveNoticePoster }
 
 export async function reconcileSlots(deps: ReconcileDeps): Promise<void> {
   await touchAgent(deps.serverNumber)
@@ -54,10 +54,10 @@ async function reconcileLive(liveId: number, deps: ReconcileDeps): Promise<void>
   switch (live.status) {
     case "STARTING":
       if (age > env.STREAMER_TRANSITION_TIMEOUT_MS) await failLive({ liveId, reason: "START_TIMEOUT", driver: deps.driver })
-      else await startStreamer({ liveId, serverNumber: deps.serverNumber, driver: deps.driver })
+      else await startStreamer({ liveId, serverNumber: deps.serverNumber, driver: deps.driver, notice: deps.notice })
       return
     case "STOPPING":
-      await stopStreamer({ liveId, serverNumber: deps.serverNumber, driver: deps.driver })
+      await stopStreamer({ liveId, serverNumber: deps.serverNumber, driver: deps.driver, notice: deps.notice })
       return
     case "RUNNING":
       await checkRunning(live, deps)

@@ -14,7 +14,13 @@ import { findLiveOnSlot, streamerSpec } from "./live-on-slot"
 
 export type StartStreamerResult = "started" | "already-running" | "not-mine" | "not-starting" | "failed"
 
-export async function startStreamer(input: { liveId: number; serverNumber: number; driver: StreamerDriver }): Promise<StartStreamerResult> {
+/**
+ * Posts the on-air / off-air notice into the room's chat (lib/chat/post-live-notice.ts, given by the
+ * agent's worker: chat sits above streamers in the lib graph). Never awaited for the on-air one.
+ */
+export type LiveNoticePoster = (liveId: number, kind: "on-air" | "off-air") => Promise<unknown>
+
+export async function startStreamer(input: { liveId: number; serverNumber: number; driver: StreamerDriver; notice?: LiveNoticePoster }): Promise<StartStreamerResult> {
   const live = await findLiveOnSlot(input.liveId)
   if (!live || !live.slot || live.slot.serverNumber !== input.serverNumber) return "not-mine"
   if (live.status === "RUNNING") return "already-running"
@@ -44,6 +50,7 @@ export async function startStreamer(input: { liveId: number; serverNumber: numbe
   if (!running) return "not-starting" // stopped meanwhile: its stop job ends the streamer
   logger.info({ liveId: live.id, slot: `${live.slot.serverNumber}/${live.slot.slotNumber}`, meeting: live.meeting.name }, "live started")
   await announceLiveStatus({ liveId: live.id, status: "RUNNING" })
+  void input.notice?.(live.id, "on-air").catch(() => undefined)
   await notifyAdmins(
     `Live started: ${live.meeting.name}`,
     `${live.requestedBy.firstName} ${live.requestedBy.lastName} started a live of "${live.meeting.name}" on streamer ${live.slot.serverNumber}/${live.slot.slotNumber}.`,

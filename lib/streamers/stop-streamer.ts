@@ -8,8 +8,9 @@ import { logger } from "@/lib/logger"
 import { recordingsDir, type StreamerDriver } from "./driver"
 import { findLiveOnSlot, slotRef } from "./live-on-slot"
 import { collectRecording } from "./recording-files"
+import type { LiveNoticePoster } from "./start-streamer"
 
-export async function stopStreamer(input: { liveId: number; serverNumber: number; driver: StreamerDriver }): Promise<"stopped" | "not-mine" | "not-stopping"> {
+export async function stopStreamer(input: { liveId: number; serverNumber: number; driver: StreamerDriver; notice?: LiveNoticePoster }): Promise<"stopped" | "not-mine" | "not-stopping"> {
   const live = await findLiveOnSlot(input.liveId)
   if (!live) return "not-mine"
   if (live.status !== "STOPPING") return "not-stopping"
@@ -21,6 +22,9 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
   if (live.slot) {
     const slot = slotRef(live.slot)
     const state = await input.driver.inspect(slot)
+    // The off-air notice goes through the streamer's chat bot (redis relay): before it stops. Bounded by
+    // the relay's timeout; a failure is logged by the notice and changes nothing here.
+    if (state.running && live.streamerStartedAt) await input.notice?.(live.id, "off-air").catch(() => undefined)
     // Never stop another live's streamer: this slot may already run the next one.
     if (state.running && (state.liveId === live.id || state.liveId === null)) await input.driver.stop(slot)
     if (live.downloadMeeting && live.streamerStartedAt) {

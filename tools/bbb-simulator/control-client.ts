@@ -5,6 +5,7 @@ import type {
   AddFaultInput,
   AddRecordingInput,
   RecordingsLoadInput,
+  RoomChatInput,
   ChurnInput,
   CreateMeetingInput,
   LoadInput,
@@ -61,6 +62,10 @@ export function createSimulatorControlClient(baseUrl: string, options: { timeout
     getMeeting: (meetingID: string) => request<SimMeetingDetail>("GET", `/meetings/${id(meetingID)}`),
     endMeeting: (meetingID: string) => request<{ ok: true }>("DELETE", `/meetings/${id(meetingID)}`),
     addAttendee: (meetingID: string, input: AddAttendeeInput) => request<SimAttendeeView>("POST", `/meetings/${id(meetingID)}/attendees`, input),
+    /** A participant writes in the room's public chat. */
+    postRoomChat: (meetingID: string, input: RoomChatInput) => request<{ ok: true }>("POST", `/meetings/${id(meetingID)}/chat`, input),
+    /** The room's public chat, oldest first (sendChatMessage and postRoomChat). */
+    listRoomChat: (meetingID?: string) => request<{ meetingID: string; message: string; userName: string; receivedAt: string }[]>("GET", `/chat${meetingID ? `?meetingID=${id(meetingID)}` : ""}`),
     removeAttendee: (meetingID: string, userID: string) =>
       request<{ removed: number }>("DELETE", `/meetings/${id(meetingID)}/attendees/${id(userID)}`),
 

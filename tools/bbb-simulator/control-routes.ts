@@ -14,6 +14,7 @@ import {
   createMeetingInputSchema,
   loadInputSchema,
   recordingsLoadInputSchema,
+  roomChatInputSchema,
 } from "./schemas"
 import type { SimulatorState } from "./state"
 import { escapeXml } from "./xml"
@@ -51,6 +52,12 @@ export async function handleControl(state: SimulatorState, req: IncomingMessage,
       if (id !== undefined && sub === undefined && method === "DELETE") {
         if (!state.endMeeting(id)) throw new SimulatorError(404, `no meeting ${id}`)
         return sendJson(res, 200, { ok: true })
+      }
+      if (id !== undefined && sub === "chat" && method === "POST") {
+        // Someone types in the room's public chat (the chat-group-message-sent webhook follows).
+        const input = roomChatInputSchema.parse(body)
+        if (!state.postChatMessage({ meetingID: id, ...input })) throw new SimulatorError(404, `no running meeting ${id}`)
+        return sendJson(res, 201, { ok: true })
       }
       if (id !== undefined && sub === "attendees" && subId === undefined && method === "POST") {
         return sendJson(res, 201, state.addAttendee(id, addAttendeeInputSchema.parse(body)))

@@ -76,9 +76,16 @@ export type RecordingsQuery = {
 }
 
 /** What bbb-webhooks would POST about (see webhooks.ts, hooks/create). */
-export type SimEvent = { id: "meeting-created" | "meeting-ended" | "user-joined"; meetingID: string; internalMeetingID: string; user?: { userID: string; fullName: string; role: string } }
+export type SimEvent = {
+  id: "meeting-created" | "meeting-ended" | "user-joined" | "chat-group-message-sent"
+  meetingID: string
+  internalMeetingID: string
+  user?: { userID: string; fullName: string; role: string }
+  /** chat-group-message-sent: what was written in the public chat, and by whom. */
+  chat?: { message: string; senderName: string; senderID: string }
+}
 
-/** A message received by sendChatMessage (BBB >= 3.0), kept so tests can read back what BBB got. */
+/** A message of a meeting's public chat (sendChatMessage, BBB >= 3.0, or typed in the room through the control API), kept so tests can read back what BBB got. */
 export type SimChatMessage = { meetingID: string; message: string; userName: string; receivedAt: string }
 
 export function attendeeView(attendee: SimAttendee): SimAttendeeView {

@@ -176,3 +176,7 @@ export type SimStateView = {
   faults: SimFaultRule[]
   calls: Record<string, number>
 }
+
+/** POST /_sim/meetings/<id>/chat: a participant writes in the room's public chat. */
+export const roomChatInputSchema = z.object({ userName: z.string().min(1).max(255), message: z.string().min(1).max(5_000) })
+export type RoomChatInput = z.infer<typeof roomChatInputSchema>

@@ -294,10 +294,16 @@ export class SimulatorState {
     return Object.fromEntries(this.calls)
   }
 
-  /** sendChatMessage: posts to a running meeting's public chat; false when no such meeting runs. */
+  /**
+   * Posts to a running meeting's public chat (sendChatMessage, or someone typing in the room); false when
+   * no such meeting runs. Like BBB >= 2.7, bbb-webhooks then emits chat-group-message-sent.
+   */
   postChatMessage(input: { meetingID: string; message: string; userName: string }): boolean {
-    if (!this.isRunning(input.meetingID)) return false
+    const meeting = this.meetings.get(input.meetingID)
+    if (!meeting || !this.isRunning(input.meetingID)) return false
     this.chat.push({ ...input, receivedAt: new Date().toISOString() })
+    const senderID = `w_${createHash("sha1").update(input.userName).digest("hex").slice(0, 12)}`
+    this.onEvent?.({ id: "chat-group-message-sent", meetingID: input.meetingID, internalMeetingID: meeting.internalMeetingID, chat: { message: input.message, senderName: input.userName, senderID } })
     return true
   }
 

@@ -1,4 +1,4 @@
-// bbb-webhooks: hooks registered with hooks/create (api-routes.ts); each session event of the state is
+// bbb-webhooks: hooks registered with hooks/create (api-routes.ts); each session and public chat event of the state is
 // POSTed to every hook as `event=<JSON array>&timestamp=<ms>&domain=<host>`, with checksum =
 // sha1(callbackURL + body + secret) appended to the callback URL.
 import { createHash } from "node:crypto"
@@ -24,6 +24,13 @@ export function createWebhooks(state: SimulatorState, secret: string) {
           attributes: {
             meeting: { "internal-meeting-id": event.internalMeetingID, "external-meeting-id": event.meetingID },
             ...(event.user ? { user: { "internal-user-id": event.user.userID, "external-user-id": event.user.userID, name: event.user.fullName, role: event.user.role } } : {}),
+            // BBB >= 2.7's chat event: the public chat's id and the message with its sender.
+            ...(event.chat
+              ? {
+                  "chat-id": "MAIN-PUBLIC-GROUP-CHAT",
+                  "chat-message": { id: `msg-${Date.now()}`, message: event.chat.message, sender: { "internal-user-id": event.chat.senderID, "external-user-id": event.chat.senderID, name: event.chat.senderName, time: Date.now() } },
+                }
+              : {}),
           },
           event: { ts: Date.now() },
         },

@@ -14,7 +14,7 @@ export function createBbbApiChatRelay(client: BbbClient): ChatRelay {
     name: "bbb-api",
     async send({ target, authorName, text }): Promise<ChatRelayOutcome> {
       try {
-        await client.sendChatMessage({ meetingID: target.meetingId, message: text, userName: authorName.slice(0, MAX_USER_NAME) || undefined })
+        await client.sendChatMessage({ meetingID: target.meetingId, message: text, userName: authorName?.slice(0, MAX_USER_NAME) || undefined })
         return { status: "DELIVERED", receivers: null }
       } catch (error) {
         if (!isBbbError(error)) return { status: "RELAY_DOWN", receivers: null, reason: (error as Error).message }

@@ -6,7 +6,8 @@ import type { ChatRelayStatus } from "../schemas"
 /** Where the live's messages go (read from the live by lib/lives). */
 export type ChatRelayTarget = LiveChatTarget
 
-export type ChatRelayMessage = { target: ChatRelayTarget; authorName: string; text: string }
+/** authorName null: a message of the platform itself (the on-air notice), sent as plain text. */
+export type ChatRelayMessage = { target: ChatRelayTarget; authorName: string | null; text: string }
 
 export type ChatRelayOutcome = {
   status: Exclude<ChatRelayStatus, "PENDING">

@@ -77,7 +77,7 @@ export function createRedisChatRelay(options: { timeoutMs: number }): ChatRelay 
       const redis = connectionTo(redisHost, redisPort, options.timeoutMs)
       if (!(await isReady(redis, options.timeoutMs))) return { status: "RELAY_DOWN", receivers: null, reason: `redis ${redisHost}:${redisPort} unreachable` }
       try {
-        const receivers = await withTimeout(redis.publish(redisChannel, redisChatLine(authorName, text)), Math.max(100, options.timeoutMs - (Date.now() - started)))
+        const receivers = await withTimeout(redis.publish(redisChannel, authorName === null ? text.replace(/[\r\n]+/g, " ") : redisChatLine(authorName, text)), Math.max(100, options.timeoutMs - (Date.now() - started)))
         if (receivers === "timeout") return { status: "RELAY_DOWN", receivers: null, reason: `redis ${redisHost}:${redisPort} did not answer in time` }
         return receivers > 0 ? { status: "DELIVERED", receivers } : { status: "NO_LISTENER", receivers: 0, reason: `nobody subscribed to ${redisChannel}` }
       } catch (error) {
