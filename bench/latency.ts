@@ -38,6 +38,7 @@ import { parseArgs } from "node:util"
 import { chromium } from "playwright"
 
 import { LIVE_HLS_SETTINGS } from "@/components/lives/live-hls"
+import { bootstrap } from "@/lib/boot/bootstrap"
 import { parseEnv } from "@/lib/config/env"
 import { ffmpegArgs } from "@/lib/streamers/drivers/ffmpeg-driver"
 import { freePort, startRtmpServer } from "@/tools/rtmp/server"
@@ -86,7 +87,7 @@ const onFrame = (now, meta) => {
   const w = meta.width, h = meta.height
   const y = Math.round(h * 20 / 720)
   canvas.width = w; canvas.height = y + 1
-  ctx.drawImage(v, 0, 0, w, y + 1)
+  ctx.drawImage(v, 0, 0, w, y + 1, 0, 0, w, y + 1)
   const row = ctx.getImageData(0, y, w, 1).data
   let value = 0
   for (let i = 0; i < ${BITS}; i++) {
@@ -95,6 +96,7 @@ const onFrame = (now, meta) => {
   }
   const shown = Math.floor((performance.timeOrigin + meta.expectedDisplayTime) / 10)
   const delay = (((shown - value) % 2 ** ${BITS}) + 2 ** ${BITS}) % 2 ** ${BITS} * 10
+  bench.last = { value, shown, w, h }
   if (delay > 60000) bench.unreadable++
   else bench.samples.push({ at: Date.now(), delay, height: h, latency: hls.latency })
   v.requestVideoFrameCallback(onFrame)
@@ -118,6 +120,8 @@ async function findPid(match: (cmdline: string) => boolean): Promise<number | nu
 }
 
 async function main() {
+  // The installation's settings (.env) give the stand-in's; nothing else of them is used.
+  await bootstrap("bench:latency", { services: false })
   const dir = await mkdtemp(path.join(os.tmpdir(), "bench-latency-"))
   const origin = await startRtmpServer({ dir, rtmpPort: await freePort(), httpPort: await freePort() })
   const streamKey = `bench${Date.now().toString(36)}`
@@ -137,7 +141,7 @@ async function main() {
     for (let i = 0; ; i++) {
       const variant = await fetch(`${origin.hlsBase}${streamKey}_720p.m3u8`).then((r) => (r.ok ? r.text() : ""), () => "")
       if ((variant.match(/\.ts$/gm) ?? []).length >= 3) break
-      if (i > 120) throw new Error(`no 720p rendition after 60 s: see ${dir}/transcode.log`)
+      if (i > 360) throw new Error(`no 720p rendition after 180 s: see ${dir}/transcode.log`)
       await sleep(500)
     }
     const transcoder = await findPid((c) => c.includes("-f\0hls") && c.includes(`${streamKey}_%v.m3u8`))
@@ -154,6 +158,10 @@ async function main() {
     const wall = (Date.now() - startedAt) / 1000
     const cores = { transcoder: ((await cpuSeconds(transcoder)) - cpu0.transcoder) / wall, streamer: ((await cpuSeconds(streamer.pid)) - cpu0.streamer) / wall }
     const watched = await page.evaluate(() => (window as unknown as { bench: { samples: { at: number; delay: number; height: number; latency: number }[]; unreadable: number } }).bench)
+    if (process.env.BENCH_DEBUG) {
+      await page.screenshot({ path: path.join(os.tmpdir(), "bench-latency.png") })
+      console.log(JSON.stringify(await page.evaluate(() => (window as unknown as { bench: { last: unknown } }).bench.last)))
+    }
     const samples = watched.samples.filter((s) => s.at >= startedAt)
     const delays = samples.map((s) => s.delay)
     const heights = [...new Set(samples.map((s) => s.height))].join(", ")
@@ -187,7 +195,7 @@ async function main() {
     server.close()
     streamer.kill("SIGTERM")
     await origin.close()
-    await rm(dir, { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 })
   }
 }
 

@@ -8,7 +8,7 @@
 //   startRtmpServer({ ... })     starts one for a test (free ports), returns its URLs and close()
 import type { ChildProcess } from "node:child_process"
 import { existsSync } from "node:fs"
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises"
+import { chmod, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import path from "node:path"
 
 import { getEnv } from "@/lib/config/env"
@@ -112,13 +112,32 @@ export async function startRtmpServer(options: RtmpServerOptions): Promise<RtmpS
   await chmod(path.join(o.dir, "hls"), 0o777)
   await writeFile(path.join(o.dir, "transcode.log"), "", { flag: "a", mode: 0o666 })
   await chmod(path.join(o.dir, "transcode.log"), 0o666)
-  const nginx = await startNginx({ dir: o.dir, config: await nginxConfig(o), ports: [o.rtmpPort, o.httpPort], host: o.host })
+  const nginx = await startNginx({ dir: o.dir, config: await nginxConfig(o), ports: [o.rtmpPort, o.httpPort], host: o.host, stopSignal: "SIGTERM" })
   return {
     rtmpBase: `rtmp://${o.host}:${o.rtmpPort}/${o.app}/`,
     hlsBase: `http://${o.host}:${o.httpPort}${o.hlsPath}`,
     hlsDir: path.join(o.dir, "hls"),
     process: nginx.process,
-    close: () => nginx.close(),
+    close: async () => {
+      await nginx.close()
+      // nginx-rtmp stops its transcoders with the streams; one it started again meanwhile must not outlive it.
+      await killProcessesWriting(path.join(o.dir, "hls"))
+    },
+  }
+}
+
+/** Kills the processes whose command line names `folder` (this server's transcoders). */
+async function killProcessesWriting(folder: string): Promise<void> {
+  for (const pid of await readdir("/proc").catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")
+    if (cmdline.includes(`${folder}/`) || cmdline.includes(`\0${folder}\0`)) {
+      try {
+        process.kill(Number(pid), "SIGKILL")
+      } catch {
+        // gone meanwhile
+      }
+    }
   }
 }
 
