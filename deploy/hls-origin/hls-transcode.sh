@@ -22,7 +22,7 @@ case $NAME in *[!A-Za-z0-9-]*|'') echo "refused stream name: $NAME" >>"$LOG"; ex
 # What the input carries: its video height (empty: no video) and whether there is sound. A long GOP
 # (say 10 s) shows its video only at the next keyframe: nginx-rtmp's metadata (displayHeight) says
 # there is one, and the transcoder then listens long enough to see it.
-probe=$("$FFPROBE" -v error -rw_timeout 5000000 -analyzeduration 2500000 -probesize 5000000 -show_entries stream=codec_type,height:format_tags=displayHeight \
+probe=$("$FFPROBE" -v error -rw_timeout 15000000 -analyzeduration 2500000 -probesize 5000000 -show_entries stream=codec_type,height:format_tags=displayHeight \
   -of default=nw=1 "$INPUT" 2>>"$LOG")
 height=$(printf '%s\n' "$probe" | sed -n 's/^height=\([0-9][0-9]*\)$/\1/p' | head -n 1)
 analyze=2500000
@@ -37,7 +37,7 @@ if [ -z "$height" ] && [ "$audio" = 0 ]; then
   exit 1
 fi
 
-set -- -hide_banner -nostdin -loglevel warning -fflags nobuffer -rw_timeout 5000000 -analyzeduration $analyze -probesize 50000000 -i "$INPUT"
+set -- -hide_banner -nostdin -loglevel warning -fflags nobuffer -rw_timeout 15000000 -analyzeduration $analyze -probesize 50000000 -i "$INPUT"
 filters="" maps="" variants="" v=0 a=0
 add_video() { # <height> <video kb/s> <audio kb/s> <rendition name>
   filters="$filters[s$v]scale=-2:$1[v$v];"
