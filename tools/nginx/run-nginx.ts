@@ -47,7 +47,15 @@ export type NginxProcess = { process: ChildProcess; close(): Promise<void> }
  * Writes `config` to <dir>/nginx.conf and starts nginx with it, resolving once every port listens.
  * A config nginx refuses fails with its error log.
  */
-export async function startNginx(options: { dir: string; config: string; ports: number[]; host: string; missing?: string }): Promise<NginxProcess> {
+export async function startNginx(options: {
+  dir: string
+  config: string
+  ports: number[]
+  host: string
+  missing?: string
+  /** SIGQUIT (graceful, the default) or SIGTERM (fast: RTMP players and exec'd children never let a graceful worker end). */
+  stopSignal?: NodeJS.Signals
+}): Promise<NginxProcess> {
   if (!existsSync(NGINX)) throw new Error(options.missing ?? "nginx is needed (Debian package nginx): run npm run setup")
   const dir = path.resolve(options.dir)
   await mkdir(dir, { recursive: true })
@@ -72,7 +80,7 @@ export async function startNginx(options: { dir: string; config: string; ports: 
     async close() {
       if (exited) return
       const done = new Promise((resolve) => child.once("exit", resolve))
-      child.kill("SIGQUIT") // graceful nginx shutdown
+      child.kill(options.stopSignal ?? "SIGQUIT") // graceful nginx shutdown by default
       const timer = setTimeout(() => child.kill("SIGKILL"), 3_000)
       await done
       clearTimeout(timer)

@@ -6,11 +6,12 @@ import { useEffect, useRef, useState } from "react"
 
 import type { LiveStatus } from "@/lib/lives/schemas"
 
+import { isMediaRefused, LIVE_HLS_SETTINGS, signedMediaXhrSetup } from "@/components/lives/live-hls"
 import { fetchLiveStatus, isEndedStatus, resolveStatusFrame } from "@/components/lives/live-status-hint"
 import { useLiveEvents } from "@/components/lives/use-live-events"
 import { Button } from "@/components/ui/button"
 
-type Playback = "waiting" | "starting" | "playing" | "reconnecting" | "blocked"
+type Playback = "waiting" | "starting" | "playing" | "reconnecting" | "blocked" | "expired"
 
 /** A stall shorter than this is a normal buffering hiccup, not worth a message. */
 const STALL_NOTICE_MS = 1_500
@@ -78,9 +79,16 @@ export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string;
         return
       }
       const attach = () => {
-        hls = new Hls({ liveDurationInfinity: true, lowLatencyMode: false, manifestLoadingMaxRetry: 2, levelLoadingMaxRetry: 4, fragLoadingMaxRetry: 6 })
+        hls = new Hls({ ...LIVE_HLS_SETTINGS, xhrSetup: signedMediaXhrSetup(slug) })
         hls.on(Hls.Events.MANIFEST_PARSED, play)
         hls.on(Hls.Events.ERROR, (_event, data) => {
+          // The origin refuses the media (a restricted live's access expired or was lost): say so, no retry.
+          if (isMediaRefused(data)) {
+            setPlayback("expired")
+            hls?.destroy()
+            hls = null
+            return
+          }
           if (!data.fatal) return
           if (data.type === Hls.ErrorTypes.MEDIA_ERROR) {
             hls?.recoverMediaError()
@@ -115,17 +123,19 @@ export function LivePlayer({ slug, src, poster, initialStatus }: { slug: string;
         video.load()
       }
     }
-  }, [running, src])
+  }, [running, src, slug])
 
   const message = ended
     ? { title: t("ended"), help: t("endedHelp"), testId: "live-ended" }
     : !running
       ? { title: t("notStarted"), help: t("notStartedHelp"), testId: "live-not-started" }
-      : playback === "reconnecting"
-        ? { title: t("reconnecting"), help: t("reconnectingHelp"), testId: "live-reconnecting" }
-        : playback === "starting"
-          ? { title: t("starting"), help: t("startingHelp"), testId: "live-starting" }
-          : null
+      : playback === "expired"
+        ? { title: t("accessExpired"), help: t("accessExpiredHelp"), testId: "live-access-expired" }
+        : playback === "reconnecting"
+          ? { title: t("reconnecting"), help: t("reconnectingHelp"), testId: "live-reconnecting" }
+          : playback === "starting"
+            ? { title: t("starting"), help: t("startingHelp"), testId: "live-starting" }
+            : null
 
   return (
     <div>
