@@ -3,7 +3,7 @@
 import type HlsType from "hls.js"
 import type { HlsConfig } from "hls.js"
 import { useTranslations } from "next-intl"
-import { useEffect, useRef, useState, type ReactNode } from "react"
+import { useEffect, useId, useRef, useState, type ReactNode } from "react"
 
 import type { LiveStatus } from "@/lib/lives/schemas"
 
@@ -78,6 +78,7 @@ export function LivePlayer({
   const t = useTranslations("livePage")
   const videoRef = useRef<HTMLVideoElement>(null)
   const frameRef = useRef<HTMLDivElement>(null)
+  const qualityId = useId()
   const hlsRef = useRef<HlsType | null>(null)
   const [status, setStatus] = useState<LiveStatus>(initialStatus)
   const [playback, setPlayback] = useState<Playback>("waiting")
@@ -149,27 +150,24 @@ export function LivePlayer({
       const attach = () => {
         hls = new Hls(HLS_CONFIG)
         hlsRef.current = hls
+        // hls.js parses the master (MANIFEST_PARSED, its levels without the audio-only rendition)
+        // while it announces MANIFEST_LOADED, before this listener: here both are known.
         hls.on(Hls.Events.MANIFEST_LOADED, (_event, data) => {
-          if (master) audioUrl.current = audioOnlyUrl(data.levels)
-        })
-        hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
-          if (master && hls) {
-            const found = qualityOptions(data.levels, audioUrl.current !== null)
-            const wanted = resolveQualityChoice(readQualityChoice(), found)
-            setOptions(found)
-            setChoice(wanted.value)
-            if (wanted.value === "audio") {
-              // Remembered « Son seul »: play the audio-only rendition instead (the effect starts again).
-              setAudioSrc(audioUrl.current)
-              return
-            }
-            if (wanted.level !== undefined) {
-              hls.startLevel = wanted.level
-              hls.loadLevel = wanted.level
-            }
+          if (!master || !hls) return
+          audioUrl.current = audioOnlyUrl(data.levels)
+          const found = qualityOptions(hls.levels, audioUrl.current !== null)
+          const wanted = resolveQualityChoice(readQualityChoice(), found)
+          setOptions(found)
+          setChoice(wanted.value)
+          if (wanted.value === "audio") {
+            // Remembered « Son seul »: play the audio-only rendition instead (the effect starts again).
+            setAudioSrc(audioUrl.current)
+          } else if (wanted.level !== undefined) {
+            hls.startLevel = wanted.level
+            hls.loadLevel = wanted.level
           }
-          play()
         })
+        hls.on(Hls.Events.MANIFEST_PARSED, play)
         hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => {
           const height = hls?.levels[data.level]?.height
           setRendition(master ? (height ? `${height}p` : null) : "audio")
@@ -338,9 +336,12 @@ export function LivePlayer({
               <SpeakerIcon muted={muted} /> {muted ? t("unmute") : t("mute")}
             </Button>
             {hasQualityChoice(options) && (
-              <label className={cn("flex items-center gap-2 text-sm font-medium", fullscreen ? "text-white" : "text-slate-800")}>
-                {t("quality")}
+              <span className="flex items-center gap-2">
+                <label htmlFor={qualityId} className={cn("text-sm font-medium", fullscreen ? "text-white" : "text-slate-800")}>
+                  {t("quality")}
+                </label>
                 <select
+                  id={qualityId}
                   value={choice}
                   onChange={(e) => chooseQuality(e.target.value as QualityChoice)}
                   className={cn(inputClasses, "py-1 text-sm")}
@@ -352,7 +353,7 @@ export function LivePlayer({
                     </option>
                   ))}
                 </select>
-              </label>
+              </span>
             )}
             <span className="flex-1" />
             {onTheatreChange && !fullscreen && (
