@@ -7,11 +7,17 @@ import { randomUUID } from "node:crypto"
 
 import { expect, test, type Page } from "@playwright/test"
 
+import { hlsTokenSecret, signHlsUrl } from "@/lib/lives/hls-token"
+
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
 import { liveSlugOfMeeting, publishLiveStatusFrame, seedStartingLive, setLiveStatus, stopAllLives } from "./fixtures/db"
+import { E2E_ENV } from "./fixtures/env"
 import { simulator } from "./fixtures/simulator"
 import { expectPlaying, startLiveAsTeacher as startLive } from "./fixtures/lives"
+
+/** A restricted live's media URL at the HLS origin: <POD_HLS_STREAM><token>/<expires>/private-… */
+const SIGNED_MEDIA = /\/hls\/[A-Za-z0-9_-]{22}\/\d+\/private-live\d+-[0-9a-f]+(_\w+)?\.(m3u8|ts)$/
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
 
@@ -92,6 +98,10 @@ test("a restricted live: anonymous visitors are refused (page → sign-in and ba
   await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
   await startLive(browser, name, { restricted: true })
   const slug = await liveSlugOfMeeting(meetingID)
+  const hlsRequests: string[] = []
+  page.on("request", (r) => {
+    if (r.url().startsWith(E2E_ENV.POD_HLS_STREAM!)) hlsRequests.push(r.url())
+  })
 
   // The Directs list shows it to everyone, marked.
   await page.goto("/lives")
@@ -114,6 +124,24 @@ test("a restricted live: anonymous visitors are refused (page → sign-in and ba
   await expectPlaying(page)
   expect(await statusFromPage(page, `/api/lives/${slug}/events`)).toBe(200)
   expect(await statusFromPage(page, `/api/lives/${slug}/playlist`)).toBe(200)
+
+  // Its media is private at the HLS origin: the player fetched the ladder under a signed path (nginx
+  // secure_link), and the bare URL, an expired token, a forged one or another live's are refused (403).
+  const signedMedia = hlsRequests.filter((url) => SIGNED_MEDIA.test(url))
+  expect(signedMedia.some((url) => url.endsWith(".ts"))).toBe(true)
+  expect(hlsRequests.filter((url) => !SIGNED_MEDIA.test(url))).toEqual([])
+  const { url: signed } = await page.evaluate(async (target) => (await fetch(target)).json() as Promise<{ url: string }>, `/api/lives/${slug}/media-url`)
+  const bare = signed.replace(/[A-Za-z0-9_-]{22}\/\d+\//, "")
+  const secret = hlsTokenSecret({ AUTH_SECRET: E2E_ENV.AUTH_SECRET!, HLS_TOKEN_SECRET: undefined })
+  const expired = signHlsUrl(bare, { secret, ttlSeconds: 600, now: new Date(Date.now() - 601_000) }).url
+  const forged = signHlsUrl(bare, { secret: "forged-secret-forged-secret", ttlSeconds: 600 }).url
+  const otherLive = signHlsUrl(bare.replace(/private-live\d+-/, "private-live999999-"), { secret, ttlSeconds: 600 }).url.replace(/private-live999999-/, /private-live\d+-/.exec(bare)![0])
+  for (const url of [bare, expired, forged, otherLive]) expect({ url, status: (await request.get(url)).status() }).toEqual({ url, status: 403 })
+  expect((await request.get(signed)).status()).toBe(200)
+
+  // Once the origin refuses it (the access expired and could not be renewed), the player says so.
+  await page.route(/\/hls\//, (route) => route.fulfill({ status: 403, headers: { "access-control-allow-origin": "*" }, body: "" }))
+  await expect(page.getByTestId("live-access-expired")).toHaveText(/Votre accès a expiré : rechargez la page/, { timeout: 15_000 })
 })
 
 test("when the stream is cut, the page says it reconnects, and plays again once the stream is back", async ({ page, browser }) => {

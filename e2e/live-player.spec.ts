@@ -156,7 +156,7 @@ test("the quality menu: Auto, each rendition, « Son seul », remembered by the 
 
   // The media refuses this viewer (its token expired): the player says so and stops asking.
   await page.route(/\/hls\/.*\.(ts|m4s|m3u8)(\?.*)?$/, (route) => route.fulfill({ status: 403, body: "Forbidden" }))
-  await expect(page.getByTestId("live-expired")).toContainText("Votre accès a expiré\u00a0: rechargez la page.", { timeout: 30_000 })
+  await expect(page.getByTestId("live-access-expired")).toContainText("Votre accès a expiré\u00a0: rechargez la page", { timeout: 30_000 })
   await expect(page.getByRole("button", { name: "Recharger la page" })).toBeVisible()
   await expect(page.getByTestId("live-reconnecting")).toHaveCount(0)
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { audioOnlyUrl, hasQualityChoice, isAccessRefused, qualityOptions, readQualityChoice, resolveQualityChoice, saveQualityChoice, QUALITY_STORAGE_KEY } from "./player-quality"
+import { audioOnlyUrl, hasQualityChoice, qualityOptions, readQualityChoice, resolveQualityChoice, saveQualityChoice, QUALITY_STORAGE_KEY } from "./player-quality"
 
 /** The ladder of issue 21 as hls.js reports it: its levels (audio-only dropped) and the parsed master entries. */
 const LEVELS = [
@@ -63,11 +63,4 @@ describe("the quality menu of the live player", () => {
     expect(readQualityChoice(undefined)).toBeNull()
   })
 
-  it("treats 401 and 403 on media as lost access (reload), other failures as network trouble (retry)", () => {
-    expect(isAccessRefused(403)).toBe(true)
-    expect(isAccessRefused(401)).toBe(true)
-    expect(isAccessRefused(404)).toBe(false)
-    expect(isAccessRefused(0)).toBe(false)
-    expect(isAccessRefused(undefined)).toBe(false)
-  })
 })

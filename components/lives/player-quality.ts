@@ -74,7 +74,3 @@ export function saveQualityChoice(choice: QualityChoice, storage: Pick<Storage, 
   }
 }
 
-/** An HTTP status that means the viewer may no longer fetch the media (expired token, lost access): reloading is the way out. */
-export function isAccessRefused(status: number | undefined): boolean {
-  return status === 401 || status === 403
-}

@@ -218,6 +218,14 @@ export const envSchema = z
       .regex(/^\d{3,4}x\d{3,4}$/, "must look like 1280x720")
       .default("1280x720"),
     FFMPEG_STREAM_VIDEO_BITRATE: int(3000, 100, 100_000),
+    /**
+     * Signs the media URLs of restricted lives (nginx secure_link at the HLS origin, which must have
+     * the same value: deploy/hls-origin). Unset: derived from AUTH_SECRET (fine for one host; set it
+     * when the origin is another machine, so that AUTH_SECRET never leaves the app).
+     */
+    HLS_TOKEN_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").regex(/^[^\s;{}"'$\\]+$/, "no spaces, quotes, ; { } $ or \\ (it goes into nginx's configuration)").optional()),
+    /** How long a restricted live's media URL stays valid (the player renews it before); seconds. */
+    HLS_TOKEN_TTL_SECONDS: int(600, 30, 86_400),
     FFMPEG_STREAM_THREADS: int(0, 0, 64),
     BBB_ATTENDEE_PASSWORD: optionalString,
     BBB_MODERATOR_PASSWORD: optionalString,

@@ -25,6 +25,10 @@ export { ACTIVE_LIVE_STATUSES, isActiveLiveStatus, LIVE_STATUSES, type LiveStatu
 export const liveStatusAnswerSchema = z.object({ status: z.enum(LIVE_STATUSES) })
 export type LiveStatusAnswer = z.infer<typeof liveStatusAnswerSchema>
 
+/** GET /api/lives/<slug>/media-url: where the player loads the live's HLS, and until when (null: no expiry, a public stream). */
+export const liveMediaUrlAnswerSchema = z.object({ url: z.string().url(), expiresAt: z.string().datetime().nullable() })
+export type LiveMediaUrlAnswer = z.infer<typeof liveMediaUrlAnswerSchema>
+
 /** Why a live failed (i18n "liveFailure"). */
 export const LIVE_FAILURE_REASONS = ["STREAMER_FAILED", "START_TIMEOUT", "STREAM_STALLED", "STREAMER_EXITED", "AGENT_UNREACHABLE"] as const
 export type LiveFailureReason = (typeof LIVE_FAILURE_REASONS)[number]

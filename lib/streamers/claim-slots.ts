@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto"
 
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
+import { PRIVATE_STREAM_PREFIX } from "@/lib/lives/hls-token"
 
 import { slotLabel } from "./slot-layout"
 
@@ -14,9 +15,13 @@ const CLAIM_LOCK_KEY = 4_242_003
 
 export type SlotClaim = { liveId: number; serverNumber: number; slotNumber: number; claimedAt: Date }
 
-/** Unguessable stream name (the HLS server is public: a restricted live must not be found by its slug). */
-export function newStreamKey(liveId: number): string {
-  return `live${liveId}-${randomBytes(12).toString("hex")}`
+/**
+ * Unguessable stream name (a restricted live must not be found by its slug); a restricted live's is
+ * private: the HLS origin serves it only with a token (lib/lives/hls-token.ts). Decided when the live
+ * starts: a live made restricted while on air gets private media from its next start.
+ */
+export function newStreamKey(liveId: number, isRestricted = false): string {
+  return `${isRestricted ? PRIVATE_STREAM_PREFIX : ""}live${liveId}-${randomBytes(12).toString("hex")}`
 }
 
 export async function claimSlots(): Promise<SlotClaim[]> {
@@ -28,7 +33,7 @@ export async function claimSlots(): Promise<SlotClaim[]> {
     const waiting = await tx.live.findMany({
       where: { status: "REQUESTED", slotId: null },
       orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
-      select: { id: true },
+      select: { id: true, isRestricted: true },
       take: 500,
     })
     if (waiting.length === 0) return []
@@ -59,7 +64,7 @@ export async function claimSlots(): Promise<SlotClaim[]> {
           redisHost: slot.hostname,
           redisPort: slot.redisPort,
           redisChannel: slot.redisChannel,
-          streamKey: newStreamKey(live.id),
+          streamKey: newStreamKey(live.id, live.isRestricted),
         },
       })
       if (moved.count === 0) continue // cancelled meanwhile

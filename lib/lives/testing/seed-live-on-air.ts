@@ -1,6 +1,7 @@
 // Test factory: a running live of a fresh meeting with its broadcaster on air (what the orchestrator
 // leaves when a live starts), unique per call.
 import { db } from "@/lib/db"
+import { PRIVATE_STREAM_PREFIX } from "@/lib/lives/hls-token"
 import { isActiveLiveStatus, type LiveStatus } from "@/lib/lives/live-statuses"
 import { seedMeeting, seedUser, uniqueSuffix } from "@/prisma/seed/factories"
 
@@ -9,7 +10,8 @@ export async function seedLiveOnAir(options: { isRestricted?: boolean; enableCha
   const teacher = await seedUser({ role: "TEACHER" })
   const meeting = await seedMeeting({ name: `Cours en direct ${suffix}` })
   const building = await db.building.upsert({ where: { name: "Bâtiment de test" }, create: { name: "Bâtiment de test" }, update: {}, select: { id: true } })
-  const streamKey = `key${suffix}`
+  // A restricted live's stream is private at the HLS origin (lib/lives/hls-token.ts), as claimSlots names it.
+  const streamKey = `${options.isRestricted ? PRIVATE_STREAM_PREFIX : ""}key${suffix}`
   const status = options.status ?? "RUNNING"
   const broadcaster = await db.broadcaster.create({
     data: {

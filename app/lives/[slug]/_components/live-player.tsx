@@ -7,11 +7,11 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react"
 
 import type { LiveStatus } from "@/lib/lives/schemas"
 
+import { isMediaRefused, LIVE_HLS_SETTINGS, signedMediaXhrSetup } from "@/components/lives/live-hls"
 import { fetchLiveStatus, isEndedStatus, resolveStatusFrame } from "@/components/lives/live-status-hint"
 import {
   audioOnlyUrl,
   hasQualityChoice,
-  isAccessRefused,
   qualityOptions,
   readQualityChoice,
   resolveQualityChoice,
@@ -34,18 +34,10 @@ const STALL_NOTICE_MS = 1_500
 const RETRY_MS = 2_000
 
 /**
- * hls.js for a live: starts at the rendition the measured bandwidth allows (startLevel -1: the first
- * fragment, of the lowest rendition, measures it) and then follows the bandwidth (ABR).
+ * Added to the live settings (live-hls.ts): start at the rendition the measured bandwidth allows
+ * (startLevel -1: the first fragment, of the lowest rendition, measures it), then follow it (ABR).
  */
-const HLS_CONFIG: Partial<HlsConfig> = {
-  liveDurationInfinity: true,
-  lowLatencyMode: false,
-  startLevel: -1,
-  testBandwidth: true,
-  manifestLoadingMaxRetry: 2,
-  levelLoadingMaxRetry: 4,
-  fragLoadingMaxRetry: 6,
-}
+const ADAPTIVE_START = { startLevel: -1, testBandwidth: true } satisfies Partial<HlsConfig>
 
 /**
  * The live's video: hls.js (native HLS where the browser has it, i.e. Safari), muted autoplay with an
@@ -148,7 +140,7 @@ export function LivePlayer({
       }
       const master = playing === src
       const attach = () => {
-        hls = new Hls(HLS_CONFIG)
+        hls = new Hls({ ...LIVE_HLS_SETTINGS, ...ADAPTIVE_START, xhrSetup: signedMediaXhrSetup(slug) })
         hlsRef.current = hls
         // hls.js parses the master (MANIFEST_PARSED, its levels without the audio-only rendition)
         // while it announces MANIFEST_LOADED, before this listener: here both are known.
@@ -173,8 +165,8 @@ export function LivePlayer({
           setRendition(master ? (height ? `${height}p` : null) : "audio")
         })
         hls.on(Hls.Events.ERROR, (_event, data) => {
-          if (isAccessRefused(data.response?.code)) {
-            // The media refuses this viewer (token expired, access lost): retrying cannot help.
+          // The origin refuses the media (a restricted live's access expired or was lost): say so, no retry.
+          if (isMediaRefused(data)) {
             setPlayback("expired")
             stop()
             return
@@ -213,7 +205,7 @@ export function LivePlayer({
         video.load()
       }
     }
-  }, [running, src, playing])
+  }, [running, src, playing, slug])
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement === frameRef.current && frameRef.current !== null)
@@ -256,7 +248,7 @@ export function LivePlayer({
     : !running
       ? { title: t("notStarted"), help: t("notStartedHelp"), testId: "live-not-started" }
       : expired
-        ? { title: t("expired"), help: t("expiredHelp"), testId: "live-expired" }
+        ? { title: t("accessExpired"), help: t("accessExpiredHelp"), testId: "live-access-expired" }
         : playback === "reconnecting"
           ? { title: t("reconnecting"), help: t("reconnectingHelp"), testId: "live-reconnecting" }
           : playback === "starting"
@@ -293,7 +285,7 @@ export function LivePlayer({
               <div data-testid={message.testId} data-live-state={message.testId}>
                 <p className="text-lg font-semibold">{message.title}</p>
                 <p className="mt-1 text-sm text-slate-200">{message.help}</p>
-                {message.testId === "live-expired" && (
+                {message.testId === "live-access-expired" && (
                   <Button type="button" className="mt-3" onClick={() => window.location.reload()}>
                     {t("reload")}
                   </Button>
