@@ -141,7 +141,7 @@ test("a restricted live: anonymous visitors are refused (page → sign-in and ba
 
   // Once the origin refuses it (the access expired and could not be renewed), the player says so.
   await page.route(/\/hls\//, (route) => route.fulfill({ status: 403, headers: { "access-control-allow-origin": "*" }, body: "" }))
-  await expect(page.getByTestId("live-access-expired")).toHaveText(/Votre accès a expiré : rechargez la page/, { timeout: 15_000 })
+  await expect(page.getByTestId("live-access-expired")).toHaveText(/Votre accès a expiré\s:\srechargez la page/, { timeout: 15_000 })
 })
 
 test("when the stream is cut, the page says it reconnects, and plays again once the stream is back", async ({ page, browser }) => {

@@ -19,7 +19,7 @@ function setup(answers: Answer[]) {
   const opened: string[] = []
   const run = async (url: string) => {
     const xhr = { open: (_method: string, target: string) => opened.push(target) } as unknown as XMLHttpRequest
-    await xhrSetup(xhr, url)
+    await xhrSetup(xhr, url, {} as never)
     return opened.at(-1)
   }
   return { calls, run, opened }
