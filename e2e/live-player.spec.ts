@@ -89,34 +89,6 @@ test("the page is built around the video: chat beside it at 1280×800, below it 
   await phone.close()
 })
 
-/**
- * The live's master playlist, as the origin's ladder (issue 21) lists it: where the origin still
- * publishes one rendition, that rendition serves as 720p, 360p and audio-only of a master playlist
- * (the menu is the player's, whatever the origin sends).
- */
-async function withLadder(page: Page): Promise<void> {
-  await page.route(
-    (url) => url.pathname.endsWith(".m3u8") && url.pathname.includes("/hls/") && url.search === "",
-    async (route) => {
-      const response = await route.fetch()
-      const body = await response.text()
-      if (body.includes("#EXT-X-STREAM-INF")) return route.fulfill({ response })
-      const name = new URL(route.request().url()).pathname.split("/").pop()!
-      const master = [
-        "#EXTM3U",
-        "#EXT-X-STREAM-INF:BANDWIDTH=2500000,RESOLUTION=1280x720",
-        `${name}?rendition=720`,
-        "#EXT-X-STREAM-INF:BANDWIDTH=800000,RESOLUTION=640x360",
-        `${name}?rendition=360`,
-        '#EXT-X-STREAM-INF:BANDWIDTH=64000,CODECS="mp4a.40.2"',
-        `${name}?rendition=audio`,
-        "",
-      ].join("\n")
-      return route.fulfill({ status: 200, contentType: "application/vnd.apple.mpegurl", body: master })
-    },
-  )
-}
-
 test("the quality menu: Auto, each rendition, « Son seul », remembered by the browser; media refused (403) says to reload", async ({ page, browser }) => {
   test.slow() // a live started, played, reloaded
   const name = `Amphi à la carte ${randomUUID().slice(0, 6)}`
@@ -124,18 +96,14 @@ test("the quality menu: Auto, each rendition, « Son seul », remembered by the 
   await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
   await startLiveAsTeacher(browser, name)
   const slug = await liveSlugOfMeeting(meetingID)
-  await withLadder(page)
-  const audioRequests: string[] = []
-  page.on("request", (r) => {
-    if (/rendition=audio|audio[^/]*\.m3u8/.test(r.url())) audioRequests.push(r.url())
-  })
   await page.goto(`/lives/${slug}`)
   await expectPlaying(page)
 
-  // Auto by default (with the rendition playing now); every rendition of the ladder, highest first.
+  // Auto by default (with the rendition playing now); every rendition of the origin's ladder, highest
+  // first (the e2e streamer sends 640×360: the origin never upscales, so no 720p here).
   const menu = page.getByLabel("Qualité")
   await expect(menu).toHaveValue("auto")
-  await expect(menu.locator("option")).toHaveText([/^Auto( \(\d+p\))?$/, "720p", "360p", "Son seul"])
+  await expect(menu.locator("option")).toHaveText([/^Auto( \(\d+p\))?$/, "360p", "Son seul"])
   await expect(page.getByTestId("live-player")).toHaveAttribute("data-rendition", /^\d+p$/)
 
   // The keyboard reaches it and chooses 360p: that rendition plays.
@@ -146,17 +114,57 @@ test("the quality menu: Auto, each rendition, « Son seul », remembered by the 
   // « Son seul »: the audio-only rendition's playlist, the video said to be off; kept on the next visit.
   await menu.selectOption("audio")
   await expect(page.getByTestId("live-audio-only")).toBeVisible()
-  await expect.poll(() => audioRequests.length).toBeGreaterThan(0)
+  await expect(page.getByTestId("live-player")).toHaveAttribute("data-rendition", "audio", { timeout: 20_000 })
   await page.reload()
   await expect(page.getByLabel("Qualité")).toHaveValue("audio", { timeout: 20_000 })
   await expect(page.getByTestId("live-audio-only")).toBeVisible()
   await page.getByLabel("Qualité").selectOption("auto")
   await expect(page.getByTestId("live-audio-only")).toHaveCount(0)
   await expectPlaying(page)
+  await expect(page.getByTestId("live-player")).toHaveAttribute("data-rendition", "360p")
 
   // The media refuses this viewer (its token expired): the player says so and stops asking.
   await page.route(/\/hls\/.*\.(ts|m4s|m3u8)(\?.*)?$/, (route) => route.fulfill({ status: 403, body: "Forbidden" }))
   await expect(page.getByTestId("live-access-expired")).toContainText("Votre accès a expiré\u00a0: rechargez la page", { timeout: 30_000 })
   await expect(page.getByRole("button", { name: "Recharger la page" })).toBeVisible()
   await expect(page.getByTestId("live-reconnecting")).toHaveCount(0)
+})
+
+test("a student on a slow connection (600 kb/s) settles within 10 s on what fits (here « Son seul ») and plays without stalls over 1 s", async ({ page, browser }) => {
+  test.slow() // a live started, then 15 s of throttled playback watched
+  const name = `Amphi en 3G ${randomUUID().slice(0, 6)}`
+  const meetingID = `e2e-${randomUUID()}`
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLiveAsTeacher(browser, name)
+  const slug = await liveSlugOfMeeting(meetingID)
+
+  // The page itself loads at full speed; its media over a 600 kb/s link (Chromium's own throttling).
+  await page.goto(`/lives/${slug}`)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send("Network.enable")
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 50, downloadThroughput: 600_000 / 8, uploadThroughput: 600_000 / 8 })
+  await page.evaluate(() => {
+    const video = document.querySelector("video")!
+    const w = window as unknown as { stalls: number[]; stalledAt: number | null }
+    w.stalls = []
+    w.stalledAt = null
+    video.addEventListener("waiting", () => (w.stalledAt ??= performance.now()))
+    video.addEventListener("playing", () => {
+      if (w.stalledAt !== null && video.currentTime > 0.5) w.stalls.push(performance.now() - w.stalledAt)
+      w.stalledAt = null
+    })
+  })
+  // The e2e origin's lowest video rendition (360p, ≈0.8 Mb/s) does not fit: Auto settles on « Son seul ».
+  const player = page.getByTestId("live-player")
+  await expect(player).toHaveAttribute("data-rendition", "audio", { timeout: 10_000 })
+  await expect(page.getByLabel("Qualité")).toHaveValue("auto")
+  await expect(page.getByTestId("live-audio-only")).toContainText("trop lente pour la vidéo")
+  await expectPlaying(page)
+  // Settled: from now on, no stall longer than a second.
+  await page.evaluate(() => ((window as unknown as { stalls: number[] }).stalls = []))
+  const from = await page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).currentTime)
+  await expect.poll(() => page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).currentTime), { timeout: 40_000 }).toBeGreaterThan(from + 15)
+  const stalls = await page.evaluate(() => (window as unknown as { stalls: number[] }).stalls)
+  expect(Math.max(0, ...stalls), `stalls (ms): ${stalls.map(Math.round).join(", ")}`).toBeLessThanOrEqual(1_000)
+  await expect(player).toHaveAttribute("data-rendition", "audio")
 })

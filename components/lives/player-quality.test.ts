@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { audioOnlyUrl, hasQualityChoice, qualityOptions, readQualityChoice, resolveQualityChoice, saveQualityChoice, QUALITY_STORAGE_KEY } from "./player-quality"
+import { AUDIO_RETRY_MS, audioOnlyUrl, fragmentRate, hasQualityChoice, lowestVideoBitrate, mayRetryVideo, qualityOptions, tooSlowForVideo, readQualityChoice, resolveQualityChoice, saveQualityChoice, QUALITY_STORAGE_KEY } from "./player-quality"
 
 /** The ladder of issue 21 as hls.js reports it: its levels (audio-only dropped) and the parsed master entries. */
 const LEVELS = [
@@ -63,4 +63,26 @@ describe("the quality menu of the live player", () => {
     expect(readQualityChoice(undefined)).toBeNull()
   })
 
+})
+
+describe("Auto's last rung: « Son seul » on a connection too slow for any video rendition", () => {
+  it("measures a fragment's rate, and compares it with the lowest video rendition", () => {
+    expect(fragmentRate(100_000, 1_000)).toBe(800_000)
+    expect(fragmentRate(0, 1_000)).toBeNull()
+    expect(fragmentRate(100_000, 0)).toBeNull()
+    expect(lowestVideoBitrate(LEVELS)).toBe(800_000)
+    expect(lowestVideoBitrate([{ height: 360 }])).toBeNull()
+    // 600 kb/s cannot carry the 800 kb/s rendition; 1 Mb/s can
+    expect(tooSlowForVideo(fragmentRate(75_000, 1_000), 800_000)).toBe(true)
+    expect(tooSlowForVideo(fragmentRate(125_000, 1_000), 800_000)).toBe(false)
+    expect(tooSlowForVideo(null, 800_000)).toBe(false)
+    expect(tooSlowForVideo(600_000, null)).toBe(false)
+  })
+
+  it("tries video again only after a while on « Son seul », with bandwidth well above the lowest rendition", () => {
+    expect(mayRetryVideo(2_000_000, 800_000, AUDIO_RETRY_MS)).toBe(true)
+    expect(mayRetryVideo(2_000_000, 800_000, AUDIO_RETRY_MS - 1)).toBe(false)
+    expect(mayRetryVideo(1_000_000, 800_000, AUDIO_RETRY_MS)).toBe(false)
+    expect(mayRetryVideo(2_000_000, null, AUDIO_RETRY_MS)).toBe(false)
+  })
 })

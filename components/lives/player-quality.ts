@@ -74,3 +74,34 @@ export function saveQualityChoice(choice: QualityChoice, storage: Pick<Storage, 
   }
 }
 
+
+/**
+ * Auto's last rung. hls.js's ABR only chooses among video renditions; a connection too slow for the
+ * lowest of them (a phone on poor mobile data) would stall for ever. When this many fragments in a row
+ * came slower than that rendition's bitrate, Auto plays « Son seul »; it tries video again after
+ * AUDIO_RETRY_MS if the bandwidth then measured is well above that bitrate.
+ */
+export const SLOW_FRAGMENTS_FOR_AUDIO = 2
+export const AUDIO_RETRY_MS = 60_000
+const RETRY_MARGIN = 2
+
+/** Bits per second a fragment came at (its bytes over its download time), or null when unknown. */
+export function fragmentRate(bytes: number, ms: number): number | null {
+  return bytes > 0 && ms > 0 ? (bytes * 8 * 1000) / ms : null
+}
+
+/** The bitrate of the ladder's lowest video rendition (hls.js levels), or null. */
+export function lowestVideoBitrate(levels: readonly ReportedLevel[]): number | null {
+  const rates = levels.map((l) => l.bitrate ?? 0).filter((b) => b > 0)
+  return rates.length ? Math.min(...rates) : null
+}
+
+/** Whether a fragment came too slowly for even the lowest video rendition. */
+export function tooSlowForVideo(rate: number | null, lowest: number | null): boolean {
+  return rate !== null && lowest !== null && rate < lowest
+}
+
+/** Whether Auto, on « Son seul » for `sinceMs`, may try video again with this bandwidth estimate (bits/s). */
+export function mayRetryVideo(estimate: number, lowest: number | null, sinceMs: number): boolean {
+  return lowest !== null && sinceMs >= AUDIO_RETRY_MS && estimate >= lowest * RETRY_MARGIN
+}

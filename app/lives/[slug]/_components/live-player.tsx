@@ -11,11 +11,16 @@ import { isMediaRefused, LIVE_HLS_SETTINGS, signedMediaXhrSetup } from "@/compon
 import { fetchLiveStatus, isEndedStatus, resolveStatusFrame } from "@/components/lives/live-status-hint"
 import {
   audioOnlyUrl,
+  fragmentRate,
   hasQualityChoice,
+  lowestVideoBitrate,
+  mayRetryVideo,
   qualityOptions,
   readQualityChoice,
   resolveQualityChoice,
   saveQualityChoice,
+  SLOW_FRAGMENTS_FOR_AUDIO,
+  tooSlowForVideo,
   type QualityChoice,
   type QualityOption,
 } from "@/components/lives/player-quality"
@@ -84,6 +89,13 @@ export function LivePlayer({
   /** The audio-only rendition's playlist when « Son seul » is chosen: played instead of the master. */
   const [audioSrc, setAudioSrc] = useState<string | null>(null)
   const audioUrl = useRef<string | null>(null)
+  /** Auto fell back to « Son seul » (the connection is too slow for any video rendition). */
+  const autoAudio = useRef(false)
+  const lowestBitrate = useRef<number | null>(null)
+  const choiceRef = useRef(choice)
+  useEffect(() => {
+    choiceRef.current = choice
+  })
   const shown = useRef(initialStatus)
   const latestFrame = useRef(0)
   useLiveEvents(slug, (event) => {
@@ -147,6 +159,7 @@ export function LivePlayer({
         hls.on(Hls.Events.MANIFEST_LOADED, (_event, data) => {
           if (!master || !hls) return
           audioUrl.current = audioOnlyUrl(data.levels)
+          lowestBitrate.current = lowestVideoBitrate(hls.levels)
           const found = qualityOptions(hls.levels, audioUrl.current !== null)
           const wanted = resolveQualityChoice(readQualityChoice(), found)
           setOptions(found)
@@ -160,6 +173,23 @@ export function LivePlayer({
           }
         })
         hls.on(Hls.Events.MANIFEST_PARSED, play)
+        let slow = 0
+        const audioSince = performance.now()
+        hls.on(Hls.Events.FRAG_LOADED, (_event, data) => {
+          if (!hls || choiceRef.current !== "auto") return
+          if (master) {
+            // Auto's last rung: too slow for the lowest video rendition, fragment after fragment.
+            const { loaded, loading } = data.frag.stats
+            slow = tooSlowForVideo(fragmentRate(loaded, loading.end - loading.start), lowestBitrate.current) ? slow + 1 : 0
+            if (slow >= SLOW_FRAGMENTS_FOR_AUDIO && audioUrl.current) {
+              autoAudio.current = true
+              setAudioSrc(audioUrl.current)
+            }
+          } else if (autoAudio.current && mayRetryVideo(hls.bandwidthEstimate, lowestBitrate.current, performance.now() - audioSince)) {
+            autoAudio.current = false
+            setAudioSrc(null)
+          }
+        })
         hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data) => {
           const height = hls?.levels[data.level]?.height
           setRendition(master ? (height ? `${height}p` : null) : "audio")
@@ -216,6 +246,7 @@ export function LivePlayer({
   function chooseQuality(value: QualityChoice) {
     saveQualityChoice(value)
     setChoice(value)
+    autoAudio.current = false
     if (value === "audio") {
       setAudioSrc(audioUrl.current)
       return
@@ -256,7 +287,13 @@ export function LivePlayer({
             : null
   const audioOnly = running && !message && audioSrc !== null
   const label = (value: QualityChoice) =>
-    value === "auto" ? (choice === "auto" && rendition && rendition !== "audio" ? t("qualityAutoNow", { rendition }) : t("qualityAuto")) : value === "audio" ? t("qualityAudio") : value
+    value === "auto"
+      ? choice === "auto" && rendition
+        ? t("qualityAutoNow", { rendition: rendition === "audio" ? t("qualityAudio") : rendition })
+        : t("qualityAuto")
+      : value === "audio"
+        ? t("qualityAudio")
+        : value
 
   return (
     <div data-testid="live-player" data-rendition={rendition ?? undefined}>
@@ -295,7 +332,7 @@ export function LivePlayer({
             {audioOnly && (
               <div data-testid="live-audio-only">
                 <p className="text-lg font-semibold">{t("qualityAudio")}</p>
-                <p className="mt-1 text-sm text-slate-200">{t("audioOnlyHelp")}</p>
+                <p className="mt-1 text-sm text-slate-200">{choice === "auto" ? t("audioOnlyAutoHelp") : t("audioOnlyHelp")}</p>
               </div>
             )}
           </div>
