@@ -78,9 +78,9 @@ test("a student's message reaches the room's chat bot and every viewer; anonymou
 
   // The message: delivered to the bot exactly as "(First Last) text", shown to both without reload.
   const text = `Bonjour <script>alert("x")</script> ${randomUUID().slice(0, 4)}`
-  await expect(page.getByText("0/100 caractères")).toBeVisible()
+  await expect(page.getByText("100 caractères restants")).toBeVisible()
   await page.getByLabel("Votre message").fill(text)
-  await expect(page.getByText(`${text.length}/100 caractères`)).toBeVisible()
+  await expect(page.getByText(`${100 - text.length} caractères restants`)).toBeVisible()
   await page.getByRole("button", { name: "Envoyer" }).click()
   await expect(messageOf(page, text).getByTestId("chat-message-outcome")).toHaveText("Transmis à BBB")
   await expect(page.getByLabel("Votre message")).toHaveValue("")
@@ -126,14 +126,27 @@ test("bad messages each get their clear outcome: empty, oversize, flooding", asy
   await page.goto(`/lives/${slug}`)
   const box = page.getByLabel("Votre message")
 
-  // Empty (or blank): said at once, nothing sent.
+  // Empty (or blank): said at once, nothing sent; the error goes as soon as the text changes.
   await send(page, "   ")
-  await expect(page.getByText("Écrivez un message avant d'envoyer.")).toBeVisible()
+  const empty = page.getByText("Écrivez un message avant d'envoyer.")
+  await expect(empty).toBeVisible()
+  await box.fill("x")
+  await expect(empty).toHaveCount(0)
+  await expect(page.getByText("99 caractères restants")).toBeVisible()
 
-  // Oversize: the box stops at 100 characters; a direct post beyond it is refused with its reason.
+  // Oversize: nothing is cut (the whole text stays in the box), the page says by how much, and nothing
+  // is sent; a direct post beyond the limit is refused with its reason.
   await box.fill("x".repeat(150))
-  await expect(box).toHaveValue("x".repeat(100))
-  await expect(page.getByText("100/100 caractères")).toBeVisible()
+  await expect(box).toHaveValue("x".repeat(150))
+  const tooMany = page.getByText("50 caractères de trop : raccourcissez votre message (100 au plus). Rien n'a été envoyé.")
+  await expect(tooMany).toBeVisible()
+  await expect(box).toHaveAttribute("aria-invalid", "true")
+  await page.getByRole("button", { name: "Envoyer" }).click()
+  await expect(box).toHaveValue("x".repeat(150))
+  await expect(page.getByTestId("chat-message")).toHaveCount(0)
+  await box.fill("x".repeat(100))
+  await expect(tooMany).toHaveCount(0)
+  await expect(page.getByText("Plus aucun caractère disponible")).toBeVisible()
   const tooLong = await page.context().request.post(`/api/lives/${slug}/chat`, { data: { body: "y".repeat(101) }, headers: { origin: baseURL! } })
   expect(tooLong.status()).toBe(422)
   expect(await tooLong.json()).toEqual({ code: "CHAT_MESSAGE_TOO_LONG" })
@@ -196,7 +209,7 @@ test("a live without chat shows no chat and its endpoint refuses messages", asyn
   const slug = await liveSlugOfMeeting(meetingID)
   await apiSignIn(page, USERS.student)
   await page.goto(`/lives/${slug}`)
-  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible()
   await expect(page.getByTestId("live-chat")).toHaveCount(0)
   const refused = await page.context().request.post(`/api/lives/${slug}/chat`, { data: { body: "hello" }, headers: { origin: baseURL! } })
   expect(refused.status()).toBe(403)

@@ -5,7 +5,7 @@
 // and its events.
 import { randomUUID } from "node:crypto"
 
-import { expect, test, type Browser, type Page } from "@playwright/test"
+import { expect, test, type Page } from "@playwright/test"
 
 import { hlsTokenSecret, signHlsUrl } from "@/lib/lives/hls-token"
 
@@ -14,37 +14,12 @@ import { watchCsp } from "./fixtures/csp"
 import { liveSlugOfMeeting, publishLiveStatusFrame, seedStartingLive, setLiveStatus, stopAllLives } from "./fixtures/db"
 import { E2E_ENV } from "./fixtures/env"
 import { simulator } from "./fixtures/simulator"
+import { expectPlaying, startLiveAsTeacher as startLive } from "./fixtures/lives"
 
 /** A restricted live's media URL at the HLS origin: <POD_HLS_STREAM><token>/<expires>/private-… */
 const SIGNED_MEDIA = /\/hls\/[A-Za-z0-9_-]{22}\/\d+\/private-live\d+-[0-9a-f]+(_\w+)?\.(m3u8|ts)$/
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
-
-/** The teacher requests a live of her meeting `name` (in her own browser context) and waits until it is on air. */
-async function startLive(browser: Browser, name: string, options: { restricted?: boolean } = {}): Promise<void> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await apiSignIn(page, USERS.teacher)
-  await page.goto("/meetings")
-  const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
-  await card.getByRole("link", { name: "Réaliser un direct" }).click()
-  if (options.restricted) await page.getByLabel("Accès restreint").check()
-  await page.getByRole("button", { name: "Lancer le direct" }).click()
-  await expect(page).toHaveURL(/\/meetings/)
-  await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
-  await context.close()
-}
-
-/** The video's playback position, in seconds. */
-function currentTime(page: Page): Promise<number> {
-  return page.getByTestId("live-video").evaluate((video) => (video as HTMLVideoElement).currentTime)
-}
-
-async function expectPlaying(page: Page): Promise<void> {
-  await expect.poll(() => currentTime(page), { timeout: 40_000, message: "the video plays" }).toBeGreaterThan(0.5)
-  const first = await currentTime(page)
-  await expect.poll(() => currentTime(page), { timeout: 15_000, message: "and goes on playing" }).toBeGreaterThan(first + 1)
-}
 
 /** Status of a GET from the page's browser (its cookies), read at the headers, then aborted. */
 function statusFromPage(page: Page, url: string): Promise<number> {
@@ -79,7 +54,7 @@ test("a student sees a live appear in the Directs list, watches it play, and is 
 
   // Its page: title, session, teacher, a video that really plays (muted, with an unmute control), one viewer.
   await link.click()
-  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible()
   await expect(page.getByText("Hélène Lefèvre")).toBeVisible()
   await expectPlaying(page)
   expect(await page.getByTestId("live-video").evaluate((v) => (v as HTMLVideoElement).muted)).toBe(true)
@@ -112,7 +87,7 @@ test("a student sees a live appear in the Directs list, watches it play, and is 
 
   // Once ended, its address still says so (not "not found", not a broken player).
   await page.reload()
-  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible({ timeout: 20_000 })
   await expect(page.getByTestId("live-ended")).toHaveText(/Ce direct est terminé\./)
   await expect(page.getByTestId("live-video")).toHaveCount(0)
 })
@@ -144,7 +119,7 @@ test("a restricted live: anonymous visitors are refused (page → sign-in and ba
 
   // Back on the live page, signed in: it plays through our playlist route (never nginx's URL).
   await expect(page).toHaveURL(new RegExp(`/lives/${slug}$`))
-  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible()
   expect(await page.content()).not.toContain(".m3u8")
   await expectPlaying(page)
   expect(await statusFromPage(page, `/api/lives/${slug}/events`)).toBe(200)
@@ -240,7 +215,7 @@ test("every live of a session keeps the session's address, which applies the cur
 
   // An anonymous visitor has the public live's link; the page says whose address it is.
   await page.goto(`/lives/${slug}`)
-  await expect(page.getByRole("heading", { level: 1, name: `[BBB] ${name}` })).toBeVisible()
+  await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible()
   await expect(page.getByTestId("live-address-note")).toHaveText(
     "Cette adresse est celle de la session\u00a0: elle montre toujours son direct le plus récent, avec les règles d'accès de ce direct.",
   )

@@ -1,7 +1,7 @@
 "use client"
 
 // The chat panel of a live page: the messages (stored ones, then new ones as the live's event stream
-// brings them), and for signed-in viewers a one-line box with a character counter. Each of the
+// brings them), and for signed-in viewers a one-line box that shows the characters left. Each of the
 // sender's messages shows what became of it: delivered to BBB, or why it was not relayed.
 // Issue 24: messages from the BBB room are marked as such; questions (sent with the box's checkbox)
 // have votes and a « Questions » view sorted by votes; the live's moderators (asked once loaded:
@@ -12,6 +12,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { Badge, type BadgeTone } from "@/components/ui/badge"
 import { Button } from "@/components/ui/button"
 import { Field, inputClasses } from "@/components/ui/field"
+import { normalizeChatText } from "@/lib/chat/normalize-chat-text"
 import type { ChatMessageView, ChatModerationInput, ChatModerationView, ChatRelayStatus, SendChatMessageResult } from "@/lib/chat/schemas"
 import type { AppErrorCode } from "@/lib/errors"
 import type { LiveChatState, LiveEvent } from "@/lib/events/live-feed"
@@ -136,12 +137,17 @@ export function LiveChatPanel(props: {
   const canModerate = moderation?.canModerate ?? false
   const mutedMessages = new Set(moderation?.mutedMessageIds ?? [])
   const shown = view === "questions" ? byVotes(messages) : messages
+  // Counted as the server counts (one line, trimmed). Over the limit nothing is cut: the viewer is
+  // told by how much, and nothing is sent until the text fits.
+  const length = normalizeChatText(text).length
+  const overBy = length - props.maxLength
 
   async function send(event: FormEvent) {
     event.preventDefault()
     if (sending) return
     // The server checks all of this again; here it saves a round trip.
     if (!text.trim()) return setError(tErrors("CHAT_MESSAGE_EMPTY"))
+    if (overBy > 0) return
     setSending(true)
     setError(null)
     try {
@@ -264,15 +270,22 @@ export function LiveChatPanel(props: {
       )}
       {props.canSend && running && (
         <form ref={formRef} onSubmit={send} className="space-y-2" noValidate>
-          <Field id="chat-message" label={t("label")} hint={t("counter", { count: text.length, max: props.maxLength })} error={error}>
+          <Field
+            id="chat-message"
+            label={t("label")}
+            hint={overBy > 0 ? undefined : t("remaining", { count: -overBy })}
+            error={overBy > 0 ? t("tooLong", { count: overBy, max: props.maxLength }) : error}
+          >
             {(control) => (
               <textarea
                 {...control}
                 name="body"
                 rows={2}
-                maxLength={props.maxLength}
                 value={text}
-                onChange={(e) => setText(e.target.value)}
+                onChange={(e) => {
+                  setText(e.target.value)
+                  setError(null) // an error about the previous text no longer holds
+                }}
                 onKeyDown={onKeyDown}
                 className={`${inputClasses} resize-none`}
                 autoComplete="off"

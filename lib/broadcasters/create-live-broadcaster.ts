@@ -5,8 +5,19 @@
 import { getEnv } from "@/lib/config/env"
 import type { Prisma } from "@/lib/generated/prisma/client"
 
+/** Marks a live's broadcaster among Pod's own ones (the admin lists, Pod's directory). */
+const LIVE_BROADCASTER_PREFIX = "[BBB] "
+
 export function broadcasterName(meetingName: string): string {
-  return `[BBB] ${meetingName}`
+  return `${LIVE_BROADCASTER_PREFIX}${meetingName}`
+}
+
+/**
+ * The title a viewer reads for a broadcaster: its name without the technical « [BBB] » prefix, i.e.
+ * the session's name. Another name (a broadcaster of Pod's own) is shown as it is.
+ */
+export function broadcasterDisplayName(name: string): string {
+  return name.startsWith(LIVE_BROADCASTER_PREFIX) ? name.slice(LIVE_BROADCASTER_PREFIX.length).trim() || name : name
 }
 
 export function hlsUrl(streamKey: string): string {

@@ -15,7 +15,8 @@ it("finds a live on air by its page's address; a restricted one only for signed-
   await expect(findViewableLive(broadcaster.slug, student)).resolves.toMatchObject({
     liveId: live.id,
     slug: broadcaster.slug,
-    title: broadcaster.name,
+    // the session's name, without the broadcaster's technical "[BBB] " prefix
+    title: meeting.name,
     meetingName: meeting.name,
     teacherName: `${teacher.firstName} ${teacher.lastName}`,
     status: "RUNNING",
@@ -43,7 +44,7 @@ it("still finds a live whose broadcaster went when it ended: ended, no stream, s
   await expect(findViewableLive(broadcaster.slug, student)).resolves.toMatchObject({
     liveId: live.id,
     slug: broadcaster.slug,
-    title: `[BBB] ${meeting.name}`,
+    title: meeting.name,
     status: "FAILED",
     playlistUrl: null,
   })

@@ -1,7 +1,7 @@
 // The one access rule of a live page and everything it uses (player playlist, events, chat): a
 // broadcaster's slug names the page; a restricted live (or broadcaster) is for signed-in users only.
 // Anonymous visitors of a restricted live get UNAUTHENTICATED (pages send them to sign-in and back).
-import { broadcasterName } from "@/lib/broadcasters/create-live-broadcaster"
+import { broadcasterDisplayName, broadcasterName } from "@/lib/broadcasters/create-live-broadcaster"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 import type { Prisma } from "@/lib/generated/prisma/client"
@@ -12,7 +12,7 @@ import { isLookupSlug } from "./decode-slug"
 export type ViewableLive = {
   liveId: number
   slug: string
-  /** The broadcaster's name, "[BBB] <meeting name>". */
+  /** What the page calls the live: its broadcaster's name without the technical "[BBB] " prefix (the session's name). */
   title: string
   meetingName: string
   sessionDate: Date
@@ -59,7 +59,7 @@ function viewable(live: SelectedLive, page: { slug: string; title: string; hlsUr
   const view: ViewableLive = {
     liveId: live.id,
     slug: page.slug,
-    title: page.title,
+    title: broadcasterDisplayName(page.title),
     meetingName: live.meeting.name,
     sessionDate: live.meeting.sessionDate,
     teacherName: `${live.requestedBy.firstName} ${live.requestedBy.lastName}`.trim(),

@@ -16,8 +16,7 @@ import { loginUrl } from "@/app/_lib/guards"
 import { isMembersRender } from "@/app/_lib/shared-render"
 
 import { FramedSignIn } from "./_components/framed-sign-in"
-import { LivePlayer } from "./_components/live-player"
-import { LiveViewerCount } from "./_components/live-viewer-count"
+import { LiveStage } from "./_components/live-stage"
 
 export const dynamic = "force-dynamic"
 
@@ -74,11 +73,8 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
   return (
     <>
       <PageHeader title={<span className="break-words">{live.title}</span>} back={{ href: "/lives", label: tLives("title") }}>
-        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:flex sm:flex-wrap">
-          <div className="flex gap-1.5">
-            <dt className="font-medium text-slate-600">{t("session")}</dt>
-            <dd className="min-w-0 break-words">{live.meetingName}</dd>
-          </div>
+        {/* The title is the session's name (lib: broadcasterDisplayName); then when and who. */}
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
           <div className="flex gap-1.5">
             <dt className="font-medium text-slate-600">{t("date")}</dt>
             <dd>{format.dateTime(live.sessionDate, { dateStyle: "long", timeStyle: "short" })}</dd>
@@ -89,21 +85,21 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
           </div>
         </dl>
         {/* The address is the session's (lib/lives/attach-live-broadcaster.ts): say which live it shows. */}
-        <p className="mt-2 text-sm text-slate-600" data-testid="live-address-note">
+        <p className="mt-1 text-sm text-slate-600" data-testid="live-address-note">
           {t("sharedAddress")}
         </p>
       </PageHeader>
-      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <LiveViewerCount slug={live.slug} />
-        {live.isRestricted && <Badge tone="warning">{t("restricted")}</Badge>}
-      </div>
-      <LivePlayer slug={live.slug} src={live.playlistUrl ?? ""} poster={POSTER} initialStatus={live.status} />
-      {live.enableChat && (
-        <div className="mt-6">
-          {/* A members' render is the same for every member: nothing of this one in it. */}
-          <LiveChatSection live={live} viewer={members && user ? "member" : user} />
-        </div>
-      )}
+      <LiveStage
+        player={{
+          slug: live.slug,
+          src: live.playlistUrl ?? "",
+          poster: POSTER,
+          initialStatus: live.status,
+          badges: live.isRestricted ? <Badge tone="warning">{t("restricted")}</Badge> : null,
+        }}
+        // A members' render is the same for every member: nothing of this one in it.
+        chat={live.enableChat ? <LiveChatSection live={live} viewer={members && user ? "member" : user} /> : null}
+      />
     </>
   )
 }
