@@ -41,8 +41,9 @@ test.describe("service health", () => {
     }).toPass({ timeout: 30_000 })
     await expect(page.getByTestId("health-bbb")).toContainText("a répondu à la dernière demande")
     await expect(page.getByTestId("health-lastSync")).toContainText("session")
-    // No bbb-webhooks in the browser tests: the full sync polls BBB at its interval.
-    await expect(page.getByTestId("health-syncMode")).toContainText("interrogation de BigBlueButton toutes les")
+    // The worker registers its hook on the simulator at start: webhooks mode once that is recorded
+    // (the full sync's interval is 1 s in the browser tests either way).
+    await expect(page.getByTestId("health-syncMode")).toContainText(/bbb-webhooks actifs|interrogation de BigBlueButton toutes les/)
     await expect(page.getByTestId("health-queues")).toContainText("Mise à jour des sessions : 0 en attente, 0 en échec")
   })
 
