@@ -91,6 +91,9 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   page,
   browser,
 }) => {
+  // The longest story of this file (create, refused edit, edit, reset, deactivate, CSV, two other
+  // browsers): 60 s is short on a loaded 2-core machine.
+  test.setTimeout(90_000)
   const username = `camille.${TAG}`
   await apiSignIn(page, USERS.admin)
   await page.goto("/admin/users")
