@@ -2,6 +2,9 @@
 // one scratch database, Prisma's own SQL for schema.prisma (from an empty database) to another, and
 // compare their catalogs. The only allowed differences are the hand-written objects schema.prisma
 // cannot express, listed here: a CHECK constraint, partial indexes and unique indexes on lower(...).
+import { readdirSync, readFileSync } from "node:fs"
+import path from "node:path"
+
 import pg from "pg"
 import { afterAll, describe, expect, it } from "vitest"
 
@@ -88,6 +91,15 @@ describe("SQL migrations", () => {
     expect(expected.checks).toEqual([])
     expect(migrated.checks).toEqual(HAND_WRITTEN_CHECKS)
   }, 120_000)
+
+  it("keep, in the newest folder, the schema the next `npm run db:migration` diffs from", () => {
+    // Branches that each add a migration merge into a newest folder whose snapshot misses the others'
+    // changes: the next authored migration would then repeat them. The snapshot must be schema.prisma.
+    const dir = path.join(import.meta.dirname, "migrations")
+    const newest = readdirSync(dir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1)!
+    const snapshot = path.join(dir, newest, "schema.prisma")
+    expect(readFileSync(snapshot, "utf8"), `${newest}/schema.prisma must equal prisma/schema.prisma`).toBe(readSchema())
+  })
 
   it("are idempotent: a second run applies nothing", async () => {
     const again = await applyMigrations(migratedUrl)

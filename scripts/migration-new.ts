@@ -16,7 +16,12 @@ const migrationsDir = path.resolve(import.meta.dirname, "../prisma/migrations")
 const previous = existsSync(migrationsDir)
   ? readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort().at(-1)
   : undefined
-const previousSchema = previous ? readFileSync(path.join(migrationsDir, previous, "schema.prisma"), "utf8") : null
+const snapshot = previous ? path.join(migrationsDir, previous, "schema.prisma") : null
+if (snapshot && !existsSync(snapshot)) {
+  console.error(`${path.relative(process.cwd(), snapshot)} is missing: copy there the schema that migration left (prisma/schema.prisma if nothing changed since), then run again.`)
+  process.exit(2)
+}
+const previousSchema = snapshot ? readFileSync(snapshot, "utf8") : null
 const current = readSchema()
 const sql = diffSchemas(previousSchema, current)
 if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {
