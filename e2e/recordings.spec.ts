@@ -101,6 +101,7 @@ test("« Mes vidéos » shows an import's state change by itself, without a relo
 })
 
 test("sharing: private, signed-in users or anyone with the link; 404 to whoever is not admitted; a deleted video's link says so", async ({ browser, page }) => {
+  test.setTimeout(120_000) // three visitors' contexts, each asked twice per sharing
   const title = `Partage ${randomUUID().slice(0, 6)}`
   const video = await seedVideo(USERS.teacher.username, title, { origin: "IMPORT" })
   const baseURL = test.info().project.use.baseURL
@@ -131,7 +132,8 @@ test("sharing: private, signed-in users or anyone with the link; 404 to whoever 
   await expect.poll(statuses).toEqual({ anonymous: "200/200", student: "200/200", otherTeacher: "200/200" })
   // the others may watch, not manage
   const otherPage = await visitors.otherTeacher.newPage()
-  await otherPage.goto(`/videos/watch/${video.token}`)
+  // without the front the file's answer has no body: do not wait for the media
+  await otherPage.goto(`/videos/watch/${video.token}`, { waitUntil: "domcontentloaded" })
   await expect(otherPage.getByRole("heading", { level: 1, name: title })).toBeVisible()
   await expect(otherPage.getByRole("main").getByRole("link", { name: "Mes vidéos" })).toHaveCount(0)
 
@@ -146,7 +148,7 @@ test("sharing: private, signed-in users or anyone with the link; 404 to whoever 
   await renamedRow.getByRole("button", { name: "Oui, supprimer" }).click()
   await expect(page.getByTestId("flash")).toHaveText(`«\u00a0${renamed}\u00a0» est supprimée de vos vidéos.`)
   await expect(page.getByRole("rowheader", { name: renamed })).toHaveCount(0)
-  await otherPage.reload()
+  await otherPage.reload({ waitUntil: "domcontentloaded" })
   await expect(otherPage.getByTestId("video-removed")).toHaveText(/Cette vidéo a été supprimée\./)
   expect((await visitors.anonymous.request.get(`/videos/watch/${video.token}/file`)).status()).toBe(404)
   for (const context of Object.values(visitors)) await context.close()
