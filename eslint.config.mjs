@@ -33,6 +33,7 @@ const LIB_DOMAINS = {
   "bbb-webhooks": ["config", "health", "meetings"],
   recordings: ["bbb", "config", "lists", "meetings", "net", "users"],
   chat: ["auth", "bbb", "config", "events", "lives"],
+  audience: ["config", "lists", "lives"],
   security: ["auth", "config", "lives", "metrics"],
   admin: ["lives", "meetings", "users"],
   boot: ["config", "health"],
