@@ -33,6 +33,7 @@ const LIB_DOMAINS = {
   "bbb-webhooks": ["chat", "config", "health", "meetings", "metrics"],
   recordings: ["audit", "bbb", "config", "lists", "meetings", "net", "users"],
   chat: ["audit", "auth", "bbb", "config", "events", "lives"],
+  audience: ["config", "lists", "lives"],
   security: ["auth", "config", "lives", "metrics"],
   admin: ["lives", "meetings", "users"],
   boot: ["config", "health"],

@@ -22,7 +22,7 @@ import { isOriginlessServerAction } from "@/lib/security/request-origin"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 import { getSharedAudience, SHARED_RENDER_HEADER } from "@/lib/security/shared-cache"
 
-const PROTECTED = ["/meetings", "/admin", "/recordings"]
+const PROTECTED = ["/meetings", "/my-lives", "/admin", "/recordings"]
 
 function isProtected(pathname: string): boolean {
   return PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))

@@ -20,6 +20,10 @@ export const QUEUES = {
   recordingsImport: "recordings-import",
   /** Presentation-only recordings waiting for conversion into a video (lib/recordings; consumed by the encoders). */
   recordingsConvert: "recordings-convert",
+  /** Scheduled every AUDIENCE_SAMPLE_INTERVAL_MS: one audience sample per live on air (lib/audience). */
+  audienceSample: "audience-sample",
+  /** Scheduled daily: purge of audience samples and chat transcripts past AUDIENCE_RETENTION_DAYS (lib/audience). */
+  audiencePurge: "audience-purge",
   /** Scheduled: (re-)register our bbb-webhooks callback on each BBB server (lib/bbb-webhooks). */
   bbbWebhooks: "bbb-webhooks",
 } as const

@@ -67,7 +67,7 @@ it("a status frame, a change and viewer counts of installation A reach A's pages
   as("a")
   await publishLiveEvent(publisher, liveId, { type: "status", status: "STOPPED" })
   await publishChange(publisher, "lives", { liveId })
-  const viewer = await trackLiveViewer(liveId, publisher)
+  const viewer = await trackLiveViewer(liveId, undefined, publisher)
   await expect.poll(() => heard.a.filter((h) => h.message.type === "viewers").length, { timeout: 5_000 }).toBe(1)
   await viewer.leave()
   await expect.poll(() => heard.a.filter((h) => h.message.type === "viewers").map((h) => h.message.count), { timeout: 5_000 }).toEqual([1, 0])
@@ -80,7 +80,7 @@ it("a status frame, a change and viewer counts of installation A reach A's pages
 it("a viewer counted by A is not a viewer of B's live", async () => {
   as("a")
   const before = heard.a.length
-  const viewer = await trackLiveViewer(liveId, publisher)
+  const viewer = await trackLiveViewer(liveId, undefined, publisher)
   expect(await countLiveViewers(liveId, publisher)).toBe(1)
   as("b")
   expect(await countLiveViewers(liveId, publisher)).toBe(0)

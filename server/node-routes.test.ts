@@ -141,6 +141,21 @@ describe("GET /api/lives/<slug>/events", () => {
     await expect.poll(() => countLiveViewers(live.id)).toBe(0)
   })
 
+  it("names an anonymous browser with a cookie, so its tabs count once; a signed-in account's tabs count once", async () => {
+    const { live, broadcaster } = await seedViewableLive()
+    const first = await open(broadcaster.slug)
+    const setCookie = first.headers["set-cookie"]?.[0] ?? ""
+    expect(setCookie).toMatch(/^live-viewer=[0-9a-f-]{36}; Path=\/api\/lives; Max-Age=31536000; HttpOnly; SameSite=Lax/)
+    const browserCookie = setCookie.split(";")[0]!
+    const secondTab = await open(broadcaster.slug, browserCookie)
+    expect(secondTab.headers["set-cookie"]).toBeUndefined()
+    const user = await seedUser()
+    const signedIn = [await open(broadcaster.slug, await sessionCookie(user!.id)), await open(broadcaster.slug, await sessionCookie(user!.id))]
+    await expect.poll(() => countLiveViewers(live.id)).toBe(2)
+    for (const s of [first, secondTab, ...signedIn]) s.close()
+    await expect.poll(() => countLiveViewers(live.id)).toBe(0)
+  })
+
   it("refuses anonymous visitors of a restricted live (401) and lets a signed-in user in", async () => {
     const { broadcaster } = await seedViewableLive({ isRestricted: true })
     const anonymous = await open(broadcaster.slug)

@@ -14,7 +14,10 @@ import { getQueue, JOB_DEFAULTS } from "@/lib/queues"
 import { createRedis, getProducerRedis, withRedis } from "@/lib/redis"
 import { queuePrefix } from "@/lib/redis-keys"
 
-export type Schedule = { id: string; every: number; name: string; data: object }
+/** `attempts`: tries of each scheduled job (default 3); 1 for a job whose late run would be wrong (a sample). */
+export type Schedule = { id: string; every: number; name: string; data: object; attempts?: number }
+
+const scheduleJobOptions = (s: Schedule) => (s.attempts ? { ...SCHEDULE_JOB_OPTIONS, attempts: s.attempts } : SCHEDULE_JOB_OPTIONS)
 
 /** One consumer of one queue; declared in workers/registry.ts. */
 export type WorkerDefinition = {
@@ -65,7 +68,7 @@ export async function upsertSchedules(definitions: WorkerDefinition[]): Promise<
   for (const def of definitions) {
     for (const s of def.schedules ?? []) {
       const queue = getQueue(def.queue)
-      await withRedis(getProducerRedis(), () => queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULE_JOB_OPTIONS }))
+      await withRedis(getProducerRedis(), () => queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: scheduleJobOptions(s) }))
     }
   }
 }
@@ -78,7 +81,7 @@ export async function ensureSchedules(definitions: WorkerDefinition[]): Promise<
       const queue = getQueue(def.queue)
       const existing = await withRedis(getProducerRedis(), () => queue.getJobScheduler(s.id))
       if (existing) continue
-      await withRedis(getProducerRedis(), () => queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: SCHEDULE_JOB_OPTIONS }))
+      await withRedis(getProducerRedis(), () => queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.name, data: s.data, opts: scheduleJobOptions(s) }))
       recreated.push(`schedule ${s.id}`)
     }
   }

@@ -17,6 +17,7 @@ export function HeaderNav({ viewer: initial, meetings }: { viewer: HeaderViewer 
     { href: "/lives", label: t("lives") },
     ...(teacher && meetings ? [{ href: "/meetings", label: t("meetings") }] : []),
     ...(teacher ? [{ href: "/videos", label: t("videos") }] : []),
+    ...(teacher && meetings ? [{ href: "/my-lives", label: t("myLives") }] : []),
     // One entry for the recordings pages (external videos, claims).
     ...(teacher ? [{ href: "/recordings/external", section: "/recordings", label: t("recordings") }] : []),
     ...(viewer && hasRole(viewer, "admin") ? [{ href: "/admin", label: t("admin") }] : []),

@@ -1,6 +1,6 @@
 // What a live page's event stream carries (domain flow 7): the live's status at once, then its events
 // (status changes, viewer count, chat) as lib/events/live-frames.ts groups them; the stream counts as
-// one viewer while it is open. A signed-in viewer's stream also starts with the outcomes of its own
+// one viewer while it is open (each signed-in account or anonymous browser once, lib/lives/track-live-viewer.ts). A signed-in viewer's stream also starts with the outcomes of its own
 // recent chat messages: a members' page (the same for every member, lib/security/shared-cache.ts)
 // cannot carry them. `send` writes to the stream; the returned function ends it.
 // With a guard, the stream closes itself (guard.end) when the viewer loses access: at once when the
@@ -32,11 +32,13 @@ export function openLiveEventStream(
   send: SseSend,
   viewer: { id: number } | null,
   guard?: LiveStreamGuard,
+  /** An anonymous viewer's browser (its cookie id): its tabs count as one viewer. */
+  browserId?: string,
 ): () => void {
   send(liveEventFrame({ type: "status", status: live.status }))
   const unsubscribe = onLiveFrames(live.liveId, send)
   if (viewer && live.enableChat) void sendOwnOutcomes(live.liveId, viewer.id, send)
-  const presence = trackLiveViewer(live.liveId)
+  const presence = trackLiveViewer(live.liveId, viewer ? { userId: viewer.id } : browserId ? { browserId } : undefined)
     .then(async (v) => {
       const count = await countLiveViewers(live.liveId).catch(() => null)
       if (count !== null) send(liveEventFrame({ type: "viewers", count }))

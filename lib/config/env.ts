@@ -190,6 +190,10 @@ export const envSchema = z
      * carry the changes; the full sync is the safety net). Never shorter than MEETINGS_SYNC_INTERVAL_MS.
      */
     MEETINGS_FULL_SYNC_INTERVAL_MS: int(60_000, 1_000, 3_600_000),
+    /** Each live on air records a sample of its audience this often (ms; lib/audience). */
+    AUDIENCE_SAMPLE_INTERVAL_MS: int(10_000, 1_000, 3_600_000),
+    /** Audience samples and chat transcripts are kept this many days (395: an academic year and a month). */
+    AUDIENCE_RETENTION_DAYS: int(395, 1, 36_500),
 
     // Self-healing and health
     /** While a dependency (Redis, PostgreSQL, BBB) stays down, one reminder log line this often (ms). */

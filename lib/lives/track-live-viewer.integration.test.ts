@@ -1,13 +1,14 @@
-// Viewer presence across app instances: a live's viewers are counted in Redis, each open page once;
-// a page that leaves is no longer counted; a crashed instance's viewers expire by themselves; counts
-// reach every page as `viewers` events on the live's channel.
+// Viewer presence across app instances: a live's viewers are counted in Redis, each person once (a
+// signed-in account across tabs and instances, an anonymous browser across tabs); a page that leaves
+// is no longer counted; a crashed instance's viewers expire by themselves; counts reach every page as
+// `viewers` events on the live's channel.
 import { Redis } from "ioredis"
 import { afterAll, beforeAll, expect, it } from "vitest"
 
 import { liveChannel, type LiveEvent } from "@/lib/events/live-feed"
 import { createSubscriberRedis, getProducerRedis } from "@/lib/redis"
 
-import { countLiveViewers, trackLiveViewer, VIEWER_PRESENCE, viewersKey } from "./track-live-viewer"
+import { countLiveViewers, countLiveViewerSplit, readLivesAudience, trackLiveViewer, VIEWER_PRESENCE, viewersKey } from "./track-live-viewer"
 
 // The app's kind of subscriber connection (lib/redis.ts says why: a plain one lost its subscription
 // when it was sent during the connection's ready check, and every event was missed under load).
@@ -64,14 +65,14 @@ it("drops the viewers of a crashed instance when their presence expires, and say
   const liveId = nextLiveId++
   const redis = new Redis(process.env.REDIS_URL!)
   // Another instance had two viewers and died: nobody refreshes them any more.
-  await redis.zadd(viewersKey(liveId), Date.now() + 400, "dead-instance-a", Date.now() + 400, "dead-instance-b")
+  await redis.zadd(viewersKey(liveId), Date.now() + 400, "a:x@dead", Date.now() + 400, "u:7@dead")
   const alive = await trackLiveViewer(liveId)
   expect(await countLiveViewers(liveId)).toBe(3)
   await until("a viewers event of 3", () => lastViewersEvent(liveId), (c) => c === 3)
   // This instance's heartbeat keeps its own viewer and reports the others gone.
   await until("a viewers event of 1", () => lastViewersEvent(liveId), (c) => c === 1)
   expect(await countLiveViewers(liveId)).toBe(1)
-  expect(await redis.zrange(viewersKey(liveId), 0, -1)).toEqual([alive.connectionId])
+  expect(await redis.zrange(viewersKey(liveId), 0, -1)).toEqual([expect.stringMatching(new RegExp(`^a:${alive.connectionId}@`))])
   await alive.leave()
   redis.disconnect()
 })
@@ -82,4 +83,38 @@ it("keeps a live page counted for as long as it stays open (heartbeats outlive t
   await new Promise((r) => setTimeout(r, 2.5 * VIEWER_PRESENCE.EXPIRY_MS))
   expect(await countLiveViewers(liveId)).toBe(1)
   await viewer.leave()
+})
+
+it("counts a person once: a signed-in account's tabs (on two instances too) and an anonymous browser's tabs", async () => {
+  const liveId = nextLiveId++
+  const redis = new Redis(process.env.REDIS_URL!)
+  const tab1 = await trackLiveViewer(liveId, { userId: 41 })
+  const tab2 = await trackLiveViewer(liveId, { userId: 41 })
+  const other = await trackLiveViewer(liveId, { userId: 42 })
+  const anon1 = await trackLiveViewer(liveId, { browserId: "b-1" })
+  const anon2 = await trackLiveViewer(liveId, { browserId: "b-1" })
+  const anon3 = await trackLiveViewer(liveId, { browserId: "b-2" })
+  // The same account on another (live) instance.
+  await redis.zadd(viewersKey(liveId), Date.now() + 60_000, "u:41@other-instance")
+  expect(await countLiveViewerSplit(liveId)).toEqual({ viewers: 4, signedIn: 2, anonymous: 2 })
+  await until("a viewers event of 4", () => lastViewersEvent(liveId), (c) => c === 4)
+
+  // One tab of two closes: still there; the last one closes: gone from this instance only.
+  await tab1.leave()
+  await anon1.leave()
+  expect(await countLiveViewerSplit(liveId)).toEqual({ viewers: 4, signedIn: 2, anonymous: 2 })
+  await anon2.leave()
+  expect(await countLiveViewerSplit(liveId)).toEqual({ viewers: 3, signedIn: 2, anonymous: 1 })
+  await tab2.leave()
+  expect(await countLiveViewers(liveId)).toBe(3) // still open on the other instance
+  await redis.zrem(viewersKey(liveId), "u:41@other-instance")
+  expect(await countLiveViewerSplit(liveId)).toEqual({ viewers: 2, signedIn: 1, anonymous: 1 })
+
+  // The sampler's read: counts now, and distinct viewers so far (41, 42, b-1, b-2).
+  const audience = await readLivesAudience([liveId, nextLiveId++])
+  expect(audience.get(liveId)).toEqual({ viewers: 2, signedIn: 1, anonymous: 1, distinct: 4 })
+  expect(audience.get(liveId + 1)).toEqual({ viewers: 0, signedIn: 0, anonymous: 0, distinct: 0 })
+  await other.leave()
+  await anon3.leave()
+  redis.disconnect()
 })

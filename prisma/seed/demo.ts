@@ -71,10 +71,41 @@ await db.meeting.create({
     lives: {
       create: [
         { requestedById: teacher.id, status: "FAILED", failureReason: "STREAM_STALLED", requestedAt: day(0.1), startedAt: day(0.12), endedAt: day(0.3), serverLabel: "1/1", showChat: true, enableChat: true },
-        { requestedById: teacher.id, status: "STOPPED", stopReason: "MEETING_ENDED", requestedAt: day(0.4), startedAt: day(0.42), endedAt: day(2), serverLabel: "1/2", showChat: true, downloadMeeting: true },
+        // Restarted once by its agent 50 minutes in: a short gap in its audience curve.
+        { requestedById: teacher.id, status: "STOPPED", stopReason: "MEETING_ENDED", requestedAt: day(0.4), startedAt: day(0.42), streamerStartedAt: day(1.25), restartCount: 1, endedAt: day(2), serverLabel: "1/2", showChat: true, enableChat: true, downloadMeeting: true },
       ],
     },
   },
+})
+
+// Its audience (« Mes directs »): a sample every 10 s, students arriving over the first minutes, a slow
+// decline, a dip and a gap at the restart, the room emptying at the end; and a few chat messages.
+const watched = await db.live.findFirstOrThrow({ where: { meeting: { internalMeetingId: DEMO_MEETING }, status: "STOPPED" } })
+const from = watched.startedAt!.getTime()
+const to = watched.endedAt!.getTime()
+const restart = watched.streamerStartedAt!.getTime()
+const samples = []
+let distinct = 0
+for (let t = from + 10_000; t < to; t += 10_000) {
+  if (t > restart - 30_000 && t < restart + 20_000) continue // the sampling paused while the streamer restarted
+  const minutes = (t - from) / 60_000
+  const total = (to - from) / 60_000
+  const base = minutes < 8 ? 84 * (minutes / 8) : minutes > total - 4 ? 60 * ((total - minutes) / 4) : 84 - 0.28 * (minutes - 8)
+  const dip = Math.abs(t - restart) < 120_000 ? 0.8 : 1
+  const viewers = Math.max(0, Math.round(base * dip + 3 * Math.sin(minutes * 1.7) + 2 * Math.sin(minutes * 0.37)))
+  const anonymous = Math.round(viewers * 0.22)
+  distinct = Math.max(distinct, viewers + Math.round(minutes * 0.35))
+  samples.push({ liveId: watched.id, at: new Date(t), viewers, signedIn: viewers - anonymous, anonymous, distinctViewers: distinct })
+}
+await db.liveAudienceSample.createMany({ data: samples })
+const questions = [
+  ["Lucas Bernard", "Bonjour, le son est bon de notre côté."],
+  ["Chloé Moreau", "Pouvez-vous rappeler la règle de Markovnikov ?"],
+  ["Lucas Bernard", "Les diapositives seront-elles sur Moodle ?"],
+  ["Chloé Moreau", "Merci pour le cours !"],
+] as const
+await db.chatMessage.createMany({
+  data: questions.map(([authorName, body], i) => ({ liveId: watched.id, authorName, body, relayStatus: "DELIVERED" as const, sentAt: new Date(from + (5 + i * 25) * 60_000) })),
 })
 
 console.log("Demo accounts (username / password):")

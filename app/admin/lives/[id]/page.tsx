@@ -58,6 +58,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
     [t("broadcaster"), live.broadcaster ? <TextLink key="b" href={`/lives/${live.broadcaster.slug}`}>{live.broadcaster.name}</TextLink> : "—"],
     [t("failureReason"), live.failureReason ? (tFailure.has(live.failureReason) ? tFailure(live.failureReason) : tFailure("unknown")) : "—"],
     [t("stopReason"), live.stopReason && tEnd.has(live.stopReason) ? tEnd(live.stopReason) : "—"],
+    [t("audience"), <TextLink key="a" href={`/my-lives/${live.id}`}>{t("audienceLink")}</TextLink>],
   ]
   return (
     <>

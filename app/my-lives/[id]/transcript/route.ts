@@ -1,0 +1,4 @@
+import { audienceCsvRoute } from "../../_lib/audience-csv-route"
+
+/** The CSV of a live's chat transcript. */
+export const GET = audienceCsvRoute("transcript")

@@ -1,0 +1,82 @@
+"use client"
+
+// A live's audience curve (uPlot: a canvas chart, no eval, styles set through the CSSOM so the strict
+// CSP holds). Samples further apart than `gapAfterMs` are not joined: a pause of the sampling (Redis
+// down) shows as a gap, never as invented values. Marks (start, restart, stop) are vertical lines.
+// The same figures are in the table next to it (screen readers and no-JavaScript readers use that one):
+// the canvas is aria-hidden.
+import { useEffect, useRef } from "react"
+import uPlot from "uplot"
+import "uplot/dist/uPlot.min.css"
+
+export type ChartPoint = { at: string; value: number }
+export type ChartMark = { at: string; label: string }
+
+const MARK_COLOURS = ["#15803d", "#b45309", "#b91c1c"]
+
+/** The series as uPlot wants it (seconds), with a null between two points further apart than `gapAfterMs`. */
+export function chartData(points: ChartPoint[], gapAfterMs: number): [number[], (number | null)[]] {
+  const xs: number[] = []
+  const ys: (number | null)[] = []
+  let previous: number | null = null
+  for (const p of points) {
+    const t = Date.parse(p.at)
+    if (previous !== null && t - previous > gapAfterMs) {
+      xs.push((previous + gapAfterMs / 2) / 1000)
+      ys.push(null)
+    }
+    xs.push(t / 1000)
+    ys.push(p.value)
+    previous = t
+  }
+  return [xs, ys]
+}
+
+export function AudienceChart({ points, marks, gapAfterMs, seriesLabel, testId = "audience-chart" }: { points: ChartPoint[]; marks: ChartMark[]; gapAfterMs: number; seriesLabel: string; testId?: string }) {
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const element = box.current
+    if (!element) return
+    const markTimes = marks.map((m) => ({ ...m, t: Date.parse(m.at) / 1000 }))
+    const chart = new uPlot(
+      {
+        width: Math.max(280, element.clientWidth),
+        height: 260,
+        scales: { y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] } },
+        series: [{}, { label: seriesLabel, stroke: "#1d4ed8", width: 2, fill: "rgba(29, 78, 216, 0.08)", spanGaps: false, paths: uPlot.paths.stepped?.({ align: 1 }) }],
+        axes: [{}, { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : "")) }],
+        legend: { show: true },
+        hooks: {
+          draw: [
+            (u) => {
+              const { ctx } = u
+              markTimes.forEach((m, i) => {
+                const x = Math.round(u.valToPos(m.t, "x", true))
+                ctx.save()
+                ctx.strokeStyle = MARK_COLOURS[i % MARK_COLOURS.length]!
+                ctx.setLineDash([4, 4])
+                ctx.beginPath()
+                ctx.moveTo(x, u.bbox.top)
+                ctx.lineTo(x, u.bbox.top + u.bbox.height)
+                ctx.stroke()
+                ctx.fillStyle = ctx.strokeStyle
+                ctx.font = `${12 * devicePixelRatio}px sans-serif`
+                ctx.fillText(m.label, x + 4, u.bbox.top + 14 * devicePixelRatio * (1 + (i % 2)))
+                ctx.restore()
+              })
+            },
+          ],
+        },
+      },
+      chartData(points, gapAfterMs),
+      element,
+    )
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(280, element.clientWidth), height: 260 }))
+    resize.observe(element)
+    return () => {
+      resize.disconnect()
+      chart.destroy()
+    }
+  }, [points, marks, gapAfterMs, seriesLabel])
+  return <div ref={box} aria-hidden="true" className="w-full overflow-hidden" data-testid={testId} />
+}
