@@ -1,6 +1,8 @@
-// Doctor: a 3-second test publish (ffmpeg's test pattern) to BBB_STREAM_URL<name> must appear as an
-// HLS playlist at POD_HLS_STREAM<name>.m3u8 — the path every live's stream takes, whatever the HLS
-// origin's layout behind those two addresses.
+// Doctor: a test publish (ffmpeg's test pattern) to BBB_STREAM_URL<name> must appear as an HLS
+// playlist at POD_HLS_STREAM<name>.m3u8 — the path every live's stream takes, whatever the HLS origin's
+// layout behind those two addresses. The publish lasts until the playlist shows a fragment (at least
+// `publishSeconds`, at most the deadline): an origin with a rendition ladder probes the input and
+// transcodes before its first fragment, which a fixed 3 s publish can end before.
 import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
 
@@ -26,21 +28,26 @@ export function testPublishArgs(target: string, seconds: number): string[] {
 
 export async function checkRtmpToHls(env: Pick<Env, "BBB_STREAM_URL" | "POD_HLS_STREAM" | "FFMPEG_COMMAND">, options: RtmpCheckOptions = {}): Promise<DoctorCheck> {
   const seconds = options.publishSeconds ?? 3
+  const timeoutMs = options.timeoutMs ?? (seconds + 12) * 1_000
+  const started = Date.now()
   const name = `doctor-${randomBytes(6).toString("hex")}`
   const target = `${env.BBB_STREAM_URL}${name}`
   const playlist = new URL(`${name}.m3u8`, env.POD_HLS_STREAM).toString()
   const rtmpHost = new URL(env.BBB_STREAM_URL).host
-  const child = spawn(env.FFMPEG_COMMAND, testPublishArgs(target, seconds), { stdio: ["ignore", "ignore", "pipe"] })
+  const child = spawn(env.FFMPEG_COMMAND, testPublishArgs(target, Math.ceil(timeoutMs / 1_000)), { stdio: ["ignore", "ignore", "pipe"] })
   let stderr = ""
   child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)))
   let exit: { code: number | null; at: number } | { error: Error } | undefined
   child.once("exit", (code) => (exit ??= { code, at: Date.now() }))
   child.once("error", (error) => (exit ??= { error }))
-  const deadline = Date.now() + (options.timeoutMs ?? (seconds + 12) * 1_000)
+  const deadline = started + timeoutMs
   try {
     for (;;) {
       const progress = await readHlsProgress(playlist, 2_000)
-      if (progress !== null && progress > 0) return pass(CHECK, `${seconds} s published to ${env.BBB_STREAM_URL}, playlist served at ${env.POD_HLS_STREAM}`)
+      if (progress !== null && progress > 0) {
+        const after = Math.max(1, Math.round((Date.now() - started) / 1_000))
+        return pass(CHECK, `published to ${env.BBB_STREAM_URL}; its playlist was served at ${env.POD_HLS_STREAM} after ${after} s`)
+      }
       if (exit && "error" in exit) {
         return fail(CHECK, `${env.FFMPEG_COMMAND} cannot run: ${exit.error.message}`, "install ffmpeg on the host running the doctor (or set FFMPEG_COMMAND)")
       }
@@ -57,7 +64,7 @@ export async function checkRtmpToHls(env: Pick<Env, "BBB_STREAM_URL" | "POD_HLS_
         return fail(
           CHECK,
           `published to ${env.BBB_STREAM_URL}, but no playlist at ${playlist}`,
-          "POD_HLS_STREAM must be the HTTP address serving the hls_path of BBB_STREAM_URL's RTMP application (nginx-rtmp: hls on), with the playlist named <stream>.m3u8",
+          "POD_HLS_STREAM must be the HTTP address where the HLS origin (deploy/hls-origin) serves what BBB_STREAM_URL receives, a playlist named <stream>.m3u8; its transcoder log says why a stream made none",
         )
       }
       await sleep(250)
