@@ -14,7 +14,7 @@ vi.hoisted(async () => {
   process.env.STREAMER_HLS_STALL_MS = "0"
 })
 
-import { getEnv, type Env } from "@/lib/config/env"
+import { getEnv, resetEnvCache, type Env } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { cancelLive } from "@/lib/lives/cancel-live"
 import { requestLive } from "@/lib/lives/request-live"
@@ -51,6 +51,9 @@ beforeAll(async () => {
   rtmp = await startTestRtmp()
   env = pipelineEnv(rtmp, { NUMBER_SERVERS: "2", NUMBER_LIVES: "2" })
   Object.assign(process.env, { BBB_STREAM_URL: env.BBB_STREAM_URL, POD_HLS_STREAM: env.POD_HLS_STREAM })
+  // This process makes the broadcasters (their HLS URL) from its own settings: read them again, or a
+  // module that read them at import time leaves .env's POD_HLS_STREAM (the demo's origin) in force.
+  resetEnvCache()
   agents.push(await startAgent(env, 1), await startAgent(env, 2))
   orchestrators.push(...(await startOrchestrator(env)), ...(await startOrchestrator(env)))
 }, 60_000)

@@ -18,6 +18,13 @@ import type { RequestLiveInput } from "./schemas"
 
 const LIVE_CAP_LOCK_KEY = 4_242_002 // serialises "count active lives, then insert" across requests
 
+/**
+ * Requests are serialised by the cap's lock: at the top of the hour a burst of them queues for the
+ * pool's connections, each holding one for a few milliseconds. Prisma's default 2 s wait for a
+ * connection refused the tail of a burst of 100 on a loaded host; a request waits its turn instead.
+ */
+const REQUEST_TRANSACTION = { maxWait: 15_000, timeout: 15_000 }
+
 export type RequestLiveResult = { liveId: number; created: boolean; signalled: boolean }
 
 export async function requestLive(input: RequestLiveInput, user: Pick<User, "id">): Promise<RequestLiveResult> {
@@ -43,7 +50,7 @@ export async function requestLive(input: RequestLiveInput, user: Pick<User, "id"
         select: { id: true },
       })
       return { liveId: live.id, created: true }
-    })
+    }, REQUEST_TRANSACTION)
   } catch (error) {
     // The unique active_meeting_id is the last line of defence against a concurrent request.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
