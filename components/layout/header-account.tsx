@@ -1,6 +1,7 @@
 "use client"
 
-// The header's account controls: who is signed in and the sign-out button, or the sign-in link.
+// The header's account controls: who is signed in, « Mot de passe » (accounts with a local password:
+// app/account/password) and the sign-out button, or the sign-in link.
 // `children` (the language switch) sits between the name and the button.
 import { useTranslations } from "next-intl"
 import type { ReactNode } from "react"
@@ -31,7 +32,14 @@ export function HeaderAccount({ viewer: initial, children }: { viewer: HeaderVie
         // Not known yet (a members' page asks the browser): keep the button's room, show nothing.
         <span aria-hidden="true" className="inline-block min-h-8 w-28 shrink-0" data-testid="account-pending" />
       ) : viewer ? (
-        <SignOutButton label={t("signOut")} />
+        <>
+          {viewer.hasPassword && (
+            <LinkButton href="/account/password" variant="ghost" size="sm" className="shrink-0 whitespace-nowrap" data-testid="change-password-link">
+              {t("password")}
+            </LinkButton>
+          )}
+          <SignOutButton label={t("signOut")} />
+        </>
       ) : (
         <LinkButton href="/login" size="sm">
           {t("signIn")}
