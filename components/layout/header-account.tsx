@@ -34,8 +34,13 @@ export function HeaderAccount({ viewer: initial, children }: { viewer: HeaderVie
       ) : viewer ? (
         <>
           {viewer.hasPassword && (
-            <LinkButton href="/account/password" variant="ghost" size="sm" className="shrink-0 whitespace-nowrap" data-testid="change-password-link">
-              {t("password")}
+            // On a phone a key icon (the header row holds the logo and the sign-out button), named all the same.
+            <LinkButton href="/account/password" variant="ghost" size="sm" className="shrink-0 px-1.5 whitespace-nowrap sm:px-2.5" data-testid="change-password-link">
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <circle cx="7.5" cy="15.5" r="4.5" />
+                <path d="m10.7 12.3 9.8-9.8M16 7l3 3M18 5l2 2" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t("password")}</span>
             </LinkButton>
           )}
           <SignOutButton label={t("signOut")} />
