@@ -14,9 +14,4 @@ describe("landingPath", () => {
     expect(landingPath({ role: "TEACHER" }, { livesEnabled: false })).toBe("/lives")
     expect(landingPath({ role: "ADMIN" }, { livesEnabled: false })).toBe("/admin")
   })
-
-  it("sends an account holding a temporary password to « Changer mon mot de passe » first", () => {
-    expect(landingPath({ role: "ADMIN", mustChangePassword: true }, { livesEnabled: true })).toBe("/account/password")
-    expect(landingPath({ role: "STUDENT", mustChangePassword: false }, { livesEnabled: true })).toBe("/lives")
-  })
 })

@@ -120,10 +120,11 @@ export function getAuthOptions(): NextAuthOptions {
         }
         // A new session is stamped with the account's current session version, and says whether the
         // account must choose its own password first (the proxy sends it there: change-password-path.ts).
+        // Not an SSO sign-in: it did not use the temporary password.
         if ((account || user) && typeof token.uid === "number") {
           const stamp = await getSessionStamp(token.uid)
           token.sv = stamp?.sessionVersion ?? -1
-          if (stamp?.mustChangePassword) token.mcp = true
+          if (stamp?.mustChangePassword && account?.provider !== OIDC_PROVIDER_ID) token.mcp = true
           else delete token.mcp
         }
         // next-auth's own session endpoint (/api/auth/session) re-issues the cookie: not for an ended
