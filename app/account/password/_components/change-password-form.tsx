@@ -43,7 +43,11 @@ export function ChangePasswordForm({
       return
     }
     setSigningIn(true)
-    void signIn("credentials", { username: state.data.username, password: chosen.current, callbackUrl: "/" })
+    // As the sign-in page does (redirect: false): the home then sends the person to their page; if
+    // this sign-in is refused (throttled…), the sign-in page takes over with the new password.
+    void signIn("credentials", { redirect: false, username: state.data.username, password: chosen.current, callbackUrl: "/" })
+      .then((result) => window.location.assign(result?.ok && !result.error ? "/" : "/login"))
+      .catch(() => window.location.assign("/login"))
   }, [state])
 
   const fieldError = (name: (typeof FIELDS)[number]) => {
