@@ -9,12 +9,16 @@
 //   page and live pages, and a members-only live's page asked by a signed-in member
 //   (lib/security/shared-cache.ts says why that is safe). RSC requests are not visible here (Next.js
 //   strips their header and query before the proxy runs), so the front bypasses those itself;
+// - sends a session holding a temporary password (an admin handed it over) to « Changer mon mot de
+//   passe » from every page until the account has chosen its own (lib/auth/change-password-path.ts);
 // - refuses a server action (POST with `Next-Action`) that carries no Origin: Next.js checks the
 //   Origin of an action only when there is one.
 import { getToken } from "next-auth/jwt"
 import { NextResponse, type NextRequest } from "next/server"
 
+import { CHANGE_PASSWORD_PATH, isDivertedToPasswordChange } from "@/lib/auth/change-password-path"
 import { findCookieSessionUser } from "@/lib/auth/find-session-user"
+import { sessionClaims } from "@/lib/auth/session-cookie"
 import { getEnv, isHttpsApp } from "@/lib/config/env"
 import { findLivePageAudience } from "@/lib/lives/find-live-page-audience"
 import { CACHE_EXPIRES_HEADER } from "@/lib/config/front-contract"
@@ -22,7 +26,7 @@ import { isOriginlessServerAction } from "@/lib/security/request-origin"
 import { createNonce, securityHeaders } from "@/lib/security/security-headers"
 import { getSharedAudience, SHARED_RENDER_HEADER } from "@/lib/security/shared-cache"
 
-const PROTECTED = ["/meetings", "/my-lives", "/admin", "/recordings"]
+const PROTECTED = ["/meetings", "/my-lives", "/admin", "/recordings", "/account"]
 
 function isProtected(pathname: string): boolean {
   return PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`))
@@ -50,7 +54,9 @@ export async function proxy(request: NextRequest) {
   })
 
   let response: NextResponse
-  if (isProtected(pathname) && !(await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: isHttpsApp(env) }))) {
+  if (isDivertedToPasswordChange(request.method, pathname) && (await sessionClaims(request.cookies))?.mustChangePassword) {
+    response = NextResponse.redirect(new URL(CHANGE_PASSWORD_PATH, request.url))
+  } else if (isProtected(pathname) && !(await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie: isHttpsApp(env) }))) {
     const login = new URL("/login", request.url)
     login.searchParams.set("callbackUrl", `${pathname}${search}`)
     response = NextResponse.redirect(login)

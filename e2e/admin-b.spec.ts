@@ -136,7 +136,9 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   await expect(page.getByTestId("form-message")).toHaveText("Modifications enregistrées.")
   expect(await findUserRow(username)).toMatchObject({ first_name: "Camille-Anne", role: "TEACHER", external_id: `ext-${TAG}` })
 
-  // A new temporary password works; the first one no longer does.
+  // A new temporary password works; the first one no longer does. It must be changed first: every
+  // page leads to « Changer mon mot de passe »; a wrong current password is refused under its field,
+  // the password fields empty; once changed, the account is signed in again with its own password.
   await captureAction(page, "resetPassword", () => page.getByRole("button", { name: "Réinitialiser le mot de passe" }).click())
   await expect(page.getByTestId("reset-password").getByTestId("revealed-value")).toBeVisible()
   const reset = (await page.getByTestId("reset-password").getByTestId("revealed-value").textContent())!.trim()
@@ -144,7 +146,27 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   const other = await signedIn(browser, null)
   await expect(apiSignIn(other, { username, password })).rejects.toThrow()
   await apiSignIn(other, { username, password: reset })
-  expect((await other.context().request.get("/meetings", { maxRedirects: 0 })).status()).toBe(200)
+  const diverted = await other.context().request.get("/meetings", { maxRedirects: 0 })
+  expect(diverted.status()).toBe(307)
+  expect(diverted.headers().location).toMatch(/\/account\/password$/)
+  await other.goto("/meetings")
+  await expect(other.getByRole("heading", { level: 1, name: "Changer mon mot de passe" })).toBeVisible()
+  await expect(other.getByTestId("must-change-password")).toBeVisible()
+  const chosen = `mon-secret-${TAG}`
+  await other.getByLabel("Mot de passe actuel").fill("pas-le-bon")
+  await other.getByLabel("Nouveau mot de passe", { exact: true }).fill(chosen)
+  await other.getByLabel("Nouveau mot de passe, à nouveau").fill(chosen)
+  await other.getByRole("button", { name: "Changer le mot de passe" }).click()
+  await expect(other.locator("#field-currentPassword-error")).toHaveText("Ce n'est pas votre mot de passe actuel.")
+  await expect(other.getByLabel("Mot de passe actuel")).toBeFocused()
+  await expect(other.getByLabel("Nouveau mot de passe", { exact: true })).toHaveValue("")
+  await other.getByLabel("Mot de passe actuel").fill(reset)
+  await other.getByLabel("Nouveau mot de passe", { exact: true }).fill(chosen)
+  await other.getByLabel("Nouveau mot de passe, à nouveau").fill(chosen)
+  await other.getByRole("button", { name: "Changer le mot de passe" }).click()
+  await expect(other).toHaveURL(/\/meetings$/)
+  await expect(other.getByTestId("change-password-link")).toBeVisible()
+  expect(await findUserRow(username)).toMatchObject({ must_change_password: false })
 
   // Deactivated: the badge says so and the account can no longer sign in. The question closes (Escape
   // too), focus goes back to the button, which now offers the opposite, and a notice confirms.
@@ -161,7 +183,7 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   await expect(page.getByRole("button", { name: /^Oui/ })).toHaveCount(0)
   expect(await findUserRow(username)).toMatchObject({ is_active: false })
   const again = await signedIn(browser, null)
-  await expect(apiSignIn(again, { username, password: reset })).rejects.toThrow()
+  await expect(apiSignIn(again, { username, password: chosen })).rejects.toThrow()
   await again.context().close()
   // The session it opened before is worth nothing now.
   const stale = await other.context().request.get("/meetings", { maxRedirects: 0 })

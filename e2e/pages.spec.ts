@@ -77,6 +77,7 @@ const PAGES: PageCase[] = [
     fitsAt1280: true,
     ready: (page) => expect(page.getByTestId(/^user-\d+$/).filter({ hasText: LONG.lastName.slice(0, 40) })).toBeVisible(),
   },
+  { name: "account-password", role: "student", path: "/account/password", ready: (page) => expect(page.getByLabel("Mot de passe actuel").or(page.getByLabel("Current password"))).toBeVisible() },
   { name: "admin-user-new", role: "admin", path: "/admin/users/new" },
   { name: "admin-user", role: "admin", path: () => adminPaths.user, ready: (page) => expect(page.getByTestId("user-status")).toBeVisible() },
   {

@@ -1,6 +1,6 @@
 // Two questions about the visitor, asked on every view of a members' page (lib/security/shared-cache.ts)
 // and so served by server.ts outside Next.js, at the cost of a session read and one query or two:
-// - GET /api/me: who is signed in ({ viewer: { firstName, lastName, role } | null }), for the header
+// - GET /api/me: who is signed in ({ viewer: { firstName, lastName, role, hasPassword } | null }), for the header
 //   of a page rendered for every member (components/layout/header-viewer.ts);
 // - GET /api/lives/<slug>/access: may this visitor see this live page? The nginx front's
 //   auth_request before it serves a members' copy: 204 with `X-Live-Audience: public | members |
@@ -17,7 +17,7 @@ export function serveMe(request: IncomingMessage, response: ServerResponse): Pro
   const pathname = ME_PATHNAME
   return serveOrRefuse(request, response, pathname, async () => {
     const user = await getRequestUser(request)
-    const viewer = user && { firstName: user.firstName, lastName: user.lastName, role: user.role }
+    const viewer = user && { firstName: user.firstName, lastName: user.lastName, role: user.role, hasPassword: user.hasPassword }
     writeJson(response, pathname, 200, { viewer })
   })
 }

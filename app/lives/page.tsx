@@ -50,7 +50,7 @@ export default async function LivesPage() {
                           {b.name}
                         </Link>
                       </h3>
-                      {b.startedAt && <p className="text-sm text-slate-600">{t("startedAt", { time: format.dateTime(b.startedAt, { timeStyle: "short" }) })}</p>}
+                      {b.startedAt && <p className="text-sm text-slate-600">{t("startedAt", { time: format.dateTime(b.startedAt, "time") })}</p>}
                     </Card>
                   </li>
                 ))}

@@ -71,7 +71,7 @@ export default async function MeetingsPage() {
             <ul className="space-y-4">
               {view.meetings.map((m) => (
                 <li key={m.id}>
-                  <MeetingCard meeting={m} capReached={view.capReached} startedAt={format.dateTime(m.sessionDate, { dateStyle: "long", timeStyle: "short" })} />
+                  <MeetingCard meeting={m} capReached={view.capReached} startedAt={format.dateTime(m.sessionDate, "dateTime")} />
                 </li>
               ))}
             </ul>

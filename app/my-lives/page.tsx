@@ -57,7 +57,7 @@ export default async function MyLivesPage({ searchParams }: { searchParams: Prom
           rowKey={(r) => r.id}
           rowTestId={(r) => `my-live-${r.id}`}
           columns={[
-            { key: "date", header: t("date"), cell: (r) => format.dateTime(r.startedAt ?? r.requestedAt, { dateStyle: "short", timeStyle: "short" }) },
+            { key: "date", header: t("date"), cell: (r) => format.dateTime(r.startedAt ?? r.requestedAt, "dateTime") },
             {
               key: "session",
               header: t("session"),

@@ -64,7 +64,7 @@ export default async function MyVideosPage() {
             {imports.map((row: MyImportView) => (
               <li key={row.id} className="flex flex-wrap items-center gap-2 text-sm" data-testid={`video-import-${row.id}`}>
                 <span className="font-medium break-words text-slate-900">{row.name}</span>
-                <span className="text-slate-600">{format.dateTime(row.startAt, { dateStyle: "medium" })}</span>
+                <span className="text-slate-600">{format.dateTime(row.startAt, "date")}</span>
                 <Badge tone={!row.state || PENDING.includes(row.state) ? "info" : "danger"} className="whitespace-normal!" testId="video-import-state">
                   {tStates(row.state && tStates.has(row.state) ? row.state : "NOT_IMPORTED")}
                 </Badge>
@@ -103,7 +103,7 @@ export default async function MyVideosPage() {
                     {v.title}
                   </span>
                   <span className="mt-0.5 block text-slate-600">
-                    {t(`origins.${v.origin}`)} · {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    {t(`origins.${v.origin}`)} · {format.dateTime(v.createdAt, "dateTime")}
                   </span>
                   <span className="mt-0.5 block text-slate-600">
                     <VideoFacts durationSeconds={v.durationSeconds} sizeBytes={v.sizeBytes} />

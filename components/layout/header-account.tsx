@@ -1,6 +1,7 @@
 "use client"
 
-// The header's account controls: who is signed in and the sign-out button, or the sign-in link.
+// The header's account controls: who is signed in, « Mot de passe » (accounts with a local password:
+// app/account/password) and the sign-out button, or the sign-in link.
 // `children` (the language switch) sits between the name and the button.
 import { useTranslations } from "next-intl"
 import type { ReactNode } from "react"
@@ -31,7 +32,19 @@ export function HeaderAccount({ viewer: initial, children }: { viewer: HeaderVie
         // Not known yet (a members' page asks the browser): keep the button's room, show nothing.
         <span aria-hidden="true" className="inline-block min-h-8 w-28 shrink-0" data-testid="account-pending" />
       ) : viewer ? (
-        <SignOutButton label={t("signOut")} />
+        <>
+          {viewer.hasPassword && (
+            // On a phone a key icon (the header row holds the logo and the sign-out button), named all the same.
+            <LinkButton href="/account/password" variant="ghost" size="sm" className="shrink-0 px-1.5 whitespace-nowrap sm:px-2.5" data-testid="change-password-link">
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <circle cx="7.5" cy="15.5" r="4.5" />
+                <path d="m10.7 12.3 9.8-9.8M16 7l3 3M18 5l2 2" />
+              </svg>
+              <span className="sr-only sm:not-sr-only">{t("password")}</span>
+            </LinkButton>
+          )}
+          <SignOutButton label={t("signOut")} />
+        </>
       ) : (
         <LinkButton href="/login" size="sm">
           {t("signIn")}

@@ -7,7 +7,8 @@ import { useEffect, useState } from "react"
 
 import type { Role } from "@/lib/auth/roles"
 
-export type HeaderViewer = { firstName: string; lastName: string; role: Role }
+/** `hasPassword`: a local password is set, « Mot de passe » is offered (not to an SSO-only account). */
+export type HeaderViewer = { firstName: string; lastName: string; role: Role; hasPassword?: boolean }
 
 let asked: Promise<HeaderViewer | null | undefined> | null = null
 

@@ -22,7 +22,7 @@ import { LanguageSwitch } from "./language-switch"
 export async function SiteHeader() {
   const [t, tApp, members, locale] = await Promise.all([getTranslations("nav"), getTranslations("app"), isMembersRender(), getLocale()])
   const user = members ? undefined : await getCurrentUser()
-  const viewer: HeaderViewer | null | undefined = user && { firstName: user.firstName, lastName: user.lastName, role: user.role }
+  const viewer: HeaderViewer | null | undefined = user && { firstName: user.firstName, lastName: user.lastName, role: user.role, hasPassword: user.hasPassword }
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className={cn(CONTAINER, "flex flex-wrap items-center gap-x-4 gap-y-2 py-2.5 md:flex-nowrap")}>

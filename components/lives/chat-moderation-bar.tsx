@@ -79,7 +79,7 @@ export function ChatModerationBar(props: { moderation: ChatModerationView; act: 
             {hidden.map((m) => (
               <li key={m.id} className="text-slate-700">
                 <span className="font-semibold">{m.authorName}</span> <span className="line-through">{m.body}</span>{" "}
-                <span className="text-xs">{t("hiddenBy", { name: m.hiddenByName, time: format.dateTime(new Date(m.hiddenAt), { hour: "2-digit", minute: "2-digit" }) })}</span>
+                <span className="text-xs">{t("hiddenBy", { name: m.hiddenByName, time: format.dateTime(new Date(m.hiddenAt), "time") })}</span>
               </li>
             ))}
           </ol>

@@ -233,7 +233,7 @@ export function LiveChatPanel(props: {
                   </Badge>
                 )}
                 <time dateTime={message.sentAt} className="text-xs text-slate-600">
-                  {format.dateTime(new Date(message.sentAt), { hour: "2-digit", minute: "2-digit" })}
+                  {format.dateTime(new Date(message.sentAt), "time")}
                 </time>
               </p>
               {/* React escapes text: a message is never markup. */}

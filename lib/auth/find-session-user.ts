@@ -15,14 +15,21 @@ export type CurrentUser = {
   lastName: string
   email: string
   username: string
+  /** A local password is set (an SSO-only account has none: no « Changer mon mot de passe »). */
+  hasPassword: boolean
+  /** A temporary password from an admin: the account must choose its own (lib/auth/change-password-path.ts). */
+  mustChangePassword: boolean
 }
 
 /** The active account of these claims, or null (unknown, deactivated or ended session: worth nothing). */
 export async function findSessionUser(claims: SessionClaims): Promise<CurrentUser | null> {
-  return db.user.findFirst({
+  const user = await db.user.findFirst({
     where: { id: claims.userId, isActive: true, sessionVersion: claims.sessionVersion },
-    select: { id: true, role: true, firstName: true, lastName: true, email: true, username: true },
+    select: { id: true, role: true, firstName: true, lastName: true, email: true, username: true, passwordHash: true, mustChangePassword: true },
   })
+  if (!user) return null
+  const { passwordHash, ...rest } = user // the hash never leaves this function
+  return { ...rest, hasPassword: passwordHash !== null }
 }
 
 /** The active account of the session cookie among these cookies, or null (none, forged, expired, ended, deactivated). */

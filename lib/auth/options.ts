@@ -14,7 +14,7 @@ import { isAppError } from "@/lib/errors"
 import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"
 import { logger } from "@/lib/logger"
 import { FORWARDED_FOR_HEADER } from "@/lib/config/front-contract"
-import { endUserSessions, getSessionVersion } from "@/lib/users/end-user-sessions"
+import { endUserSessions, getSessionStamp } from "@/lib/users/end-user-sessions"
 import { oidcProfileSchema, upsertOidcUser, type OidcProfile } from "@/lib/users/upsert-oidc-user"
 
 import { getClientIp, PEER_ADDRESS_HEADER, trustedProxyList } from "./client-ip"
@@ -118,8 +118,15 @@ export function getAuthOptions(): NextAuthOptions {
         } else if (user) {
           token.uid = Number(user.id)
         }
-        // A new session is stamped with the account's current session version.
-        if ((account || user) && typeof token.uid === "number") token.sv = (await getSessionVersion(token.uid)) ?? -1
+        // A new session is stamped with the account's current session version, and says whether the
+        // account must choose its own password first (the proxy sends it there: change-password-path.ts).
+        // Not an SSO sign-in: it did not use the temporary password.
+        if ((account || user) && typeof token.uid === "number") {
+          const stamp = await getSessionStamp(token.uid)
+          token.sv = stamp?.sessionVersion ?? -1
+          if (stamp?.mustChangePassword && account?.provider !== OIDC_PROVIDER_ID) token.mcp = true
+          else delete token.mcp
+        }
         // next-auth's own session endpoint (/api/auth/session) re-issues the cookie: not for an ended
         // session (throwing makes next-auth answer {} and delete the cookie).
         else if (typeof token.uid === "number") {

@@ -11,8 +11,13 @@ import { logger } from "@/lib/logger"
 /** The request's cookies: Next's cookie store, or the parsed Cookie header of a plain Node request. */
 export type SessionCookies = { getAll(): { name: string; value: string }[] } | Record<string, string | undefined>
 
-/** What a session cookie claims: its account and the account's session version when it was issued. */
-export type SessionClaims = { userId: number; sessionVersion: number }
+/**
+ * What a session cookie claims: its account, the account's session version when it was issued, and
+ * whether the account had to choose its own password then (a temporary password an admin handed
+ * over: lib/auth/change-password-path.ts). That last claim cannot go stale: choosing a password, or an
+ * admin's reset, raises the session version, which ends the session.
+ */
+export type SessionClaims = { userId: number; sessionVersion: number; mustChangePassword?: boolean }
 
 export async function sessionClaims(cookies: SessionCookies): Promise<SessionClaims | null> {
   const env = getEnv()
@@ -32,8 +37,8 @@ export async function sessionClaims(cookies: SessionCookies): Promise<SessionCla
       }
     },
   })
-  const { uid, sv } = (token ?? {}) as { uid?: unknown; sv?: unknown }
+  const { uid, sv, mcp } = (token ?? {}) as { uid?: unknown; sv?: unknown; mcp?: unknown }
   if (typeof uid !== "number") return null
   // Sessions issued before session versions existed carry none: version 0, every account's first.
-  return { userId: uid, sessionVersion: typeof sv === "number" ? sv : 0 }
+  return { userId: uid, sessionVersion: typeof sv === "number" ? sv : 0, ...(mcp === true ? { mustChangePassword: true } : {}) }
 }

@@ -5,6 +5,7 @@
  * fails when one is missing).
  */
 export const CLIENT_NAMESPACES = [
+  "account",
   "adminAttendees",
   "adminLives",
   "adminToolkit",

@@ -13,6 +13,8 @@ export const DATE_FORMATS = {
   dateTimeSeconds: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" },
   /** 15:04 · 3:04 PM */
   time: { hour: "numeric", minute: "2-digit" },
+  /** 15:04:09 · 3:04:09 PM: a live's samples and transcript, seconds apart */
+  timeSeconds: { hour: "numeric", minute: "2-digit", second: "2-digit" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>
 
 export type DateFormatName = keyof typeof DATE_FORMATS

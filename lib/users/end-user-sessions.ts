@@ -19,8 +19,10 @@ export async function endUserSessions(userId: number, options: { tx?: Tx; onlyIf
   return count > 0
 }
 
-/** The version a new session of this account is stamped with (null: no such account). */
-export async function getSessionVersion(userId: number): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } })
-  return user?.sessionVersion ?? null
+/**
+ * What a new session of this account is stamped with (null: no such account): its session version,
+ * and whether it must choose its own password first (a temporary password from an admin).
+ */
+export async function getSessionStamp(userId: number): Promise<{ sessionVersion: number; mustChangePassword: boolean } | null> {
+  return db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true, mustChangePassword: true } })
 }

@@ -5,6 +5,10 @@ import { enumFilter, listParamsSchema } from "@/lib/lists/list-params"
 export const roleSchema = z.enum(["ADMIN", "TEACHER", "STUDENT"])
 export type Role = z.infer<typeof roleSchema>
 
+/** The rules of a password an account chooses (the temporary ones an admin hands over are longer). */
+export const PASSWORD_MIN_LENGTH = 8
+export const PASSWORD_MAX_LENGTH = 200
+
 export const createUserInputSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
   username: z
@@ -16,7 +20,7 @@ export const createUserInputSchema = z.object({
   firstName: z.string().trim().min(1).max(150),
   lastName: z.string().trim().min(1).max(150),
   role: roleSchema.default("STUDENT"),
-  password: z.string().min(8).max(200).optional(),
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).optional(),
   externalId: z.string().trim().min(1).max(255).optional(),
   oidcSubject: z.string().trim().min(1).max(255).optional(),
 })
@@ -85,3 +89,14 @@ export const adminUsersParamsSchema = listParamsSchema({
   filters: { role: enumFilter(["ADMIN", "TEACHER", "STUDENT"]), status: enumFilter(["active", "inactive"]) },
 })
 export type AdminUsersParams = z.output<typeof adminUsersParamsSchema>
+
+/** « Changer mon mot de passe »: every message is a key of account.errors. */
+export const changePasswordInputSchema = z
+  .object({
+    currentPassword: z.string().min(1, "currentRequired").max(PASSWORD_MAX_LENGTH, "currentWrong"),
+    newPassword: z.string().min(PASSWORD_MIN_LENGTH, "passwordTooShort").max(PASSWORD_MAX_LENGTH, "passwordTooLong"),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.confirmPassword === v.newPassword, { path: ["confirmPassword"], message: "passwordMismatch" })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "passwordUnchanged" })
+export type ChangePasswordInput = z.infer<typeof changePasswordInputSchema>

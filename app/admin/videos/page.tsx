@@ -46,7 +46,7 @@ export default async function AdminVideosPage() {
                     {v.title}
                   </TextLink>
                   <span className="mt-0.5 block text-slate-600">
-                    {tv(`origins.${v.origin}`)} · {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })} · {tv(`sharing.${v.sharing}`)}
+                    {tv(`origins.${v.origin}`)} · {format.dateTime(v.createdAt, "dateTime")} · {tv(`sharing.${v.sharing}`)}
                   </span>
                   <span className="mt-0.5 block text-slate-600">
                     <VideoFacts durationSeconds={v.durationSeconds} sizeBytes={v.sizeBytes} />

@@ -77,7 +77,7 @@ export default async function LivePage({ params }: { params: Promise<{ slug: str
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
           <div className="flex gap-1.5">
             <dt className="font-medium text-slate-600">{t("date")}</dt>
-            <dd>{format.dateTime(live.sessionDate, { dateStyle: "long", timeStyle: "short" })}</dd>
+            <dd>{format.dateTime(live.sessionDate, "dateTime")}</dd>
           </div>
           <div className="flex gap-1.5">
             <dt className="font-medium text-slate-600">{t("teacher")}</dt>

@@ -30,11 +30,11 @@ export default async function LiveAudiencePage({ params }: { params: Promise<{ i
   if (!audience || !transcript) notFound()
   const [t, format] = await Promise.all([getTranslations("myLives"), getFormatter()])
   const { live, stats, samples, marks } = audience
-  const time = (d: Date) => format.dateTime(d, { timeStyle: "medium" })
+  const time = (d: Date) => format.dateTime(d, "timeSeconds")
   const duration = liveDurationSeconds(live)
   const base = `/my-lives/${live.id}`
   const figures: [string, string, string][] = [
-    ["date", t("date"), format.dateTime(live.startedAt ?? live.requestedAt, { dateStyle: "long", timeStyle: "short" })],
+    ["date", t("date"), format.dateTime(live.startedAt ?? live.requestedAt, "dateTime")],
     ["duration", t("duration"), duration === null ? "—" : formatDuration(duration)],
     ["peak", t("peak"), String(stats.peakViewers)],
     ["distinct", t("distinct"), String(stats.distinctViewers)],

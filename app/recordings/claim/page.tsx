@@ -58,7 +58,7 @@ export default async function ClaimPage() {
               key: "date",
               header: t("columns.date"),
               className: "md:w-52",
-              cell: (r) => (r.startAt ? format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-600">{t("undated")}</span>),
+              cell: (r) => (r.startAt ? format.dateTime(r.startAt, "dateTime") : <span className="text-slate-600">{t("undated")}</span>),
             },
             { key: "recorder", header: t("columns.recorder"), className: "md:w-40", cell: (r) => r.recorderName ?? t("recorderUnnamed", { id: r.recorder }) },
             {

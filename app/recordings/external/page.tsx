@@ -89,7 +89,7 @@ export default async function ExternalRecordingsPage() {
                     </span>
                   ),
               },
-              { key: "date", header: t("columns.date"), className: "md:w-44 md:whitespace-nowrap", cell: (r) => format.dateTime(r.startAt, { dateStyle: "medium", timeStyle: "short" }) },
+              { key: "date", header: t("columns.date"), className: "md:w-44 md:whitespace-nowrap", cell: (r) => format.dateTime(r.startAt, "dateTime") },
               {
                 key: "actions",
                 header: t("columns.actions"),

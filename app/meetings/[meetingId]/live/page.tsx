@@ -45,7 +45,7 @@ export default async function RequestLivePage({ params }: { params: Promise<{ me
       </div>
     )
   }
-  const date = format.dateTime(form.meeting.sessionDate, { dateStyle: "long", timeStyle: "short" })
+  const date = format.dateTime(form.meeting.sessionDate, "dateTime")
   return (
     <div className="max-w-2xl">
       <PageHeader title={t("title")} description={t("meeting", { name: form.meeting.name, date })} back={back} />

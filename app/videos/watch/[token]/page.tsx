@@ -45,7 +45,7 @@ export default async function WatchVideoPage({ params }: { params: Promise<{ tok
     <>
       <PageHeader
         title={video.title}
-        description={`${t(`origins.${video.origin}`)} · ${format.dateTime(video.createdAt, { dateStyle: "medium", timeStyle: "short" })} · ${video.owner.firstName} ${video.owner.lastName}`}
+        description={`${t(`origins.${video.origin}`)} · ${format.dateTime(video.createdAt, "dateTime")} · ${video.owner.firstName} ${video.owner.lastName}`}
         actions={
           video.canManage ? (
             <LinkButton href="/videos" variant="secondary">
