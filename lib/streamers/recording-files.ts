@@ -63,7 +63,7 @@ export async function moveFile(from: string, to: string): Promise<void> {
 /**
  * Publishes the recording of a stopped live: picks its file in `dir` and moves it to
  * `<targetDir>/<internalMeetingId>.mkv` (suffixed with the live id if that name is taken).
- * Returns the destination, or null when the live left no file.
+ * Returns the destination and its size in bytes, or null when the live left no file.
  */
 export async function collectRecording(options: {
   dir: string
@@ -72,7 +72,7 @@ export async function collectRecording(options: {
   liveId: number
   window: { from: Date; to: Date }
   timeZone: string
-}): Promise<string | null> {
+}): Promise<{ path: string; sizeBytes: number } | null> {
   const names = await readdir(options.dir).catch(() => [] as string[])
   const chosen = pickRecordingFile(names, options.window, options.timeZone)
   if (!chosen) return null
@@ -80,5 +80,5 @@ export async function collectRecording(options: {
   let target = path.resolve(options.targetDir, `${safeId}.mkv`)
   if (await stat(target).then(() => true, () => false)) target = path.resolve(options.targetDir, `${safeId}-${options.liveId}.mkv`)
   await moveFile(path.join(options.dir, chosen), target)
-  return target
+  return { path: target, sizeBytes: (await stat(target)).size }
 }

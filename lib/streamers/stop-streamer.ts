@@ -18,7 +18,7 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
   const env = getEnv()
   const now = new Date()
 
-  let recordingPath: string | null = null
+  let recording: { path: string; sizeBytes: number } | null = null
   if (live.slot) {
     const slot = slotRef(live.slot)
     const state = await input.driver.inspect(slot)
@@ -28,7 +28,7 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
     // Never stop another live's streamer: this slot may already run the next one.
     if (state.running && (state.liveId === live.id || state.liveId === null)) await input.driver.stop(slot)
     if (live.downloadMeeting && live.streamerStartedAt) {
-      recordingPath = await collectRecording({
+      recording = await collectRecording({
         dir: recordingsDir(slot),
         targetDir: env.DEFAULT_BBB_PATH,
         internalMeetingId: live.meeting.internalMeetingId,
@@ -36,7 +36,7 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
         window: { from: live.streamerStartedAt, to: now },
         timeZone: env.TZ,
       })
-      if (!recordingPath) logger.warn({ liveId: live.id }, "recorded live left no recording file in its time window")
+      if (!recording) logger.warn({ liveId: live.id }, "recorded live left no recording file in its time window")
     }
   }
 
@@ -45,15 +45,16 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
     from: ["STOPPING"],
     to: "STOPPED",
     at: now,
-    record: recordingPath ? { recordingPath } : {},
+    record: recording ? { recordingPath: recording.path } : {},
     alsoInTransaction: async (tx) => {
-      if (!recordingPath) return
+      if (!recording) return
       await tx.draftVideo.upsert({
         where: { liveId: live.id },
         create: {
           ownerId: live.requestedById,
           title: live.meeting.name,
-          sourcePath: recordingPath,
+          sourcePath: recording.path,
+          sizeBytes: recording.sizeBytes,
           liveId: live.id,
           origin: "LIVE",
           durationSeconds: live.streamerStartedAt ? Math.max(0, Math.round((now.getTime() - live.streamerStartedAt.getTime()) / 1000)) : null,
@@ -64,6 +65,6 @@ export async function stopStreamer(input: { liveId: number; serverNumber: number
     },
   })
   if (!stopped) return "not-stopping"
-  logger.info({ liveId: live.id, reason: live.stopReason, recording: recordingPath }, "live stopped")
+  logger.info({ liveId: live.id, reason: live.stopReason, recording: recording?.path ?? null }, "live stopped")
   return "stopped"
 }
