@@ -1,6 +1,7 @@
 // A teacher's live, end to end with the real orchestrator, a streamer agent (ffmpeg driver) and
 // nginx-rtmp: requested, it goes on air within seconds, the teacher sees each step without reloading,
-// and it stops by itself when the meeting ends in BBB. A running live can be stopped from the page.
+// and it stops by itself when the meeting ends in BBB. A running live can be stopped from the page; when
+// it was recorded, its file is then in the teacher's « Mes vidéos ».
 import { randomUUID } from "node:crypto"
 
 import { expect, test, type Page } from "@playwright/test"
@@ -15,9 +16,10 @@ function card(page: Page, name: string) {
   return page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
 }
 
-async function requestLiveFor(page: Page, name: string) {
+async function requestLiveFor(page: Page, name: string, options: { record?: boolean } = {}) {
   await page.goto("/meetings")
   await card(page, name).getByRole("link", { name: "Réaliser un direct" }).click()
+  if (options.record) await page.getByRole("checkbox", { name: "Enregistrer dans Mes vidéos" }).check()
   await page.getByRole("button", { name: "Lancer le direct" }).click()
   await expect(page).toHaveURL(/\/meetings/)
 }
@@ -51,11 +53,11 @@ test("a requested live goes on air, then stops when the meeting ends", async ({ 
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7)
 })
 
-test("a teacher stops her running live from the page", async ({ page }) => {
+test("a teacher stops her recorded live from the page; its file is then in « Mes vidéos »", async ({ page }) => {
   const name = `TD arrêt ${randomUUID().slice(0, 6)}`
   await simulator.createMeeting({ meetingID: `e2e-${randomUUID()}`, name, attendees: [HELENE] })
   await apiSignIn(page, USERS.teacher)
-  await requestLiveFor(page, name)
+  await requestLiveFor(page, name, { record: true })
   await expect(card(page, name).getByTestId("live-status")).toHaveText("En direct", { timeout: 20_000 })
   // The confirmation is inline (as the admin's), never the browser's dialog.
   const dialogs: string[] = []
@@ -77,4 +79,19 @@ test("a teacher stops her running live from the page", async ({ page }) => {
   await expect(card(page, name).getByTestId("live-status-detail")).toHaveText("Le direct est terminé\u00a0: arrêté par l'enseignant.")
   expect(dialogs).toEqual([])
   await expect(card(page, name).getByRole("link", { name: "Relancer un direct" })).toBeVisible()
+
+  // The recording: listed with its origin, duration and size, and its file route answers (the front
+  // sends the file: e2e/front.spec.ts plays one through it).
+  await page.goto("/videos")
+  const video = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await expect(video).toContainText("Direct enregistré")
+  await expect(video).toContainText(/\d+ min \d+ s/)
+  await expect(video).toContainText(/Mo/)
+  await expect(video.getByTestId("video-file-missing")).toHaveCount(0)
+  const watch = video.getByRole("link", { name: `Regarder «\u00a0${name}\u00a0»` })
+  const file = await page.request.get(`${await watch.getAttribute("href")}/file`)
+  expect(file.status()).toBe(200)
+  expect(file.headers()["x-accel-redirect"]).toMatch(/^\/_bbb_pod_live_files\/recordings\/.+\.mkv$/)
+  await watch.click()
+  await expect(page.getByTestId("video-player")).toHaveAttribute("src", /\/videos\/watch\/[0-9a-f]+\/file$/)
 })

@@ -1,8 +1,11 @@
 // The live orchestration end to end with real parts: PostgreSQL, Redis, BullMQ workers (two
 // orchestrators, two streamer agents on two "servers" of two slots), the ffmpeg driver and a real
-// nginx-rtmp. Requests race; lives start, wait, stop when their meeting ends, get cancelled, fail.
-import { readdir } from "node:fs/promises"
+// nginx-rtmp. Requests race; lives start, wait, stop when their meeting ends, get cancelled, fail; a
+// recorded live's file lands in its teacher's « Mes vidéos ».
+import { execFile } from "node:child_process"
+import { readdir, rm, stat } from "node:fs/promises"
 import path from "node:path"
+import { promisify } from "node:util"
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 
@@ -12,6 +15,11 @@ vi.hoisted(async () => {
   process.env.BBB_NUMBER_MAX_LIVES = "1000"
   process.env.AGENT_TICK_MS = "1000"
   process.env.STREAMER_HLS_STALL_MS = "0"
+  // Recorded lives are published under DEFAULT_BBB_PATH: a folder of this run, removed at the end.
+  const os = await import("node:os")
+  const { mkdtempSync } = await import("node:fs")
+  process.env.USE_BBB_LIVE_DOWNLOADING = "true"
+  process.env.DEFAULT_BBB_PATH = mkdtempSync(`${os.tmpdir()}/bbb-lives-recordings-`)
 })
 
 import { getEnv, resetEnvCache, type Env } from "@/lib/config/env"
@@ -20,6 +28,8 @@ import { cancelLive } from "@/lib/lives/cancel-live"
 import { requestLive } from "@/lib/lives/request-live"
 import { enqueueMeetingsEnded } from "@/lib/meetings/jobs"
 import { closeQueues } from "@/lib/queues"
+import { listMyVideos } from "@/lib/recordings/list-my-videos"
+import { locateVideoFile } from "@/lib/recordings/locate-video-file"
 import { createFfmpegDriver } from "@/lib/streamers/drivers/ffmpeg-driver"
 import { pipelineEnv, startTestRtmp, waitForPlaylist } from "@/lib/streamers/testing/pipeline"
 
@@ -67,6 +77,7 @@ afterAll(async () => {
   }
   await rtmp?.close()
   await closeQueues()
+  await rm(getEnv().DEFAULT_BBB_PATH, { recursive: true, force: true })
 }, 60_000)
 
 describe("live orchestration", () => {
@@ -126,7 +137,6 @@ describe("live orchestration", () => {
 
   it("holds the cap BBB_NUMBER_MAX_LIVES when claiming slots", async () => {
     process.env.BBB_NUMBER_MAX_LIVES = "1"
-    const { resetEnvCache } = await import("@/lib/config/env")
     resetEnvCache()
     try {
       const { claimSlots } = await import("@/lib/streamers/claim-slots")
@@ -158,6 +168,41 @@ describe("live orchestration", () => {
     expect(await statusOf(liveId)).toMatchObject({ stopReason: "STOPPED_BY_TEACHER", slotId: expect.any(Number), broadcasterId: null })
     await waitUntil("no streamer left", async () => (await streamerProcesses()) === 0)
     expect(await cancelLive({ liveId }, teacher)).toMatchObject({ status: "STOPPED", changed: false }) // idempotent
+  }, 60_000)
+
+  it("publishes a recorded live's file in its teacher's « Mes vidéos »: duration, stored size, a playable Matroska the file route serves", async () => {
+    const { teacher, meeting } = await meetingWithTeacher("Cours enregistré")
+    const { liveId } = await requestLive({ meetingId: meeting.id, ...options, downloadMeeting: true }, teacher)
+    await waitUntil("running", async () => (await statusOf(liveId)).status === "RUNNING")
+    const { broadcaster } = await db.live.findUniqueOrThrow({ where: { id: liveId }, select: { broadcaster: { select: { hlsUrl: true } } } })
+    await waitForPlaylist(broadcaster!.hlsUrl) // a few seconds on air, so on disk too
+    await cancelLive({ liveId }, teacher)
+    await waitUntil("stopped", async () => (await statusOf(liveId)).status === "STOPPED")
+
+    const { videos } = await listMyVideos(teacher)
+    expect(videos).toHaveLength(1)
+    const video = videos[0]!
+    expect(video).toMatchObject({ title: "Cours enregistré", origin: "LIVE", sharing: "PRIVATE" })
+    expect(video.durationSeconds).toBeGreaterThanOrEqual(1)
+    const row = await db.draftVideo.findUniqueOrThrow({ where: { id: video.id }, select: { sourcePath: true, sizeBytes: true, liveId: true } })
+    expect(row.liveId).toBe(liveId)
+    expect(row.sourcePath).toBe(path.resolve(getEnv().DEFAULT_BBB_PATH, `${meeting.internalMeetingId}.mkv`))
+    // The size was stored when the file was published, and is the file's.
+    expect(video.sizeBytes).toBe((await stat(row.sourcePath)).size)
+    expect(Number(row.sizeBytes)).toBe(video.sizeBytes)
+    expect(video.sizeBytes).toBeGreaterThan(10_000)
+    // ffmpeg was stopped cleanly: the Matroska has its index, a video track and about the live's length.
+    const probe = await promisify(execFile)("ffprobe", ["-v", "error", "-show_entries", "format=duration:stream=codec_type", "-of", "json", row.sourcePath])
+    const info = JSON.parse(probe.stdout) as { format: { duration: string }; streams: { codec_type: string }[] }
+    expect(info.streams.map((s) => s.codec_type).sort()).toEqual(["audio", "video"])
+    expect(Number(info.format.duration)).toBeGreaterThan(1)
+    expect(Number(info.format.duration)).toBeLessThanOrEqual(video.durationSeconds! + 2)
+    // The file route of « Regarder » hands it to the front (X-Accel-Redirect) for its owner only.
+    expect(await locateVideoFile(video.shareToken, { id: teacher.id, role: "TEACHER" })).toMatchObject({
+      internalPath: `/_bbb_pod_live_files/recordings/${encodeURIComponent(meeting.internalMeetingId)}.mkv`,
+      contentType: "video/x-matroska",
+    })
+    await expect(locateVideoFile(video.shareToken, null)).rejects.toMatchObject({ code: "NOT_FOUND" })
   }, 60_000)
 
   it("fails a live whose streamer cannot start, with a reason, and frees its slot", async () => {

@@ -5,6 +5,7 @@ import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"
 
 import { recordingIdInputSchema } from "./schemas"
+import { videoFileSize } from "./video-files"
 
 export async function claimRecording(input: { id: unknown }, teacher: { id: number }): Promise<{ draftVideoId: number; shareToken: string; title: string }> {
   const { id } = recordingIdInputSchema.parse(input)
@@ -15,7 +16,9 @@ export async function claimRecording(input: { id: unknown }, teacher: { id: numb
     })
     if (count === 0) return null
     const recording = await tx.claimableRecording.findUniqueOrThrow({ where: { id }, select: { title: true, sourceFile: true } })
-    return tx.draftVideo.create({ data: { ownerId: teacher.id, title: recording.title, sourcePath: recording.sourceFile, origin: "CLAIM" }, select: { id: true, shareToken: true, title: true } })
+    // The recorder's file is on disk already: its size is stored now, so that lists never read the disk.
+    const sizeBytes = await videoFileSize(recording.sourceFile)
+    return tx.draftVideo.create({ data: { ownerId: teacher.id, title: recording.title, sourcePath: recording.sourceFile, origin: "CLAIM", sizeBytes }, select: { id: true, shareToken: true, title: true } })
   })
   if (draft) return { draftVideoId: draft.id, shareToken: draft.shareToken, title: draft.title }
   const current = await db.claimableRecording.findUnique({ where: { id }, select: { status: true } })

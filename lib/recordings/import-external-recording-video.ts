@@ -56,8 +56,9 @@ export async function importExternalRecordingVideo(
     }
     const extension = path.extname(new URL(fileUrl).pathname).toLowerCase() || ".m4v"
     const file = path.resolve(options.importDirectory, String(row.ownerId), `external-${row.id}${extension}`)
+    let sizeBytes: number
     try {
-      await writeFileAtomically(file, response.body)
+      sizeBytes = await writeFileAtomically(file, response.body)
     } catch (error) {
       // A full disk will not heal by retrying: this import fails with its reason (writeFileAtomically
       // already removed its partial file); the teacher may ask again once there is room.
@@ -68,7 +69,7 @@ export async function importExternalRecordingVideo(
     }
     await db.$transaction(async (tx) => {
       const { count } = await tx.externalRecording.updateMany({ where: { id: row.id, state: "IMPORT_QUEUED" }, data: { state: "IMPORTED" } })
-      if (count === 1) await tx.draftVideo.create({ data: { ownerId: row.ownerId, title: row.name, sourcePath: file } })
+      if (count === 1) await tx.draftVideo.create({ data: { ownerId: row.ownerId, title: row.name, sourcePath: file, sizeBytes } })
     })
   } catch (error) {
     if (!isAppError(error) || error.code !== "URL_REFUSED") throw error

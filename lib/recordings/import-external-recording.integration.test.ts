@@ -59,6 +59,7 @@ describe("importing an external recording", () => {
     const draft = await db.draftVideo.findFirstOrThrow({ where: { ownerId: teacher.id } })
     expect(draft.title).toBe("Séance vidéo")
     expect(await readFile(draft.sourcePath)).toEqual(sim.state.getPlaybackVideo(recording.recordID))
+    expect(Number(draft.sizeBytes)).toBe(sim.state.getPlaybackVideo(recording.recordID)!.length) // stored: lists never read the disk
     expect(await db.draftVideo.count({ where: { ownerId: teacher.id } })).toBe(1)
     expect((await db.externalRecording.findUniqueOrThrow({ where: { id } })).state).toBe("IMPORTED")
     expect((await caughtError(() => requestExternalRecordingImport({ id }, teacher))).code).toBe("CONFLICT")

@@ -17,13 +17,21 @@ export const VIDEO_SELECT = {
   sharing: true,
   shareToken: true,
   durationSeconds: true,
+  sizeBytes: true,
   sourcePath: true,
   createdAt: true,
   ownerId: true,
 } as const
 
-export async function withFileSizes<T extends { sourcePath: string }>(rows: T[]): Promise<(Omit<T, "sourcePath"> & { sizeBytes: number | null })[]> {
-  return Promise.all(rows.map(async ({ sourcePath, ...row }) => ({ ...row, sizeBytes: await videoFileSize(sourcePath) })))
+/**
+ * Each row's size, as stored when its file was written: a list of up to 1000 videos never reads the
+ * disk for them. Only rows without a stored size (file not found when written, or written before sizes
+ * were stored) are checked on disk, so a file put back, or an older row, shows its size again.
+ */
+export async function withFileSizes<T extends { sourcePath: string; sizeBytes: bigint | null }>(rows: T[]): Promise<(Omit<T, "sourcePath" | "sizeBytes"> & { sizeBytes: number | null })[]> {
+  return Promise.all(
+    rows.map(async ({ sourcePath, sizeBytes, ...row }) => ({ ...row, sizeBytes: sizeBytes !== null ? Number(sizeBytes) : await videoFileSize(sourcePath) })),
+  )
 }
 
 export async function listMyVideos(owner: { id: number }) {

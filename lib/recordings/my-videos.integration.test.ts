@@ -103,10 +103,28 @@ describe("« Mes vidéos »", () => {
 
   it("a claimed recording becomes a CLAIM video of the claimant", async () => {
     const teacher = await seedUser({ role: "TEACHER" })
-    const recording = await db.claimableRecording.create({ data: { title: "Réclamée", recorder: "1", sourceFile: path.join(dir, `${randomUUID()}.m4v`) } })
+    await mkdir(dir, { recursive: true })
+    const file = path.join(dir, `${randomUUID()}.m4v`)
+    await writeFile(file, Buffer.alloc(3000, 2))
+    const recording = await db.claimableRecording.create({ data: { title: "Réclamée", recorder: "1", sourceFile: file } })
     const { shareToken } = await claimRecording({ id: recording.id }, teacher)
     const [video] = (await listMyVideos(teacher)).videos
-    expect(video).toMatchObject({ origin: "CLAIM", title: "Réclamée", shareToken })
+    expect(video).toMatchObject({ origin: "CLAIM", title: "Réclamée", shareToken, sizeBytes: 3000 })
+    expect(await db.draftVideo.findUniqueOrThrow({ where: { shareToken }, select: { sizeBytes: true } })).toEqual({ sizeBytes: 3000n })
+  })
+
+  it("lists the size stored when the file was written without reading the disk; the video's page and file route still check it", async () => {
+    const teacher = await seedUser({ role: "TEACHER" })
+    const me = { id: teacher.id, role: "TEACHER" as const }
+    const video = await seedVideo(teacher.id)
+    await db.draftVideo.update({ where: { id: video.id }, data: { sizeBytes: 5_000_000_000n } }) // beyond 32 bits: a long lossless recording
+    expect((await listMyVideos(teacher)).videos.map((v) => v.sizeBytes)).toEqual([5_000_000_000])
+    // Removed behind the app's back: the list keeps its stored size, the page says missing, the route 404s.
+    await rm(video.sourcePath)
+    expect((await listMyVideos(teacher)).videos.map((v) => v.sizeBytes)).toEqual([5_000_000_000])
+    const page = await findWatchableVideo(video.shareToken, me)
+    expect(page.removed === false && page.video.sizeBytes).toBeNull()
+    expect(await code(() => locateVideoFile(video.shareToken, me))).toBe("NOT_FOUND")
   })
 })
 

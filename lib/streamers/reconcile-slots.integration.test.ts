@@ -1,6 +1,7 @@
 // The agent's watch over running lives, with real streams: a healthy stream stays on air; a stream
 // whose HLS playlist stops advancing, or whose streamer exits, is restarted once, then the live FAILS
-// with the reason; a recorded live publishes its own file (not a stale one) as a draft video.
+// with the reason; a recorded live publishes its own file (not a stale one) as a draft video, even when
+// the stop is retried after its file was moved.
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
@@ -23,6 +24,7 @@ import { seedMeeting, seedUser } from "@/prisma/seed/factories"
 import { recordingsDir, type StreamerDriver } from "./driver"
 import { createFfmpegDriver } from "./drivers/ffmpeg-driver"
 import { newStreamKey } from "./claim-slots"
+import { collectRecording } from "./recording-files"
 import { reconcileSlots } from "./reconcile-slots"
 import { registerSlots } from "./register-slots"
 import { slotLayout } from "./slot-layout"
@@ -42,13 +44,13 @@ beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), "bbb-reconcile-"))
   Object.assign(process.env, { BBB_STREAM_URL: rtmp.rtmpBase, POD_HLS_STREAM: rtmp.hlsBase, DEFAULT_BBB_PATH: path.join(base, "published"), BBB_RESOLUTION: "320x180" })
   resetEnvCache()
-  env = pipelineEnv(rtmp, { NUMBER_SERVERS: "9", SERVER_NUMBER: String(SERVER), NUMBER_LIVES: "4", STREAMER_BASE_DIR: base })
+  env = pipelineEnv(rtmp, { NUMBER_SERVERS: "9", SERVER_NUMBER: String(SERVER), NUMBER_LIVES: "5", STREAMER_BASE_DIR: base })
   driver = createFfmpegDriver({ env })
   await registerSlots(env)
 }, 30_000)
 
 afterAll(async () => {
-  for (let n = 1; n <= 4; n += 1) await driver.stop(slotLayout(env, SERVER, n))
+  for (let n = 1; n <= 5; n += 1) await driver.stop(slotLayout(env, SERVER, n))
   await rtmp?.close()
   await closeQueues()
   await rm(base, { recursive: true, force: true })
@@ -128,8 +130,27 @@ describe("reconcileSlots watching running lives", () => {
     expect(await stopStreamer({ liveId: live.id, serverNumber: SERVER, driver })).toBe("stopped")
     const row = await liveRow(live.id)
     expect(row).toMatchObject({ status: "STOPPED", recordingPath: path.resolve(base, "published", `${meeting.internalMeetingId}.mkv`) })
-    expect((await stat(row.recordingPath!)).size).toBeGreaterThan(10_000)
+    const { size } = await stat(row.recordingPath!)
+    expect(size).toBeGreaterThan(10_000)
     expect(await readdir(recordingsDir(slot))).toContain("meeting-20200101080000.mkv")
-    expect(await db.draftVideo.findUnique({ where: { liveId: live.id } })).toMatchObject({ ownerId: live.requestedById, title: meeting.name, sourcePath: row.recordingPath })
+    expect(await db.draftVideo.findUnique({ where: { liveId: live.id } })).toMatchObject({ ownerId: live.requestedById, title: meeting.name, sourcePath: row.recordingPath, sizeBytes: BigInt(size), origin: "LIVE" })
+  }, 60_000)
+
+  it("publishes the recording when the stop is retried after an attempt that moved the file and died", async () => {
+    const { live, meeting, slot } = await runningLive({ downloadMeeting: true })
+    const recordedBytes = async () => {
+      const name = (await readdir(recordingsDir(slot)).catch(() => [] as string[])).find((f) => f.endsWith(".mkv"))
+      return name ? (await stat(path.join(recordingsDir(slot), name))).size : 0
+    }
+    for (let i = 0; i < 200 && (await recordedBytes()) < 20_000; i += 1) await new Promise((r) => setTimeout(r, 100))
+    await stopLive({ liveId: live.id, reason: "STOPPED_BY_TEACHER" })
+    // The first attempt: streamer stopped, file moved, then the agent died before the database write.
+    await driver.stop(slot)
+    const live0 = await db.live.findUniqueOrThrow({ where: { id: live.id }, select: { streamerStartedAt: true } })
+    const moved = await collectRecording({ dir: recordingsDir(slot), targetDir: env.DEFAULT_BBB_PATH, internalMeetingId: meeting.internalMeetingId, liveId: live.id, window: { from: live0.streamerStartedAt!, to: new Date() }, timeZone: env.TZ })
+    expect(moved).not.toBeNull()
+    expect(await stopStreamer({ liveId: live.id, serverNumber: SERVER, driver })).toBe("stopped")
+    expect(await liveRow(live.id)).toMatchObject({ status: "STOPPED", recordingPath: moved!.path })
+    expect(await db.draftVideo.findUnique({ where: { liveId: live.id } })).toMatchObject({ sourcePath: moved!.path, sizeBytes: BigInt(moved!.sizeBytes), origin: "LIVE" })
   }, 60_000)
 })

@@ -60,10 +60,16 @@ export async function moveFile(from: string, to: string): Promise<void> {
   }
 }
 
+/** Where a live's recording is published: `<internalMeetingId>.mkv`, or with the live id when that name is taken. */
+export function publishedRecordingPaths(targetDir: string, internalMeetingId: string, liveId: number): { plain: string; suffixed: string } {
+  const safeId = internalMeetingId.replace(/[^A-Za-z0-9._-]/g, "_")
+  return { plain: path.resolve(targetDir, `${safeId}.mkv`), suffixed: path.resolve(targetDir, `${safeId}-${liveId}.mkv`) }
+}
+
 /**
  * Publishes the recording of a stopped live: picks its file in `dir` and moves it to
  * `<targetDir>/<internalMeetingId>.mkv` (suffixed with the live id if that name is taken).
- * Returns the destination, or null when the live left no file.
+ * Returns the destination and its size in bytes, or null when the live left no file.
  */
 export async function collectRecording(options: {
   dir: string
@@ -72,13 +78,12 @@ export async function collectRecording(options: {
   liveId: number
   window: { from: Date; to: Date }
   timeZone: string
-}): Promise<string | null> {
+}): Promise<{ path: string; sizeBytes: number } | null> {
   const names = await readdir(options.dir).catch(() => [] as string[])
   const chosen = pickRecordingFile(names, options.window, options.timeZone)
   if (!chosen) return null
-  const safeId = options.internalMeetingId.replace(/[^A-Za-z0-9._-]/g, "_")
-  let target = path.resolve(options.targetDir, `${safeId}.mkv`)
-  if (await stat(target).then(() => true, () => false)) target = path.resolve(options.targetDir, `${safeId}-${options.liveId}.mkv`)
+  const { plain, suffixed } = publishedRecordingPaths(options.targetDir, options.internalMeetingId, options.liveId)
+  const target = (await stat(plain).then(() => true, () => false)) ? suffixed : plain
   await moveFile(path.join(options.dir, chosen), target)
-  return target
+  return { path: target, sizeBytes: (await stat(target)).size }
 }

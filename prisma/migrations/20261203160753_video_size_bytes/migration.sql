@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "draft_videos" ADD COLUMN     "size_bytes" BIGINT;
+
