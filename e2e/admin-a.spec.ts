@@ -247,12 +247,13 @@ test("an admin filters the sessions, opens one with its lives and attendees, and
 })
 
 /** The form fields that set a live's options to these values (a checkbox is sent only when ticked). */
-function optionFields(liveId: number, values: { show_chat: boolean; enable_chat: boolean; is_restricted: boolean; download_meeting: boolean }): Record<string, string> {
+function optionFields(liveId: number, values: { show_chat: boolean; enable_chat: boolean; is_restricted: boolean; download_meeting: boolean; show_room_chat: boolean }): Record<string, string> {
   const fields: Record<string, string> = { liveId: String(liveId) }
   if (values.show_chat) fields.showChat = "on"
   if (values.enable_chat) fields.enableChat = "on"
   if (values.is_restricted) fields.isRestricted = "on"
   if (values.download_meeting) fields.downloadMeeting = "on"
+  if (values.show_room_chat) fields.showRoomChat = "on"
   return fields
 }
 

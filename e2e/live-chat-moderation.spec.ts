@@ -3,58 +3,72 @@
 // sorted by votes for everyone. The room's chat comes to the page once (bbb-webhooks' chat event from the
 // simulator), our own relayed line is not echoed back, and the on-air notice is in the room's chat at
 // start and stop.
+// One live serves the whole story (a streamer start is the expensive part): started before the first
+// test, stopped by the last; the teacher, the student and an anonymous viewer keep their page open
+// throughout. Their videos are refused (the player stops asking): no browser decodes the stream, the
+// chat is what is watched here. Closing and reopening the chat: lib/chat/moderate-live-chat.integration.test.ts.
 import { randomUUID } from "node:crypto"
 
 import { expect, test, type Browser, type Page } from "@playwright/test"
 
 import { apiSignIn, USERS } from "./fixtures/auth"
-import { joinChatBot, slotRedisPort, startSlotRedis, type SlotRedis } from "./fixtures/chat-bot"
+import { joinChatBot, slotRedisPort, startSlotRedis, type ChatBot, type SlotRedis } from "./fixtures/chat-bot"
 import { chatTargetOfMeeting, liveSlugOfMeeting, resetChatRateLimits, stopAllLives } from "./fixtures/db"
 import { E2E_ENV } from "./fixtures/env"
+import { startLiveAsTeacher } from "./fixtures/lives"
 import { ensureWebhookRegistered, simulator } from "./fixtures/simulator"
+
+test.describe.configure({ mode: "serial" })
 
 const HELENE = { fullName: "Hélène Lefèvre", role: "MODERATOR" as const }
 const EMMA = "Emma Étudiante"
 
+const name = `Amphi modéré ${randomUUID().slice(0, 6)}`
+const meetingID = `e2e-${randomUUID()}`
 let slotRedises: SlotRedis[] = []
+let slug: string
+let bot: ChatBot
+let teacher: Page
+let student: Page
+let anonymous: Page
 
-test.beforeAll(async () => {
+/** A viewer's page on the live, its event stream open (its first viewer count arrived: nothing pushed from now on is missed). */
+async function viewer(browser: Browser, user?: { username: string; password: string }): Promise<Page> {
+  const context = await browser.newContext()
+  await context.route(/\/hls\/.*\.(ts|m4s|m3u8)(\?.*)?$/, (route) => route.fulfill({ status: 403, body: "Forbidden" }))
+  const page = await context.newPage()
+  if (user) await apiSignIn(page, user)
+  await page.goto(`/lives/${slug}`)
+  await expect(page.getByRole("heading", { level: 2, name: "Discussion" })).toBeVisible()
+  await expect(page.getByTestId("viewer-count")).toContainText("spectateur")
+  return page
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000) // a live started
   slotRedises = await Promise.all([1, 2].map((n) => startSlotRedis(slotRedisPort(n))))
+  await simulator.reset()
+  await stopAllLives()
+  await ensureWebhookRegistered()
+  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
+  await startLiveAsTeacher(browser, name, { enableChat: true })
+  slug = await liveSlugOfMeeting(meetingID)
+  const target = await chatTargetOfMeeting(meetingID)
+  // The streamer's chat bot, typing what it gets into the room as the real one does (so every page
+  // message comes back through the room's chat event: the echo the page must not show).
+  bot = await joinChatBot(target.port, target.channel, { typeInto: meetingID })
+  ;[teacher, student, anonymous] = await Promise.all([viewer(browser, USERS.teacher), viewer(browser, USERS.student), viewer(browser)])
 })
 
 test.afterAll(async () => {
+  await bot?.leave()
+  await Promise.all([teacher, student, anonymous].map((page) => page?.context().close()))
   await Promise.all(slotRedises.map((r) => r.stop()))
 })
 
 test.beforeEach(async () => {
-  await simulator.reset()
-  await stopAllLives()
   await resetChatRateLimits()
 })
-
-/** The teacher (Hélène, the session's moderator) starts a live with chat; her page stays open on /meetings. */
-async function startLive(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await apiSignIn(page, USERS.teacher)
-  await page.goto("/meetings")
-  const card = page.getByRole("article").filter({ has: page.getByRole("heading", { name }) })
-  await card.getByRole("link", { name: "Réaliser un direct" }).click()
-  await page.getByLabel("Permettre aux spectateurs d'écrire depuis la page du direct").check()
-  await page.getByRole("button", { name: "Lancer le direct" }).click()
-  await expect(card.getByTestId("live-status")).toHaveText("En direct", { timeout: 30_000 })
-  return page
-}
-
-async function viewer(browser: Browser, slug: string, user?: { username: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  if (user) await apiSignIn(page, user)
-  await page.goto(`/lives/${slug}`)
-  await expect(page.getByRole("heading", { level: 2, name: "Discussion" })).toBeVisible()
-  // The live's event stream is open (its first viewer count arrived): nothing pushed from now on is missed.
-  await expect(page.getByTestId("viewer-count")).toContainText("spectateur")
-  return page
-}
 
 async function send(page: Page, text: string, options: { question?: boolean } = {}): Promise<void> {
   await page.getByLabel("Votre message").fill(text)
@@ -64,19 +78,7 @@ async function send(page: Page, text: string, options: { question?: boolean } = 
 
 const messageOf = (page: Page, text: string) => page.getByTestId("chat-message").filter({ has: page.getByTestId("chat-message-body").getByText(text, { exact: true }) })
 
-test("a moderator hides a message (gone for two viewers within 1 s) and mutes a student (refused, direct POSTs too)", async ({ browser, baseURL }) => {
-  test.slow()
-  const name = `Amphi modéré ${randomUUID().slice(0, 6)}`
-  const meetingID = `e2e-${randomUUID()}`
-  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
-  await (await startLive(browser, name)).context().close()
-  const slug = await liveSlugOfMeeting(meetingID)
-  const target = await chatTargetOfMeeting(meetingID)
-  const bot = await joinChatBot(target.port, target.channel)
-
-  const teacher = await viewer(browser, slug, USERS.teacher)
-  const student = await viewer(browser, slug, USERS.student)
-  const anonymous = await viewer(browser, slug)
+test("a moderator hides a message (gone for two viewers within 1 s) and mutes a student (refused, direct POSTs too)", async ({ baseURL }) => {
   // Only the live's moderator has the moderation controls.
   await expect(teacher.getByTestId("chat-moderation")).toBeVisible()
   await expect(student.getByTestId("chat-moderation")).toHaveCount(0)
@@ -89,6 +91,7 @@ test("a moderator hides a message (gone for two viewers within 1 s) and mutes a 
   // A student's direct moderation call is refused and changes nothing.
   const forbidden = await student.context().request.post(`/api/lives/${slug}/chat/moderation`, { data: { action: "close" }, headers: { origin: baseURL! } })
   expect(forbidden.status()).toBe(403)
+  await expect(teacher.getByRole("button", { name: "Fermer la discussion" })).toBeVisible()
   const answered = teacher.waitForResponse((r) => r.url().endsWith("/chat/moderation") && r.request().method() === "POST")
   await messageOf(teacher, "message grossier").getByRole("button", { name: "Masquer" }).click()
   await answered
@@ -108,38 +111,37 @@ test("a moderator hides a message (gone for two viewers within 1 s) and mutes a 
   expect(await direct.json()).toEqual({ code: "CHAT_MUTED" })
   await messageOf(teacher, "je recommence").getByRole("button", { name: "Rétablir la parole" }).click()
   await expect(messageOf(teacher, "je recommence").getByRole("button", { name: "Rendre muet" })).toBeVisible()
+  // Allowed again: the refused text, still in the box, now goes through.
+  await student.getByRole("button", { name: "Envoyer" }).click()
+  await expect(messageOf(anonymous, "et encore")).toBeVisible()
 
-  expect(bot.received).not.toContain(`(${EMMA}) et encore`)
-  await bot.leave()
+  expect(bot.received).not.toContain(`(${EMMA}) en douce`)
+  await expect.poll(() => bot.received).toContain(`(${EMMA}) et encore`)
 })
 
-test("slow mode is enforced; questions are upvoted once and sorted by votes for everyone", async ({ browser }) => {
-  test.slow()
-  const name = `Amphi questions ${randomUUID().slice(0, 6)}`
-  const meetingID = `e2e-${randomUUID()}`
-  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
-  await (await startLive(browser, name)).context().close()
-  const slug = await liveSlugOfMeeting(meetingID)
-  const teacher = await viewer(browser, slug, USERS.teacher)
-  const student = await viewer(browser, slug, USERS.student)
-  const anonymous = await viewer(browser, slug)
-
-  // Slow mode: every page says so; a second message within the window is refused.
-  await teacher.getByLabel("Mode lent").selectOption("60")
-  await expect(student.getByTestId("chat-state")).toHaveText("Mode lent\u00a0: un message toutes les 60 secondes par personne.")
+test("slow mode is enforced; questions are upvoted once and sorted by votes for everyone", async () => {
+  // Slow mode (5 s, the shortest choice): every page says so; a second message within the window is
+  // refused and keeps its text; once the window has passed it goes through.
+  await teacher.getByLabel("Mode lent").selectOption("5")
+  await expect(student.getByTestId("chat-state")).toHaveText("Mode lent\u00a0: un message toutes les 5 secondes par personne.")
   await expect(anonymous.getByTestId("chat-state")).toBeVisible()
-
-  // Questions: two asked (one before slow mode bites: the student's first message in the window).
   await send(student, "Quelle est la date de l'examen ?", { question: true })
   await expect(messageOf(student, "Quelle est la date de l'examen ?")).toBeVisible()
   await send(student, "Et le chapitre 3 ?")
   await expect(student.getByText("Mode lent\u00a0: patientez avant d'envoyer un autre message.")).toBeVisible()
   await expect(student.getByLabel("Votre message")).toHaveValue("Et le chapitre 3 ?")
+  const box = student.getByLabel("Votre message")
+  await expect(async () => {
+    if ((await box.inputValue()) !== "") await student.getByRole("button", { name: "Envoyer" }).click()
+    await expect(box).toHaveValue("", { timeout: 1_000 })
+  }).toPass({ timeout: 15_000, intervals: [1_000] })
+  await expect(messageOf(anonymous, "Et le chapitre 3 ?")).toBeVisible()
   await teacher.getByLabel("Mode lent").selectOption("0")
   await expect(student.getByTestId("chat-state")).toHaveCount(0)
+
+  // Questions: the later one gets two votes (once per viewer) and comes first in everyone's « Questions » view.
   await send(teacher, "Le cours sera-t-il enregistré ?", { question: true })
   await expect(messageOf(anonymous, "Le cours sera-t-il enregistré ?")).toBeVisible()
-  // The later question gets two votes (once per viewer): first in the « Questions » view of everyone.
   for (const page of [student, teacher]) {
     await messageOf(page, "Le cours sera-t-il enregistré ?").getByTestId("chat-question-vote").click()
   }
@@ -151,26 +153,15 @@ test("slow mode is enforced; questions are upvoted once and sorted by votes for 
   }
   await messageOf(teacher, "Le cours sera-t-il enregistré ?").getByRole("button", { name: "Marquer comme répondue" }).click()
   await expect(messageOf(anonymous, "Le cours sera-t-il enregistré ?").getByTestId("chat-message-question")).toHaveText("Question répondue")
-
-  // (closing and reopening the chat: lib/chat/moderate-live-chat.integration.test.ts)
+  for (const page of [student, teacher, anonymous]) await page.getByRole("button", { name: "Tous les messages" }).click()
 })
 
-test("the room's chat appears on the page once, a page message is not echoed back; the on-air notice is in the room at start and stop", async ({ browser }) => {
-  test.slow() // a live started and stopped
-  const name = `Salle bavarde ${randomUUID().slice(0, 6)}`
-  const meetingID = `e2e-${randomUUID()}`
-  await simulator.createMeeting({ meetingID, name, attendees: [HELENE] })
-  const teacherHome = await startLive(browser, name)
-  const slug = await liveSlugOfMeeting(meetingID)
-  const target = await chatTargetOfMeeting(meetingID)
-  // The streamer's bot joins the room some seconds after the stream starts: the notice waits for it.
-  const bot = await joinChatBot(target.port, target.channel, { typeInto: meetingID })
+test("the room's chat appears on the page once, a page message is not echoed back; the on-air notice is in the room at start and stop", async () => {
   const roomChat = async () => (await simulator.listRoomChat(meetingID)).map((m) => `${m.userName}: ${m.message}`)
   const address = new URL(`/lives/${slug}`, E2E_ENV.APP_URL).toString()
+  // The notice was posted when the live went on air (retried until the streamer's bot listened).
   await expect.poll(roomChat, { timeout: 20_000 }).toContain(`Chat: Cette session est diffusée en direct\u00a0: ${address}`)
 
-  const student = await viewer(browser, slug, USERS.student)
-  await ensureWebhookRegistered()
   // Someone writes in the room: the page shows it once, marked as from the room, as text.
   await simulator.postRoomChat(meetingID, { userName: "Hélène Lefèvre", message: "Bonjour <i>la salle</i>" })
   await expect(messageOf(student, "Bonjour <i>la salle</i>")).toHaveCount(1)
@@ -183,14 +174,16 @@ test("the room's chat appears on the page once, a page message is not echoed bac
   await expect(messageOf(student, "Bien reçu")).toHaveCount(1) // later than the echo would be
   await expect(messageOf(student, "Bonjour depuis la page")).toHaveCount(1)
   await expect(messageOf(student, `(${EMMA}) Bonjour depuis la page`)).toHaveCount(0)
-  // The notice itself is not shown on the page either.
+  // Neither the earlier page messages' echoes nor the notice itself are shown on the page.
+  await expect(student.getByTestId("chat-message-room")).toHaveCount(2)
   await expect(student.getByText(/Cette session est diffusée en direct/)).toHaveCount(0)
 
   // The teacher stops the live: the off-air notice is posted before the streamer goes.
-  const card = teacherHome.getByRole("article").filter({ has: teacherHome.getByRole("heading", { name }) })
+  const home = await teacher.context().newPage()
+  await home.goto("/meetings")
+  const card = home.getByRole("article").filter({ has: home.getByRole("heading", { name }) })
   await card.getByRole("button", { name: "Arrêter le direct" }).click()
   await card.getByTestId("stop-live").getByRole("button", { name: "Oui, arrêter" }).click()
   await expect(card.getByTestId("live-status")).toHaveText("Terminé", { timeout: 20_000 })
   await expect.poll(roomChat).toContain("Chat: La diffusion en direct est terminée.")
-  await bot.leave()
 })

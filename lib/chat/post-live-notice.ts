@@ -31,6 +31,11 @@ export async function liveNoticeText(liveId: number, kind: LiveNoticeKind): Prom
   return env.LIVE_ON_AIR_NOTICE_TEXT.replaceAll("{url}", new URL(`/lives/${encodeURIComponent(slug)}`, env.APP_URL).toString())
 }
 
+async function isOnAir(liveId: number): Promise<boolean> {
+  const live = await db.live.findUnique({ where: { id: liveId }, select: { status: true } })
+  return live?.status === "RUNNING"
+}
+
 export async function postLiveNotice(liveId: number, kind: LiveNoticeKind, options: { retryForMs?: number; retryEveryMs?: number } = {}): Promise<LiveNoticeResult> {
   if (!getEnv().LIVE_ON_AIR_NOTICE) return "disabled"
   const redis = getProducerRedis()
@@ -51,6 +56,9 @@ export async function postLiveNotice(liveId: number, kind: LiveNoticeKind, optio
       reason = outcome.reason
       if (status === "DELIVERED" || status === "REFUSED" || Date.now() >= deadline) break
       await new Promise((resolve) => setTimeout(resolve, options.retryEveryMs ?? 2_000))
+      // A live that left the air meanwhile gives its slot (and chat channel) to the next live: its
+      // notice must not land in that live's room.
+      if (!(await isOnAir(liveId))) break
     }
   } catch (error) {
     reason = (error as Error).message

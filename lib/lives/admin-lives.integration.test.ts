@@ -39,6 +39,7 @@ const auditOf = (liveId: number) => db.auditEntry.findMany({ where: { entityType
 
 afterEach(() => {
   delete process.env.USE_BBB_LIVE_DOWNLOADING
+  delete process.env.BBB_WEBHOOKS_SERVERS
   resetEnvCache()
 })
 
@@ -100,6 +101,26 @@ describe("updateLiveOptions", () => {
     // The same values again: nothing changes, nothing is logged.
     expect(await updateLiveOptions(input, admin)).toEqual({ liveId: live.id, changed: false })
     expect(await auditOf(live.id)).toHaveLength(1)
+  })
+
+  it("shows or not the room's messages on the page where bbb-webhooks bring them; without them the disabled box changes nothing (issue 24)", async () => {
+    const admin = await seedUser({ role: "ADMIN" })
+    const live = await seedLive()
+    process.env.BBB_WEBHOOKS_SERVERS = "http://bbb.test/|secret"
+    resetEnvCache()
+    expect(await getAdminLive(live.id)).toMatchObject({ showRoomChat: true, roomChatAvailable: true })
+    const off = updateLiveOptionsInputSchema.parse({ liveId: String(live.id), showChat: "on" })
+    expect(await updateLiveOptions(off, admin)).toEqual({ liveId: live.id, changed: true })
+    expect(await getAdminLive(live.id)).toMatchObject({ showRoomChat: false })
+    expect((await auditOf(live.id)).at(-1)).toMatchObject({ before: { showRoomChat: true }, after: { showRoomChat: false } })
+    const on = updateLiveOptionsInputSchema.parse({ liveId: String(live.id), showChat: "on", showRoomChat: "on" })
+    expect(await updateLiveOptions(on, admin)).toEqual({ liveId: live.id, changed: true })
+
+    process.env.BBB_WEBHOOKS_SERVERS = ""
+    resetEnvCache()
+    expect(await getAdminLive(live.id)).toMatchObject({ showRoomChat: true, roomChatAvailable: false })
+    expect(await updateLiveOptions(off, admin)).toEqual({ liveId: live.id, changed: false })
+    expect(await getAdminLive(live.id)).toMatchObject({ showRoomChat: true })
   })
 
   it("refuses forged values, recording where lives are not recorded, and an unknown live, changing nothing", async () => {

@@ -15,7 +15,7 @@ import { liveJobId } from "./jobs"
 import { requestLive } from "./request-live"
 import { requestLiveInputSchema } from "./schemas"
 
-const options = { isRestricted: false, showChat: true, downloadMeeting: true, enableChat: true }
+const options = { isRestricted: false, showChat: true, downloadMeeting: true, enableChat: true, showRoomChat: true }
 
 async function meetingWithModerator(opts: { running?: boolean } = {}) {
   const teacher = await seedUser({ role: "TEACHER" })
@@ -30,7 +30,7 @@ function withSettings(settings: Record<string, string>) {
 }
 
 afterEach(async () => {
-  for (const key of ["BBB_NUMBER_MAX_LIVES", "USE_BBB_LIVE", "USE_BBB_LIVE_DOWNLOADING"]) delete process.env[key]
+  for (const key of ["BBB_NUMBER_MAX_LIVES", "USE_BBB_LIVE", "USE_BBB_LIVE_DOWNLOADING", "BBB_WEBHOOKS_SERVERS"]) delete process.env[key]
   resetEnvCache()
   // Free the cap for the next test: end every active live of this dedicated database.
   await db.live.updateMany({ where: { activeMeetingId: { not: null } }, data: { status: "STOPPED", activeMeetingId: null } })
@@ -54,6 +54,18 @@ describe("requestLive", () => {
       enableChat: true,
     })
     expect((await getQueue(QUEUES.lives).getJob(liveJobId(live.id)))?.data).toEqual({ action: "requested", liveId: live.id })
+  })
+
+  it("keeps the room's messages off the page when asked, only where bbb-webhooks bring them (issue 24)", async () => {
+    withSettings({ BBB_NUMBER_MAX_LIVES: "5", BBB_WEBHOOKS_SERVERS: "http://bbb.test/|secret" })
+    const first = await meetingWithModerator()
+    const off = await requestLive({ meetingId: first.meeting.id, ...options, showRoomChat: false }, first.teacher)
+    expect(await db.live.findUniqueOrThrow({ where: { id: off.liveId }, select: { showRoomChat: true } })).toEqual({ showRoomChat: false })
+    // Without webhooks the form's box is disabled and sends nothing: the live keeps the default, for when they come.
+    withSettings({ BBB_WEBHOOKS_SERVERS: "" })
+    const second = await meetingWithModerator()
+    const unset = await requestLive({ meetingId: second.meeting.id, ...options, showRoomChat: false }, second.teacher)
+    expect(await db.live.findUniqueOrThrow({ where: { id: unset.liveId }, select: { showRoomChat: true } })).toEqual({ showRoomChat: true })
   })
 
   it("creates nothing new on a re-post or a burst of double clicks", async () => {
@@ -117,6 +129,7 @@ describe("requestLiveInputSchema", () => {
       showChat: true,
       downloadMeeting: false,
       enableChat: false,
+      showRoomChat: false,
     })
     expect(requestLiveInputSchema.safeParse({ meetingId: "abc" }).success).toBe(false)
     expect(requestLiveInputSchema.safeParse({ meetingId: "1", showChat: "maybe" }).success).toBe(false)

@@ -46,6 +46,8 @@ export async function requestLive(input: RequestLiveInput, user: Pick<User, "id"
           showChat: input.showChat,
           downloadMeeting: env.USE_BBB_LIVE_DOWNLOADING && input.downloadMeeting,
           enableChat: input.enableChat,
+          // Without bbb-webhooks the form's box is disabled (sends nothing): the default stays for when they come.
+          showRoomChat: env.BBB_WEBHOOKS_SERVERS.length > 0 ? input.showRoomChat : undefined,
         },
         select: { id: true },
       })

@@ -16,8 +16,11 @@ export const requestLiveInputSchema = z.object({
   showChat: checkbox,
   downloadMeeting: checkbox,
   enableChat: checkbox,
+  /** The BBB room's messages on the live page (issue 24); ignored without bbb-webhooks (the column's default stays). */
+  showRoomChat: checkbox,
 })
-export type RequestLiveInput = z.infer<typeof requestLiveInputSchema>
+/** showRoomChat optional for callers other than the form: absent, the live keeps the column's default (shown). */
+export type RequestLiveInput = Omit<z.infer<typeof requestLiveInputSchema>, "showRoomChat"> & { showRoomChat?: boolean }
 
 export { ACTIVE_LIVE_STATUSES, isActiveLiveStatus, LIVE_STATUSES, type LiveStatus }
 
@@ -78,6 +81,7 @@ export const updateLiveOptionsInputSchema = z.object({
   showChat: strictCheckbox,
   downloadMeeting: strictCheckbox,
   enableChat: strictCheckbox,
+  showRoomChat: strictCheckbox,
 })
 export type UpdateLiveOptionsInput = z.infer<typeof updateLiveOptionsInputSchema>
 

@@ -76,7 +76,7 @@ export default async function AdminLivePage({ params }: { params: Promise<{ id: 
         </SectionCard>
         <div className="space-y-6">
           <SectionCard id="live-options-title" title={t("editTitle")}>
-            <LiveOptionsForm live={{ id: live.id, showChat: live.showChat, downloadMeeting: live.downloadMeeting, enableChat: live.enableChat, isRestricted: live.isRestricted }} />
+            <LiveOptionsForm live={{ id: live.id, showChat: live.showChat, downloadMeeting: live.downloadMeeting, enableChat: live.enableChat, showRoomChat: live.showRoomChat, isRestricted: live.isRestricted }} roomChatAvailable={live.roomChatAvailable} />
           </SectionCard>
           <SectionCard id="live-actions-title" title={t("actionsTitle")}>
             <div className="mt-3 space-y-4">

@@ -55,7 +55,7 @@ export default async function RequestLivePage({ params }: { params: Promise<{ me
         </Notice>
       ) : (
         <Card>
-          <RequestLiveForm meetingId={form.meeting.id} showDownloadOption={form.showDownloadOption} />
+          <RequestLiveForm meetingId={form.meeting.id} showDownloadOption={form.showDownloadOption} roomChatAvailable={form.roomChatAvailable} />
         </Card>
       )}
     </div>

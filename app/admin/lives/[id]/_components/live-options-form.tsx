@@ -9,11 +9,14 @@ import { Notice } from "@/components/ui/notice"
 
 import { updateLiveOptionsAction } from "../../actions"
 
-const OPTIONS = ["showChat", "downloadMeeting", "enableChat", "isRestricted"] as const
+const OPTIONS = ["showChat", "downloadMeeting", "enableChat", "showRoomChat", "isRestricted"] as const
 type FieldErrorKey = "notABoolean" | "recordingDisabled" | "notFound"
 
-/** The live's options as checkboxes; a refused value shows its error under its checkbox and nothing changes. */
-export function LiveOptionsForm({ live }: { live: { id: number } & Record<(typeof OPTIONS)[number], boolean> }) {
+/**
+ * The live's options as checkboxes; a refused value shows its error under its checkbox and nothing changes.
+ * The room's messages on the page need bbb-webhooks: without them that box is disabled, with the reason.
+ */
+export function LiveOptionsForm({ live, roomChatAvailable }: { live: { id: number } & Record<(typeof OPTIONS)[number], boolean>; roomChatAvailable: boolean }) {
   const t = useTranslations("adminLives")
   const tk = useTranslations("adminToolkit")
   const tErrors = useTranslations("errors")
@@ -35,6 +38,7 @@ export function LiveOptionsForm({ live }: { live: { id: number } & Record<(typeo
         <legend className="sr-only">{t("editTitle")}</legend>
         {OPTIONS.map((option) => {
           const error = fieldError(option)
+          const unavailable = option === "showRoomChat" && !roomChatAvailable
           return (
             <div key={option}>
               <div className="flex items-start gap-2">
@@ -42,7 +46,8 @@ export function LiveOptionsForm({ live }: { live: { id: number } & Record<(typeo
                   id={`option-${option}`}
                   type="checkbox"
                   name={option}
-                  defaultChecked={live[option]}
+                  defaultChecked={live[option] && !unavailable}
+                  disabled={unavailable}
                   aria-invalid={error ? true : undefined}
                   aria-describedby={`option-${option}-hint${error ? ` option-${option}-error` : ""}`}
                   className="mt-1 size-4 shrink-0"
@@ -50,7 +55,7 @@ export function LiveOptionsForm({ live }: { live: { id: number } & Record<(typeo
                 <label htmlFor={`option-${option}`} className="text-sm">
                   <span className="block font-medium text-slate-800">{t(option)}</span>
                   <span id={`option-${option}-hint`} className="block text-slate-600">
-                    {t(`hints.${option}`)}
+                    {unavailable ? t("hints.showRoomChatUnavailable") : t(`hints.${option}`)}
                   </span>
                 </label>
               </div>

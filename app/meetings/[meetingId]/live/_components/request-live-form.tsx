@@ -9,17 +9,19 @@ import { Notice } from "@/components/ui/notice"
 
 import { requestLiveAction } from "../actions"
 
-type Option = "isRestricted" | "showChat" | "downloadMeeting" | "enableChat"
+type Option = "isRestricted" | "showChat" | "downloadMeeting" | "enableChat" | "showRoomChat"
 
-export function RequestLiveForm({ meetingId, showDownloadOption }: { meetingId: number; showDownloadOption: boolean }) {
+export function RequestLiveForm({ meetingId, showDownloadOption, roomChatAvailable }: { meetingId: number; showDownloadOption: boolean; roomChatAvailable: boolean }) {
   const t = useTranslations("liveRequest")
   const tErrors = useTranslations("errors")
   const [state, action, pending] = useActionState(requestLiveAction, null)
-  const options: { name: Option; checked: boolean }[] = [
+  // The room's messages on the page need bbb-webhooks: without them, disabled with the reason.
+  const options: { name: Option; checked: boolean; disabled?: boolean; help?: string }[] = [
     { name: "isRestricted", checked: false },
     { name: "showChat", checked: true },
     ...(showDownloadOption ? [{ name: "downloadMeeting" as const, checked: false }] : []),
     { name: "enableChat", checked: false },
+    roomChatAvailable ? { name: "showRoomChat", checked: true } : { name: "showRoomChat", checked: false, disabled: true, help: t("showRoomChatUnavailable") },
   ]
   const error = state && !state.ok ? tErrors(state.code) : null
   return (
@@ -34,6 +36,7 @@ export function RequestLiveForm({ meetingId, showDownloadOption }: { meetingId: 
               name={o.name}
               type="checkbox"
               defaultChecked={o.checked}
+              disabled={o.disabled}
               aria-describedby={`${o.name}-help`}
               className="mt-1 size-4 shrink-0 accent-brand-600"
             />
@@ -42,7 +45,7 @@ export function RequestLiveForm({ meetingId, showDownloadOption }: { meetingId: 
                 {t(o.name)}
               </label>
               <p id={`${o.name}-help`} className="text-sm text-slate-600">
-                {t(`${o.name}Help`)}
+                {o.help ?? t(`${o.name}Help`)}
               </p>
             </div>
           </div>
