@@ -48,9 +48,7 @@ export async function seedPlatformHistory(options: { teacherIds: number[]; cap: 
   const today = new Date(options.now ?? new Date())
   today.setUTCHours(0, 0, 0, 0)
   await db.meeting.deleteMany({ where: { internalMeetingId: { startsWith: HISTORY_PREFIX } } })
-  const samples: Sample[] = []
-  const onAir = new Map<number, number>()
-  let lives = 0
+  const planned: { key: string; name: string; teacherId: number; from: number; to: number; peak: number; server: string }[] = []
   for (let back = 29; back >= 1; back--) {
     const day = new Date(today.getTime() - back * 24 * 3600_000)
     const weekend = day.getUTCDay() === 0 || day.getUTCDay() === 6
@@ -60,35 +58,39 @@ export async function seedPlatformHistory(options: { teacherIds: number[]; cap: 
       const hour = next() < 0.7 ? 8 + next() * 3 : 13 + next() * 4
       const from = Math.round((day.getTime() + hour * 3600_000) / TICK_MS) * TICK_MS
       const to = from + Math.round((45 + next() * 75) / 10) * 10 * 60_000
-      const key = `${HISTORY_PREFIX}${day.toISOString().slice(0, 10)}-${i}`
       const course = COURSES[Math.floor(next() * COURSES.length)]!
       const teacherId = options.teacherIds[Math.floor(next() * options.teacherIds.length)]!
-      const meeting = await db.meeting.create({
-        data: {
-          meetingId: key,
-          internalMeetingId: key,
-          name: `${course} — CM ${1 + Math.floor(next() * 12)}`,
-          sessionDate: new Date(from - 5 * 60_000),
-          participantCount: 1,
-          moderatorCount: 1,
-          lastSeenRunningAt: new Date(to),
-          endedAt: new Date(to),
-          lives: {
-            create: { requestedById: teacherId, status: "STOPPED", stopReason: "MEETING_ENDED", requestedAt: new Date(from - 20_000), startedAt: new Date(from), endedAt: new Date(to), serverLabel: `1/${1 + (i % 2)}`, enableChat: true },
-          },
-        },
-        select: { lives: { select: { id: true } } },
-      })
-      const live = meeting.lives[0]!
-      const curve = audienceCurve({ liveId: live.id, from, to, peak: Math.round(15 + next() * 130) })
-      for (const s of curve) onAir.set(s.at.getTime(), (onAir.get(s.at.getTime()) ?? 0) + 1)
-      samples.push(...curve)
-      lives++
+      const name = `${course} — CM ${1 + Math.floor(next() * 12)}`
+      planned.push({ key: `${HISTORY_PREFIX}${day.toISOString().slice(0, 10)}-${i}`, name, teacherId, from, to, peak: Math.round(15 + next() * 130), server: `1/${1 + (i % 2)}` })
     }
   }
-  for (let i = 0; i < samples.length; i += 5000) await db.liveAudienceSample.createMany({ data: samples.slice(i, i + 5000) })
+  const meetings = await db.meeting.createManyAndReturn({
+    data: planned.map((p) => ({ meetingId: p.key, internalMeetingId: p.key, name: p.name, sessionDate: new Date(p.from - 5 * 60_000), participantCount: 1, moderatorCount: 1, lastSeenRunningAt: new Date(p.to), endedAt: new Date(p.to) })),
+    select: { id: true, internalMeetingId: true },
+  })
+  const meetingIds = new Map(meetings.map((m) => [m.internalMeetingId, m.id]))
+  const lives = await db.live.createManyAndReturn({
+    data: planned.map((p) => ({ meetingId: meetingIds.get(p.key)!, requestedById: p.teacherId, status: "STOPPED" as const, stopReason: "MEETING_ENDED", requestedAt: new Date(p.from - 20_000), startedAt: new Date(p.from), endedAt: new Date(p.to), serverLabel: p.server, enableChat: true })),
+    select: { id: true, meetingId: true },
+  })
+  const liveIds = new Map(lives.map((l) => [l.meetingId, l.id]))
+  const samples: Sample[] = []
+  const onAir = new Map<number, number>()
+  for (const p of planned) {
+    const curve = audienceCurve({ liveId: liveIds.get(meetingIds.get(p.key)!)!, from: p.from, to: p.to, peak: p.peak })
+    for (const s of curve) onAir.set(s.at.getTime(), (onAir.get(s.at.getTime()) ?? 0) + 1)
+    samples.push(...curve)
+  }
+  // One statement each (unnest of arrays): tens of thousands of rows in a second, not half a minute.
+  await db.$executeRaw`
+    INSERT INTO live_audience_samples (live_id, at, viewers, signed_in, anonymous, distinct_viewers)
+    SELECT * FROM unnest(${samples.map((x) => x.liveId)}::int[], ${samples.map((x) => x.at.toISOString().slice(0, 23))}::timestamp[],
+      ${samples.map((x) => x.viewers)}::int[], ${samples.map((x) => x.signedIn)}::int[], ${samples.map((x) => x.anonymous)}::int[], ${samples.map((x) => x.distinctViewers)}::int[])`
   const full = [...onAir].filter(([, active]) => active >= options.cap)
   await db.liveCapacitySample.deleteMany({ where: { at: { gte: new Date(today.getTime() - 30 * 24 * 3600_000), lt: today } } })
-  await db.liveCapacitySample.createMany({ data: full.map(([at, active]) => ({ at: new Date(at), activeLives: active, cap: options.cap, seconds: TICK_MS / 1000 })) })
-  return { lives, samples: samples.length }
+  await db.$executeRaw`
+    INSERT INTO live_capacity_samples (at, active_lives, cap, seconds)
+    SELECT at, active, ${options.cap}::int, ${TICK_MS / 1000}::float8
+    FROM unnest(${full.map(([at]) => new Date(at).toISOString().slice(0, 23))}::timestamp[], ${full.map(([, active]) => active)}::int[]) AS f(at, active)`
+  return { lives: lives.length, samples: samples.length }
 }
