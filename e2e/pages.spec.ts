@@ -58,7 +58,17 @@ const PAGES: PageCase[] = [
   },
   { name: "meetings-empty", role: "otherTeacher", path: "/meetings", ready: (page) => expect(page.getByTestId("no-meetings")).toBeVisible() },
   { name: "live-request", role: "teacher", path: () => requestFormPath },
-  { name: "admin", role: "admin", path: "/admin" },
+  {
+    name: "admin",
+    role: "admin",
+    path: "/admin",
+    // The last 30 days (demo seed): a chart per figure, drawn, and the table of the same 30 days.
+    ready: async (page) => {
+      await expect(page.getByTestId(/^platform-chart-/).locator("canvas")).toHaveCount(5)
+      await expect(page.getByTestId("platform-day")).toHaveCount(30)
+      await expect(page.getByTestId("platform-lives")).not.toHaveText("0")
+    },
+  },
   {
     name: "admin-attendees",
     role: "admin",

@@ -3,7 +3,9 @@ import Link from "next/link"
 import { getTranslations } from "next-intl/server"
 
 import { getAdminOverview } from "@/lib/admin/get-admin-overview"
+import { getPlatformAudience } from "@/lib/audience/get-platform-audience"
 
+import { PlatformOverview } from "@/components/audience/platform-overview"
 import { cn } from "@/components/ui/cn"
 import { TextLink } from "@/components/ui/link-button"
 import { PageHeader } from "@/components/ui/page-header"
@@ -20,11 +22,12 @@ type StatCard = { key: "attendeesToMatch" | "runningMeetings" | "activeLives" | 
 
 export default async function AdminPage() {
   await requirePageRole("admin", "/admin")
-  const [t, tSignIns, tHealth, overview] = await Promise.all([
+  const [t, tSignIns, tHealth, overview, platformDays] = await Promise.all([
     getTranslations("admin"),
     getTranslations("adminSignIns"),
     getTranslations("adminHealth"),
     getAdminOverview(),
+    getPlatformAudience(),
   ])
   // Each card counts exactly what its page lists; a card links to its page when there is one.
   const cards: StatCard[] = [
@@ -77,6 +80,7 @@ export default async function AdminPage() {
           <TextLink href="/admin/sign-ins">{tSignIns("link")}</TextLink>
         </li>
       </ul>
+      <PlatformOverview days={platformDays} />
     </>
   )
 }

@@ -32,7 +32,21 @@ export function chartData(points: ChartPoint[], gapAfterMs: number): [number[], 
   return [xs, ys]
 }
 
-export function AudienceChart({ points, marks, gapAfterMs, seriesLabel, testId = "audience-chart" }: { points: ChartPoint[]; marks: ChartMark[]; gapAfterMs: number; seriesLabel: string; testId?: string }) {
+export function AudienceChart({
+  points,
+  marks,
+  gapAfterMs,
+  seriesLabel,
+  testId = "audience-chart",
+  height = 260,
+}: {
+  points: ChartPoint[]
+  marks: ChartMark[]
+  gapAfterMs: number
+  seriesLabel: string
+  testId?: string
+  height?: number
+}) {
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const element = box.current
@@ -41,7 +55,7 @@ export function AudienceChart({ points, marks, gapAfterMs, seriesLabel, testId =
     const chart = new uPlot(
       {
         width: Math.max(280, element.clientWidth),
-        height: 260,
+        height,
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] } },
         series: [{}, { label: seriesLabel, stroke: "#1d4ed8", width: 2, fill: "rgba(29, 78, 216, 0.08)", spanGaps: false, paths: uPlot.paths.stepped?.({ align: 1 }) }],
         axes: [{}, { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : "")) }],
@@ -71,12 +85,12 @@ export function AudienceChart({ points, marks, gapAfterMs, seriesLabel, testId =
       chartData(points, gapAfterMs),
       element,
     )
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(280, element.clientWidth), height: 260 }))
+    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(280, element.clientWidth), height }))
     resize.observe(element)
     return () => {
       resize.disconnect()
       chart.destroy()
     }
-  }, [points, marks, gapAfterMs, seriesLabel])
+  }, [points, marks, gapAfterMs, seriesLabel, height])
   return <div ref={box} aria-hidden="true" className="w-full overflow-hidden" data-testid={testId} />
 }

@@ -1,9 +1,12 @@
 // npm run db:seed — the demo accounts, printed with their passwords. Idempotent: re-running resets
 // their passwords and roles and creates nothing twice.
 import { bootstrap } from "@/lib/boot/bootstrap"
+import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { userNameKeys } from "@/lib/meetings/name-keys"
 import { hashPassword } from "@/lib/users/create-user"
+
+import { audienceCurve, seedPlatformHistory } from "./demo-audience"
 
 await bootstrap("db:seed", { services: false })
 
@@ -82,22 +85,10 @@ await db.meeting.create({
 // decline, a dip and a gap at the restart, the room emptying at the end; and a few chat messages.
 const watched = await db.live.findFirstOrThrow({ where: { meeting: { internalMeetingId: DEMO_MEETING }, status: "STOPPED" } })
 const from = watched.startedAt!.getTime()
-const to = watched.endedAt!.getTime()
 const restart = watched.streamerStartedAt!.getTime()
-const samples = []
-let distinct = 0
-for (let t = from + 10_000; t < to; t += 10_000) {
-  if (t > restart - 30_000 && t < restart + 20_000) continue // the sampling paused while the streamer restarted
-  const minutes = (t - from) / 60_000
-  const total = (to - from) / 60_000
-  const base = minutes < 8 ? 84 * (minutes / 8) : minutes > total - 4 ? 60 * ((total - minutes) / 4) : 84 - 0.28 * (minutes - 8)
-  const dip = Math.abs(t - restart) < 120_000 ? 0.8 : 1
-  const viewers = Math.max(0, Math.round(base * dip + 3 * Math.sin(minutes * 1.7) + 2 * Math.sin(minutes * 0.37)))
-  const anonymous = Math.round(viewers * 0.22)
-  distinct = Math.max(distinct, viewers + Math.round(minutes * 0.35))
-  samples.push({ liveId: watched.id, at: new Date(t), viewers, signedIn: viewers - anonymous, anonymous, distinctViewers: distinct })
-}
-await db.liveAudienceSample.createMany({ data: samples })
+// The sampling paused while the streamer restarted.
+const pause = { from: restart - 30_000, to: restart + 20_000 }
+await db.liveAudienceSample.createMany({ data: audienceCurve({ liveId: watched.id, from, to: watched.endedAt!.getTime(), peak: 84, pause }) })
 const questions = [
   ["Lucas Bernard", "Bonjour, le son est bon de notre côté."],
   ["Chloé Moreau", "Pouvez-vous rappeler la règle de Markovnikov ?"],
@@ -107,6 +98,11 @@ const questions = [
 await db.chatMessage.createMany({
   data: questions.map(([authorName, body], i) => ({ liveId: watched.id, authorName, body, relayStatus: "DELIVERED" as const, sentAt: new Date(from + (5 + i * 25) * 60_000) })),
 })
+
+// The platform's last 30 days (the admin overview's charts): the demo teachers' past lives.
+const demoTeachers = await db.user.findMany({ where: { username: { in: ["hlefevre", "jmartin", "mdupont"] } }, select: { id: true } })
+const history = await seedPlatformHistory({ teacherIds: demoTeachers.map((u) => u.id), cap: getEnv().BBB_NUMBER_MAX_LIVES })
+console.log(`Last 30 days: ${history.lives} past lives, ${history.samples} audience samples.`)
 
 console.log("Demo accounts (username / password):")
 for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(7)} ${`${u.firstName} ${u.lastName}`.padEnd(18)} ${u.username.padEnd(9)} / ${u.password}`)
