@@ -47,7 +47,7 @@ describe("GET /api/me", () => {
     expect(me.status).toBe(200)
     expect(me.headers.get("cache-control")).toBe("private, no-store")
     expect(me.headers.get("content-security-policy")).toContain("default-src 'self'")
-    expect(JSON.parse(me.text)).toEqual({ viewer: { firstName: "Ada", lastName: "Lovelace", role: "STUDENT" } })
+    expect(JSON.parse(me.text)).toEqual({ viewer: { firstName: "Ada", lastName: "Lovelace", role: "STUDENT", hasPassword: true } }) // hasPassword: the header links « Mot de passe »
     expect(JSON.parse((await get("/api/me")).text)).toEqual({ viewer: null })
     expect(JSON.parse((await get("/api/me", "next-auth.session-token=forged")).text)).toEqual({ viewer: null })
     expect(JSON.parse((await get("/api/me", await sessionCookie(2_000_000_000))).text)).toEqual({ viewer: null })
