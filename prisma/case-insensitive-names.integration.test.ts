@@ -59,7 +59,8 @@ describe(`migration ${MIGRATION}`, () => {
       await client.query(`UPDATE users SET username = 'admin-old' WHERE username = 'admin'`)
       await client.query(`UPDATE users SET email = 'carla.old@example.test' WHERE username = 'carla2'`)
       await client.query(`UPDATE buildings SET name = 'Campus (ancien)' WHERE name = 'campus'`)
-      expect((await applyMigrations(url, dir)).applied).toEqual([MIGRATION])
+      // It applies now (and the migrations that came after it).
+      expect((await applyMigrations(url, dir)).applied[0]).toBe(MIGRATION)
       await expect(user("Admin", "three@example.test")).rejects.toThrow(/users_username_lower_key/)
     } finally {
       await client.end()

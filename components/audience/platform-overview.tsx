@@ -33,7 +33,7 @@ export async function PlatformOverview({ days }: { days: PlatformDay[] }) {
     ["peak", t("maxPeak"), String(Math.max(0, ...days.map((d) => d.peakViewers)))],
     ["capacity", t("capacityDays"), t("capacityDaysValue", { days: capacityDays, time: formatDuration(days.reduce((n, d) => n + d.capacitySeconds, 0)) })],
   ]
-  const day = (d: PlatformDay) => format.dateTime(d.startsAt, { weekday: "short", day: "numeric", month: "short" })
+  const day = (d: PlatformDay) => format.dateTime(d.startsAt, "weekday")
   return (
     <SectionCard id="platform-overview" title={t("title", { days: days.length })} className="mt-8">
       <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>

@@ -11,6 +11,8 @@ export const DATE_FORMATS = {
   dateTime: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
   /** with seconds: the audit log, refused sign-ins */
   dateTimeSeconds: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" },
+  /** mer. 3 déc. · Wed, Dec 3: a day of a chart's axis or table over recent weeks */
+  weekday: { weekday: "short", day: "numeric", month: "short" },
   /** 15:04 · 3:04 PM */
   time: { hour: "numeric", minute: "2-digit" },
   /** 15:04:09 · 3:04:09 PM: a live's samples and transcript, seconds apart */
