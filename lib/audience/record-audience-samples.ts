@@ -8,7 +8,7 @@ import type { Redis } from "ioredis"
 
 import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
-import { ACTIVE_LIVE_WHERE } from "@/lib/lives/is-live-cap-reached"
+import { countActiveLives } from "@/lib/lives/count-active-lives"
 import { readLivesAudience } from "@/lib/lives/track-live-viewer"
 import { getProducerRedis } from "@/lib/redis"
 
@@ -17,11 +17,12 @@ const ON_AIR = ["RUNNING", "STOPPING"] as const
 
 export async function recordAudienceSamples(options: { now?: Date; redis?: Redis } = {}): Promise<{ sampled: number; atCapacity: boolean }> {
   const env = getEnv()
-  // One query: the active lives (RUNNING and STOPPING are among them) give both the cap's count and
-  // the lives to sample.
-  const active = await db.live.findMany({ where: ACTIVE_LIVE_WHERE, select: { id: true, status: true } })
-  const lives = active.filter((l) => (ON_AIR as readonly string[]).includes(l.status))
-  const activeLives = active.length
+  // The lives to sample are chosen by their status (what the page shows), the cap's count by what
+  // holds resources (countActiveLives); both are the same lives in a consistent database.
+  const [lives, activeLives] = await Promise.all([
+    db.live.findMany({ where: { status: { in: [...ON_AIR] } }, select: { id: true } }),
+    countActiveLives(),
+  ])
   const atCapacity = activeLives > 0 && activeLives >= env.BBB_NUMBER_MAX_LIVES
   if (atCapacity) {
     await db.liveCapacitySample.create({ data: { at: options.now ?? new Date(), activeLives, cap: env.BBB_NUMBER_MAX_LIVES, seconds: env.AUDIENCE_SAMPLE_INTERVAL_MS / 1000 } })
