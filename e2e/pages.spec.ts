@@ -277,7 +277,8 @@ for (const locale of ["fr", "en"] as const) {
         // keyboard can focus (and so scroll); a table with no such box fits the page's column.
         const tables = await page.locator("main table").evaluateAll((elements) =>
           elements
-            .filter((table) => table.getClientRects().length > 0)
+            // uPlot's legend (a chart's hover readout) is part of the chart; its table alternative is checked.
+            .filter((table) => table.getClientRects().length > 0 && !table.classList.contains("u-legend"))
             .map((table) => {
               const main = document.querySelector("main")!
               let box = table.parentElement

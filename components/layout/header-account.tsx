@@ -34,14 +34,18 @@ export function HeaderAccount({ viewer: initial, children }: { viewer: HeaderVie
       ) : viewer ? (
         <>
           {viewer.hasPassword && (
-            // On a phone a key icon (the header row holds the logo and the sign-out button), named all the same.
-            <LinkButton href="/account/password" variant="ghost" size="sm" className="shrink-0 px-1.5 whitespace-nowrap sm:px-2.5" data-testid="change-password-link">
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-                <circle cx="7.5" cy="15.5" r="4.5" />
-                <path d="m10.7 12.3 9.8-9.8M16 7l3 3M18 5l2 2" />
-              </svg>
-              <span className="sr-only sm:not-sr-only">{t("password")}</span>
-            </LinkButton>
+            // A key icon below 1536 px (an admin's header row holds six links, the account and the
+            // language at 1280 px), named and titled all the same. Not on a phone: its header row holds
+            // the logo and sign-out only (the forced change still leads there after sign-in).
+            <div className="hidden shrink-0 sm:block">
+              <LinkButton href="/account/password" title={t("password")} variant="ghost" size="sm" className="shrink-0 px-1.5 whitespace-nowrap 2xl:px-2.5" data-testid="change-password-link">
+                <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 2xl:hidden" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                  <circle cx="7.5" cy="15.5" r="4.5" />
+                  <path d="m10.7 12.3 9.8-9.8M16 7l3 3M18 5l2 2" />
+                </svg>
+                <span className="sr-only 2xl:not-sr-only">{t("password")}</span>
+              </LinkButton>
+            </div>
           )}
           <SignOutButton label={t("signOut")} />
         </>
