@@ -16,7 +16,7 @@ export async function checkSmtp(env: Pick<Env, "SMTP_URL" | "MAIL_FROM">, option
     await transport.sendMail({
       from: env.MAIL_FROM,
       to: options.sendTo,
-      subject: "bbb-pod-live: test mail (npm run doctor --mail)",
+      subject: "Test mail from bbb-pod-live (npm run doctor --mail)",
       text: "This mail was sent by `npm run doctor --mail` to check the SMTP settings. Nothing to do.",
     })
     return { ok: true, sentTo: options.sendTo }
