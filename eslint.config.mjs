@@ -29,7 +29,7 @@ const LIB_DOMAINS = {
   streamers: ["bbb", "config", "events", "lives", "mail"],
   meetings: ["audit", "bbb", "config", "events", "health", "lists", "lives", "mail", "metrics", "streamers"],
   users: ["audit", "config", "events", "lists", "mail", "meetings"],
-  auth: ["config", "events", "users"],
+  auth: ["audit", "config", "events", "users"],
   "bbb-webhooks": ["chat", "config", "health", "meetings", "metrics"],
   recordings: ["audit", "bbb", "config", "lists", "meetings", "net", "users"],
   chat: ["audit", "auth", "bbb", "config", "events", "lives"],

@@ -1,7 +1,7 @@
 // An admin creates an account: a temporary password is generated and returned once, for the admin to
 // hand over (never stored in clear, never logged, never audited). The new name may be the moderator
 // a running meeting was waiting for: the account is matched at once (domain flow 2). The account must
-// choose its own password at its first sign-in (lib/users/change-own-password.ts).
+// choose its own password at its first sign-in (lib/auth/change-own-password.ts).
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
 import { AppError } from "@/lib/errors"

@@ -1,7 +1,7 @@
 // An admin resets an account's local password: a new temporary password replaces it and is returned
 // once, for the admin to hand over. Neither the password nor its hash is logged or audited. The
 // account's sessions end (whoever held the old password may hold a session too). The account must
-// choose its own password at its next sign-in (lib/users/change-own-password.ts).
+// choose its own password at its next sign-in (lib/auth/change-own-password.ts).
 import { recordAuditEntry, type AuditActor } from "@/lib/audit/record-audit-entry"
 import { db } from "@/lib/db"
 import { announceSessionsEnded } from "@/lib/events/sessions-ended-feed"

@@ -1,7 +1,7 @@
 "use server"
 
 import { requireUser } from "@/lib/auth/session"
-import { changeOwnPassword } from "@/lib/users/change-own-password"
+import { changeOwnPassword } from "@/lib/auth/change-own-password"
 import { changePasswordInputSchema } from "@/lib/users/schemas"
 
 import { invalidForm, runAction, type FormState } from "@/app/_lib/adapters"

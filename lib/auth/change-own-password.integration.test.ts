@@ -6,16 +6,19 @@ import { randomUUID } from "node:crypto"
 import { describe, expect, it } from "vitest"
 
 import { findSessionUser } from "@/lib/auth/find-session-user"
+import { getEnv } from "@/lib/config/env"
 import { db } from "@/lib/db"
 import { isAppError } from "@/lib/errors"
 import { seedUser } from "@/prisma/seed/factories"
 
+import { createUserAsAdmin } from "@/lib/users/create-user-as-admin"
+import { getSessionStamp } from "@/lib/users/end-user-sessions"
+import { resetUserPassword } from "@/lib/users/reset-user-password"
+import { adminCreateUserInputSchema, changePasswordInputSchema } from "@/lib/users/schemas"
+import { verifyCredentials } from "@/lib/users/verify-credentials"
+
 import { changeOwnPassword } from "./change-own-password"
-import { createUserAsAdmin } from "./create-user-as-admin"
-import { getSessionStamp } from "./end-user-sessions"
-import { resetUserPassword } from "./reset-user-password"
-import { adminCreateUserInputSchema, changePasswordInputSchema } from "./schemas"
-import { verifyCredentials } from "./verify-credentials"
+import { signInWithPassword } from "./sign-in-with-password"
 
 const flagOf = async (id: number) => (await getSessionStamp(id))?.mustChangePassword
 const errorsOf = (raw: Record<string, string>) => {
@@ -55,6 +58,26 @@ describe("changing one's own password", () => {
     expect(isAppError(error) && { code: error.code, field: error.details?.field }).toEqual({ code: "INVALID_INPUT", field: "currentPassword" })
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true, sessionVersion: true } })).toEqual(before)
     expect(await db.auditEntry.count({ where: { entityType: "user", entityId: String(user.id), action: "user.changePassword" } })).toBe(0)
+  })
+
+  it("counts wrong current passwords as failed sign-ins: at the limit the page and the sign-in refuse the account, even its right password", async () => {
+    const user = await seedUser({ password: "the-right-password" })
+    const input = (currentPassword: string) => changePasswordInputSchema.parse({ currentPassword, newPassword: "a-new-password", confirmPassword: "a-new-password" })
+    const codeOf = async (promise: Promise<unknown>) => promise.then(() => "accepted", (e: unknown) => (isAppError(e) ? e.code : String(e)))
+    const { LOGIN_ACCOUNT_MAX_FAILURES } = getEnv()
+    for (let i = 0; i < LOGIN_ACCOUNT_MAX_FAILURES; i += 1) expect(await codeOf(changeOwnPassword(user, input(`guess-${i}`)))).toBe("INVALID_INPUT")
+    expect(await codeOf(changeOwnPassword(user, input("the-right-password")))).toBe("SIGN_IN_THROTTLED")
+    expect(await codeOf(signInWithPassword({ username: user.username, password: "the-right-password" }, { ip: "2001:db8:30::7" }))).toBe("SIGN_IN_THROTTLED")
+    expect(await verifyCredentials({ username: user.username, password: "the-right-password" })).toMatchObject({ id: user.id })
+  })
+
+  it("clears the failures on the right password, as a successful sign-in does", async () => {
+    const user = await seedUser({ password: "the-right-password" })
+    const input = (currentPassword: string, newPassword: string) => changePasswordInputSchema.parse({ currentPassword, newPassword, confirmPassword: newPassword })
+    const { LOGIN_ACCOUNT_MAX_FAILURES } = getEnv()
+    for (let i = 0; i < LOGIN_ACCOUNT_MAX_FAILURES - 1; i += 1) await changeOwnPassword(user, input(`guess-${i}`, "a-new-password")).catch(() => undefined)
+    await changeOwnPassword(user, input("the-right-password", "second-password"))
+    await expect(changeOwnPassword(user, input("second-password", "third-password"))).resolves.toMatchObject({ username: user.username })
   })
 
   it("refuses an account without a local password (SSO only)", async () => {
