@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test"
 import { parse } from "csv-parse/sync"
 
 import { attendeeLink, countAuditEntries, countBroadcasters, countBuildings, findUserRow } from "./fixtures/admin-db"
-import { apiSignIn, USERS } from "./fixtures/auth"
+import { apiSignIn, openAccountMenu, USERS } from "./fixtures/auth"
 import { simulator } from "./fixtures/simulator"
 
 test.describe.configure({ mode: "serial" })
@@ -165,7 +165,12 @@ test("an admin creates an account, edits it (an invalid edit changes nothing), r
   await other.getByLabel("Nouveau mot de passe, à nouveau").fill(chosen)
   await other.getByRole("button", { name: "Changer le mot de passe" }).click()
   await expect(other).toHaveURL(/\/meetings$/)
+  // From now on the change is in the account menu: Escape folds it and gives the focus back to its button.
+  await openAccountMenu(other)
   await expect(other.getByTestId("change-password-link")).toBeVisible()
+  await other.keyboard.press("Escape")
+  await expect(other.getByTestId("change-password-link")).toBeHidden()
+  await expect(other.getByTestId("account-menu").locator("summary")).toBeFocused()
   expect(await findUserRow(username)).toMatchObject({ must_change_password: false })
 
   // Deactivated: the badge says so and the account can no longer sign in. The question closes (Escape

@@ -12,7 +12,7 @@ import { expect, test, type Page } from "@playwright/test"
 import { startFront, type Front } from "../tools/front/server"
 import { TEST_INSTANCE } from "../vitest.test-env"
 
-import { USERS } from "./fixtures/auth"
+import { openAccountMenu, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
 import { seedStartingLive, seedVideo, setLiveStatus } from "./fixtures/db"
 import { E2E_ENV, E2E_PORT } from "./fixtures/env"
@@ -72,6 +72,7 @@ test("anonymous visitors share the Directs page through the front; a signed-in s
   await signInThroughFront(page, USERS.student)
   const response = await page.goto(`${front.url}/lives`)
   expect(response!.headers()["x-cache-status"]).toBe("BYPASS")
+  await openAccountMenu(page)
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible()
   await context.close()
 })
@@ -95,6 +96,7 @@ test("members of a restricted live share its page through the front, each with t
     await expect(page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible()
     // Rendered for no one in particular; the header asks the browser's own account.
     await expect(page.getByTestId("signed-in-user")).toContainText(member.name)
+    await openAccountMenu(page)
     await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible()
     await expect(page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Réaliser un direct" })).toHaveCount(member.teacherLinks)
     await expect(page.getByLabel("Votre message")).toBeVisible()

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto"
 import { expect, test, type Page } from "@playwright/test"
 
 import { attendeeLink, findUserRow } from "./fixtures/admin-db"
-import { apiSignIn, USERS } from "./fixtures/auth"
+import { apiSignIn, openAccountMenu, USERS } from "./fixtures/auth"
 import { E2E_ENV, OIDC_ISSUER } from "./fixtures/env"
 import { createOidcProvider, type Directory, type DirectoryUser } from "./fixtures/oidc-provider"
 import { simulator } from "./fixtures/simulator"
@@ -145,6 +145,7 @@ test("a changed affiliation changes the role at the next sign-in, unless an admi
 test("signing out of an SSO session offers the provider's sign-out (RP-initiated logout)", async ({ page }) => {
   await ssoSignIn(page, "lgarnier")
   await expect(page).toHaveURL(/\/lives$/)
+  await openAccountMenu(page)
   await page.getByRole("button", { name: "Se déconnecter" }).click()
   await expect(page).toHaveURL(/\/login\?signedOut=sso$/)
   await expect(page.getByTestId("sso-signed-out")).toContainText("votre session Université SSO reste ouverte")
