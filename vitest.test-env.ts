@@ -13,7 +13,7 @@ export const TEST_INSTANCE_COUNT = REDIS_DATABASES.length
 /**
  * Every fixed port the tests listen on (the browser tests' app and the services scripts/e2e-server.sh
  * starts); the vitest files themselves only take ports the system hands out (listen(0), freePort()).
- * Instance N owns the block 21000 + 20×N … + 19: far from the defaults of .env.example and of
+ * Block n is 21000 + 20×n … + 19 (instance N's stacks: blocks N and N + TEST_INSTANCE_COUNT): far from the defaults of .env.example and of
  * `npm run demo` (3000, 8090, 19350, 18080, 6379 + slots, the front's 8080) and below the kernel's
  * ephemeral range, so a running demo never holds one of them (test-ports.test.ts checks it).
  */
@@ -37,11 +37,24 @@ export function testPorts(n: number) {
   }
 }
 
+/**
+ * npm test runs the browser tests as two stacks at once (scripts/test.sh), each with its own app,
+ * simulator, nginx, workers, agent and database: E2E_STACK=1 is the second one. It takes the port block
+ * of instance N + TEST_INSTANCE_COUNT (21140 and up) and its database ends in `_s1`; it shares the
+ * instance's Redis database, where its namespace (REDIS_PREFIX, with its app port) keeps it apart.
+ */
+const stack = Number(process.env.E2E_STACK ?? 0)
+if (stack !== 0 && stack !== 1) throw new Error("E2E_STACK must be 0 or 1")
+export const E2E_STACK_COUNT = 2
+
 export const TEST_INSTANCE = {
   number: instance,
+  /** The browser-test stack of this process (0 or 1). */
+  stack,
   databaseSuffix: instance ? `_i${instance}` : "",
   redisDatabase: (offset: 1 | 2) => REDIS_DATABASES[instance]![offset - 1]!,
-  ports: testPorts(instance),
+  /** The fixed ports of the browser tests' stack (the vitest files listen on ports the system hands out). */
+  ports: testPorts(instance + TEST_INSTANCE_COUNT * stack),
 }
 
 export const TEST_ENV = {

@@ -12,7 +12,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
-import { E2E_ENV, EMBEDDER_PORTS } from "./fixtures/env"
+import { E2E_ENV, E2E_VAR_DIR, EMBEDDER_PORTS } from "./fixtures/env"
 import { seedStartingLive } from "./fixtures/db"
 import { simulator } from "./fixtures/simulator"
 import { createTeacher, setUserActive } from "./fixtures/users"
@@ -305,7 +305,7 @@ test("a server action POST without Origin is refused by the proxy (issue 28 item
 
 test.describe("bad input", () => {
   // scripts/e2e-server.sh keeps the app's output there (tests run one at a time: only ours is in the window)
-  const APP_LOG = path.resolve("test-results/e2e-var/app.log")
+  const APP_LOG = path.resolve(E2E_VAR_DIR, "app.log")
   const logLength = async () => (await readFile(APP_LOG, "utf8")).length
   const logSince = async (from: number) => (await readFile(APP_LOG, "utf8")).slice(from)
 

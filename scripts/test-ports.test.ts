@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest"
 
 import { DEFAULT_SIMULATOR_PORT } from "@/tools/bbb-simulator/server"
 import { E2E_ENV } from "@/e2e/fixtures/env"
-import { TEST_INSTANCE, TEST_INSTANCE_COUNT, testPorts } from "@/vitest.test-env"
+import { E2E_STACK_COUNT, TEST_INSTANCE, TEST_INSTANCE_COUNT, testPorts } from "@/vitest.test-env"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const read = (file: string) => readFileSync(path.join(root, file), "utf8")
@@ -62,14 +62,14 @@ describe("test ports", () => {
   })
 
   it("never equals a port of the demo or of .env.example, for every TEST_INSTANCE", () => {
-    for (let n = 0; n < TEST_INSTANCE_COUNT; n++) {
+    for (let n = 0; n < TEST_INSTANCE_COUNT * E2E_STACK_COUNT; n++) {
       const clashes = suitePorts(n).filter((p) => demo.has(p) || SHARED_SERVICES.includes(p)).map((p) => `${p} (${demo.get(p) ?? "shared service"})`)
       expect(clashes, `TEST_INSTANCE=${n}`).toEqual([])
     }
   })
 
   it("gives each instance its own ports, outside the range the kernel hands out to listen(0)", () => {
-    const all = Array.from({ length: TEST_INSTANCE_COUNT }, (_, n) => suitePorts(n)).flat()
+    const all = Array.from({ length: TEST_INSTANCE_COUNT * E2E_STACK_COUNT }, (_, n) => suitePorts(n)).flat()
     expect(new Set(all).size).toBe(all.length)
     const [low, high] = readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/).map(Number)
     expect(all.filter((p) => p >= low! && p <= high!)).toEqual([])
@@ -78,7 +78,7 @@ describe("test ports", () => {
   })
 
   it("the browser tests' settings use only this instance's ports and the shared services", () => {
-    const mine = new Set(suitePorts(TEST_INSTANCE.number))
+    const mine = new Set(suitePorts(TEST_INSTANCE.number + TEST_INSTANCE_COUNT * TEST_INSTANCE.stack))
     const used = Object.entries(E2E_ENV).flatMap(([name, value]) =>
       value.split(/[,|]/).flatMap((part) => {
         const port = name.endsWith("PORT_BASE") ? Number(value) + 1 : name === "PORT" ? Number(value) : urlPort(part.trim())

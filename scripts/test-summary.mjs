@@ -5,6 +5,8 @@
 //   node scripts/test-summary.mjs --tsc-rc 0 --vitest-json f --vitest-rc 0 --build-rc 0 --playwright-json f --playwright-rc 0
 //
 // A missing --*-rc means the stage never ran; a missing or unreadable JSON file means it wrote no results.
+// The browser tests may run as several Playwright runs (npm test's two stacks): --playwright-json and
+// --playwright-rc then come once per run, in the same order, and each run is judged on its own.
 import { existsSync, readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 
@@ -14,8 +16,8 @@ const { values: args } = parseArgs({
     "vitest-json": { type: "string" },
     "vitest-rc": { type: "string" },
     "build-rc": { type: "string" },
-    "playwright-json": { type: "string" },
-    "playwright-rc": { type: "string" },
+    "playwright-json": { type: "string", multiple: true },
+    "playwright-rc": { type: "string", multiple: true },
   },
 })
 
@@ -65,12 +67,22 @@ const buildRc = args["build-rc"]
 if (buildRc === undefined) stageFailed("production build: did not run")
 else if (buildRc !== "0") stageFailed(`production build: failed (exit ${buildRc})`)
 
-// Browser tests.
-const playwrightRc = args["playwright-rc"]
-const playwright = readJson(args["playwright-json"])
-if (playwrightRc === undefined) stageFailed(`browser tests (Playwright): did not run${buildRc !== undefined && buildRc !== "0" ? " (the build failed)" : ""}`)
-else if (!playwright) stageFailed(`browser tests (Playwright): wrote no results (exit ${playwrightRc})`)
-else {
+// Browser tests, one or more runs.
+const playwrightRuns = args["playwright-json"] ?? []
+const playwrightRcs = args["playwright-rc"] ?? []
+const runs = Math.max(playwrightRuns.length, playwrightRcs.length, 1)
+for (let i = 0; i < runs; i++) {
+  const name = runs > 1 ? `browser tests (Playwright, run ${i + 1} of ${runs})` : "browser tests (Playwright)"
+  const playwrightRc = playwrightRcs[i]
+  const playwright = readJson(playwrightRuns[i])
+  if (playwrightRc === undefined) {
+    stageFailed(`${name}: did not run${buildRc !== undefined && buildRc !== "0" ? " (the build failed)" : ""}`)
+    continue
+  }
+  if (!playwright) {
+    stageFailed(`${name}: wrote no results (exit ${playwrightRc})`)
+    continue
+  }
   const s = playwright.stats ?? {}
   const testFailures = (s.unexpected ?? 0) + (s.flaky ?? 0)
   passed += s.expected ?? 0
@@ -79,9 +91,9 @@ else {
   const total = (s.expected ?? 0) + (s.unexpected ?? 0) + (s.flaky ?? 0) + (s.skipped ?? 0)
   // Errors outside tests: the web server did not start, a global setup or a spec file failed to load.
   const errors = playwright.errors ?? []
-  if (errors.length > 0) stageFailed(`browser tests (Playwright): ${firstLine(errors[0].message)}${errors.length > 1 ? ` (+${errors.length - 1} more errors)` : ""}`)
-  else if (total === 0) stageFailed("browser tests (Playwright): no test collected")
-  else if (playwrightRc !== "0" && testFailures === 0) stageFailed(`browser tests (Playwright): exit ${playwrightRc} without a failed test`)
+  if (errors.length > 0) stageFailed(`${name}: ${firstLine(errors[0].message)}${errors.length > 1 ? ` (+${errors.length - 1} more errors)` : ""}`)
+  else if (total === 0) stageFailed(`${name}: no test collected`)
+  else if (playwrightRc !== "0" && testFailures === 0) stageFailed(`${name}: exit ${playwrightRc} without a failed test`)
 }
 
 console.log("")

@@ -24,8 +24,8 @@ const vitestOk = { numTotalTests: 497, numPassedTests: 496, numFailedTests: 0, n
 const playwrightOk = { stats: { expected: 40, unexpected: 0, flaky: 0, skipped: 0 }, errors: [] }
 
 /** The stage lines and the closing line, for these arguments (undefined: argument left out). */
-function summary(args: Record<string, string | undefined>): { stages: string[]; last: string } {
-  const argv = Object.entries(args).flatMap(([name, value]) => (value === undefined ? [] : [`--${name}`, value]))
+function summary(args: Record<string, string | string[] | undefined>): { stages: string[]; last: string } {
+  const argv = Object.entries(args).flatMap(([name, value]) => (value === undefined ? [] : [value].flat().flatMap((v) => [`--${name}`, v])))
   const lines = execFileSync(process.execPath, [script, ...argv], { encoding: "utf8" }).trim().split("\n")
   return { stages: lines.filter((l) => l.startsWith("stage failed: ")).map((l) => l.slice("stage failed: ".length)), last: lines.at(-1)! }
 }
@@ -89,6 +89,18 @@ describe("test summary", () => {
   it("failed tests are counted as tests, without a stage line; a file that did not load counts once", () => {
     const failing = { ...vitestOk, numPassedTests: 494, numFailedTests: 2, testResults: [{ status: "failed", assertionResults: [] }, { status: "failed", assertionResults: [{}, {}] }] }
     expect(summary({ ...allGreen, "vitest-json": json(failing), "vitest-rc": "1" })).toEqual({ stages: [], last: "tests: 534 passed, 3 failed, 1 skipped" })
+  })
+
+  it("two browser-test runs (npm test's two stacks): both counted; one that failed to start is named by its number", () => {
+    const twoGreen = { ...allGreen, "playwright-json": [json(playwrightOk), json(playwrightOk)], "playwright-rc": ["0", "0"] }
+    expect(summary(twoGreen)).toEqual({ stages: [], last: "tests: 576 passed, 0 failed, 1 skipped" })
+    const noServer = { stats: { expected: 0, unexpected: 0, flaky: 0, skipped: 0 }, errors: [{ message: "Error: Process from config.webServer was not able to start. Exit code: 1" }] }
+    expect(summary({ ...twoGreen, "playwright-json": [json(playwrightOk), json(noServer)], "playwright-rc": ["0", "1"] })).toEqual({
+      stages: ["browser tests (Playwright, run 2 of 2): Error: Process from config.webServer was not able to start. Exit code: 1"],
+      last: "tests: 536 passed, 1 failed, 1 skipped",
+    })
+    // A run that never reported (killed): missing from the list, still named.
+    expect(summary({ ...twoGreen, "playwright-json": [json(playwrightOk)], "playwright-rc": ["0", "137"] }).stages).toEqual(["browser tests (Playwright, run 2 of 2): wrote no results (exit 137)"])
   })
 
   it("type check or lint failed, or a stage was never started", () => {

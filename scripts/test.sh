@@ -10,7 +10,7 @@ export NEXT_TELEMETRY_DISABLED=1
 export NEXT_DIST_DIR=test-results/next
 mkdir -p test-results
 # Results of an earlier run must never stand in for a stage that writes none this time.
-rm -f test-results/vitest.json test-results/playwright.json
+rm -f test-results/vitest.json test-results/playwright.json test-results/playwright-1.json
 
 bash scripts/ensure-services.sh || exit 1
 [ -d lib/generated/prisma ] || bash scripts/prisma-generate.sh
@@ -32,15 +32,38 @@ else
   tail -40 test-results/build.log
 fi
 
-pw_rc=1
+# The browser tests run as two stacks at once (E2E_STACK 0 and 1: each its own app, simulator, nginx,
+# workers, agent and database; vitest.test-env.ts), most of their time being spent waiting on the live
+# pipeline. Stack 1 takes the spec files below, stack 0 all the others (a new spec lands there).
+STACK1_SPECS=(e2e/live-chat.spec.ts e2e/live-chat-moderation.spec.ts e2e/live-page.spec.ts e2e/live-player.spec.ts e2e/lives.spec.ts
+  e2e/audience.spec.ts e2e/meetings.spec.ts e2e/admin-a.spec.ts e2e/recordings.spec.ts)
 pw_args=()
 if [ $build_rc -eq 0 ]; then
-  echo "== Browser tests (Playwright, Debian Chromium)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json node_modules/.bin/playwright test --reporter=list,json
-  pw_rc=$?
-  pw_args=(--playwright-rc "$pw_rc")
+  echo "== Browser tests (Playwright, Debian Chromium; two stacks, their output follows in turn)"
+  stack0_specs=()
+  for spec in e2e/*.spec.ts; do
+    case " ${STACK1_SPECS[*]} " in *" $spec "*) ;; *) stack0_specs+=("$spec") ;; esac
+  done
+  for spec in "${STACK1_SPECS[@]}"; do [ -f "$spec" ] || { echo "scripts/test.sh names a missing spec: $spec"; exit 1; }; done
+  E2E_STACK=0 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json node_modules/.bin/playwright test --reporter=list,json "${stack0_specs[@]}" \
+    > test-results/playwright-stack0.log 2>&1 &
+  pid0=$!
+  E2E_STACK=1 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-1.json node_modules/.bin/playwright test --reporter=list,json "${STACK1_SPECS[@]}" \
+    > test-results/playwright-stack1.log 2>&1 &
+  pid1=$!
+  wait $pid0
+  pw0_rc=$?
+  wait $pid1
+  pw1_rc=$?
+  echo "-- stack 0: ${stack0_specs[*]}"
+  cat test-results/playwright-stack0.log
+  echo "-- stack 1: ${STACK1_SPECS[*]}"
+  cat test-results/playwright-stack1.log
+  pw_args=(--playwright-json test-results/playwright.json --playwright-rc "$pw0_rc" --playwright-json test-results/playwright-1.json --playwright-rc "$pw1_rc")
+else
+  pw_args=(--playwright-json test-results/playwright.json --playwright-json test-results/playwright-1.json)
 fi
 
 node scripts/test-summary.mjs --tsc-rc "$tsc_rc" --vitest-json test-results/vitest.json --vitest-rc "$vitest_rc" \
-  --build-rc "$build_rc" --playwright-json test-results/playwright.json "${pw_args[@]}"
-[ $tsc_rc -eq 0 ] && [ $vitest_rc -eq 0 ] && [ $build_rc -eq 0 ] && [ $pw_rc -eq 0 ]
+  --build-rc "$build_rc" "${pw_args[@]}"
+[ $tsc_rc -eq 0 ] && [ $vitest_rc -eq 0 ] && [ $build_rc -eq 0 ] && [ "${pw0_rc:-1}" -eq 0 ] && [ "${pw1_rc:-1}" -eq 0 ]
