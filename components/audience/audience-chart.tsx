@@ -4,7 +4,9 @@
 // CSP holds). Samples further apart than `gapAfterMs` are not joined: a pause of the sampling (Redis
 // down) shows as a gap, never as invented values. Marks (start, restart, stop) are vertical lines.
 // The same figures are in the table next to it (screen readers and no-JavaScript readers use that one):
-// the canvas is aria-hidden.
+// the canvas is aria-hidden. Times on the axis and in the legend use the app's named formats (UI
+// language, installation time zone): days for a chart over weeks, times of day for a live.
+import { useFormatter } from "next-intl"
 import { useEffect, useRef } from "react"
 import uPlot from "uplot"
 import "uplot/dist/uPlot.min.css"
@@ -37,6 +39,7 @@ export function AudienceChart({
   marks,
   gapAfterMs,
   seriesLabel,
+  timeLabel,
   testId = "audience-chart",
   height = 260,
 }: {
@@ -44,21 +47,33 @@ export function AudienceChart({
   marks: ChartMark[]
   gapAfterMs: number
   seriesLabel: string
+  /** The legend's name of the time axis (« Heure », « Jour »). */
+  timeLabel: string
   testId?: string
   height?: number
 }) {
   const box = useRef<HTMLDivElement>(null)
+  const format = useFormatter()
   useEffect(() => {
     const element = box.current
     if (!element) return
     const markTimes = marks.map((m) => ({ ...m, t: Date.parse(m.at) / 1000 }))
+    const times = points.map((p) => Date.parse(p.at))
+    const overDays = times.length > 1 && Math.max(...times) - Math.min(...times) > 2 * 86_400_000
+    const at = (seconds: number) => new Date(seconds * 1000)
     const chart = new uPlot(
       {
         width: Math.max(280, element.clientWidth),
         height,
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] } },
-        series: [{}, { label: seriesLabel, stroke: "#1d4ed8", width: 2, fill: "rgba(29, 78, 216, 0.08)", spanGaps: false, paths: uPlot.paths.stepped?.({ align: 1 }) }],
-        axes: [{}, { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : "")) }],
+        series: [
+          { label: timeLabel, value: (_u, v) => (v == null ? "–" : format.dateTime(at(v), overDays ? "weekday" : "timeSeconds")) },
+          { label: seriesLabel, stroke: "#1d4ed8", width: 2, fill: "rgba(29, 78, 216, 0.08)", spanGaps: false, paths: uPlot.paths.stepped?.({ align: 1 }) },
+        ],
+        axes: [
+          { values: (_u, ticks, _space, incr) => ticks.map((v) => format.dateTime(at(v), incr >= 86_400 ? "dayMonth" : "time")) },
+          { values: (_u, ticks) => ticks.map((v) => (Number.isInteger(v) ? String(v) : "")) },
+        ],
         legend: { show: true },
         hooks: {
           draw: [
@@ -91,6 +106,6 @@ export function AudienceChart({
       resize.disconnect()
       chart.destroy()
     }
-  }, [points, marks, gapAfterMs, seriesLabel, height])
+  }, [points, marks, gapAfterMs, seriesLabel, timeLabel, height, format])
   return <div ref={box} aria-hidden="true" className="w-full overflow-hidden" data-testid={testId} />
 }

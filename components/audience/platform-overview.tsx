@@ -57,6 +57,7 @@ export async function PlatformOverview({ days }: { days: PlatformDay[] }) {
               marks={[]}
               gapAfterMs={DAY_GAP_MS}
               seriesLabel={t(`figure.${f}`)}
+              timeLabel={t("chartDay")}
               testId={`platform-chart-${f}`}
               height={180}
             />

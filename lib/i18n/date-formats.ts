@@ -11,6 +11,8 @@ export const DATE_FORMATS = {
   dateTime: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit" },
   /** with seconds: the audit log, refused sign-ins */
   dateTimeSeconds: { day: "numeric", month: "short", year: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" },
+  /** 3 déc. · Dec 3: a tick of a chart's time axis over days */
+  dayMonth: { day: "numeric", month: "short" },
   /** mer. 3 déc. · Wed, Dec 3: a day of a chart's axis or table over recent weeks */
   weekday: { weekday: "short", day: "numeric", month: "short" },
   /** 15:04 · 3:04 PM */

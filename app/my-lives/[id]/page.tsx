@@ -68,6 +68,7 @@ export default async function LiveAudiencePage({ params }: { params: Promise<{ i
               marks={marks.map((m) => ({ at: m.at.toISOString(), label: t(`mark.${m.kind}`) }))}
               gapAfterMs={sampleSpanSeconds() * 1000}
               seriesLabel={t("viewers")}
+              timeLabel={t("chartTime")}
             />
             {marks.length > 0 && (
               <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700" data-testid="audience-marks">
