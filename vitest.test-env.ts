@@ -73,7 +73,7 @@ export const TEST_ENV = {
 } as const
 
 /** Databases copied from the migrated test database for test files that need one of their own. */
-export const DEDICATED_TEST_DATABASES = ["sync", "teacher", "cli", "lives", "agent", "streamers", "selfheal", "release", "eligibility", "doctor"] as const
+export const DEDICATED_TEST_DATABASES = ["sync", "teacher", "cli", "lives", "agent", "streamers", "selfheal", "release", "eligibility", "doctor", "pgbouncer"] as const
 export type DedicatedTestDatabase = (typeof DEDICATED_TEST_DATABASES)[number]
 
 export function dedicatedDatabaseUrl(name: DedicatedTestDatabase): string {

@@ -2,15 +2,56 @@
 // producers fail fast (`enableOfflineQueue: false`) so a Redis outage surfaces as QUEUE_UNAVAILABLE.
 import { Redis, type RedisOptions } from "ioredis"
 
-import { getEnv } from "@/lib/config/env"
+import { getEnv, type Env } from "@/lib/config/env"
 import { AppError } from "@/lib/errors"
+
+export type RedisSettings = Pick<Env, "REDIS_URL" | "REDIS_SENTINELS" | "REDIS_SENTINEL_NAME" | "REDIS_SENTINEL_PASSWORD">
+
+/** host:port, [v6]:port or host (the sentinels' port 26379). */
+function sentinelAddress(entry: string): { host: string; port: number } {
+  const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry)
+  return { host: (match?.[1] ?? entry).replace(/^\[|\]$/g, ""), port: Number(match?.[2] ?? 26379) }
+}
+
+/**
+ * A Redis connection of this installation: to REDIS_URL, or, with REDIS_SENTINELS, to the primary the
+ * sentinels name (ioredis asks them again after every disconnection, so a failover is followed, and
+ * subscriptions are renewed on the new primary). Every connection of the app goes through here.
+ */
+export function connectRedis(settings: RedisSettings, options: RedisOptions = {}): Redis {
+  if (settings.REDIS_SENTINELS.length === 0) return new Redis(settings.REDIS_URL, options)
+  const url = new URL(settings.REDIS_URL)
+  const db = Number(url.pathname.replace(/^\//, "") || 0)
+  return new Redis({
+    sentinels: settings.REDIS_SENTINELS.map(sentinelAddress),
+    name: settings.REDIS_SENTINEL_NAME,
+    // Listen to the sentinels' +switch-master and reconnect at once: without it a connection stays on the
+    // old primary until the sentinels demote it (up to ~10 s), and what it writes meanwhile is lost.
+    failoverDetector: true,
+    sentinelPassword: settings.REDIS_SENTINEL_PASSWORD,
+    username: decodeURIComponent(url.username) || undefined,
+    password: decodeURIComponent(url.password) || undefined,
+    db: Number.isInteger(db) ? db : 0,
+    ...(url.protocol === "rediss:" ? { tls: {}, enableTLSForSentinelMode: true } : {}),
+    ...options,
+  })
+}
+
+/** Where connectRedis goes, for messages: REDIS_URL's host, or the sentinels and the primary's name. */
+export function describeRedisTarget(settings: RedisSettings): string {
+  if (settings.REDIS_SENTINELS.length === 0) {
+    const url = new URL(settings.REDIS_URL)
+    return `${url.hostname}:${url.port || "6379"}`
+  }
+  return `the primary "${settings.REDIS_SENTINEL_NAME}" of Sentinel ${settings.REDIS_SENTINELS.join(", ")}`
+}
 
 export function createRedis(kind: "worker" | "producer", extra: RedisOptions = {}): Redis {
   const options: RedisOptions =
     kind === "worker"
       ? { maxRetriesPerRequest: null }
       : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000, lazyConnect: false }
-  const redis = new Redis(getEnv().REDIS_URL, { ...options, ...extra })
+  const redis = connectRedis(getEnv(), { ...options, ...extra })
   // Without a listener ioredis prints every failed reconnection with its stack. Outages are reported
   // once by the workers' producer connection (workers/run-worker.ts) and as QUEUE_UNAVAILABLE to callers.
   redis.on("error", () => undefined)

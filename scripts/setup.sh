@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Chromium (browser tests), nginx + RTMP module and ffmpeg (the live pipeline).
+# Debian packages: Chromium (browser tests), nginx + RTMP module and ffmpeg (the live pipeline), pgbouncer (a test).
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v ffmpeg >/dev/null || need+=(ffmpeg)
@@ -11,6 +11,7 @@ command -v nginx >/dev/null || need+=(nginx)
 [ -f /usr/lib/nginx/modules/ngx_rtmp_module.so ] || need+=(libnginx-mod-rtmp)
 command -v pg_isready >/dev/null || need+=(postgresql-client)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core) # titles drawn by the ffmpeg streamer
+[ -x /usr/sbin/pgbouncer ] || need+=(pgbouncer) # lib/db-pgbouncer.integration.test.ts runs a private one (the service stays off)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -99,6 +99,16 @@ export const envSchema = z
     DATABASE_URL: url(["postgresql:", "postgres:"]),
     REDIS_URL: url(["redis:", "rediss:"]).default("redis://127.0.0.1:6379"),
     /**
+     * Redis through Sentinel: the sentinels, host:port (26379 when the port is left out), comma-separated.
+     * Set, the connections ask them for the current primary of REDIS_SENTINEL_NAME and follow a failover;
+     * REDIS_URL then gives only the data nodes' user, password, database index and TLS (its host is not used).
+     */
+    REDIS_SENTINELS: list(hostEntry),
+    /** The primary's name in the sentinels' configuration (`sentinel monitor <name> …`). */
+    REDIS_SENTINEL_NAME: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, "letters, digits, . - and _ only").default("mymaster"),
+    /** The sentinels' own password (`requirepass` of the sentinels), when they have one. */
+    REDIS_SENTINEL_PASSWORD: optionalString,
+    /**
      * The installation's namespace in Redis: every key, every pub/sub channel and the job queues start
      * with it, so installations (and test instances) sharing one Redis server never meet. Unset: derived
      * from DATABASE_URL's database name (see defaultRedisPrefix). No glob characters: keys are matched

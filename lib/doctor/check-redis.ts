@@ -3,14 +3,15 @@
 import type { Env } from "@/lib/config/env"
 import { checkRedis as pingRedis } from "@/lib/health/check-services"
 import { claimInstallationNamespace, installationMarkerKey } from "@/lib/health/installation-marker"
+import type { RedisSettings } from "@/lib/redis"
 
 import { fail, pass, reasonOf, type DoctorCheck } from "./doctor-check"
 
 const CHECK = "Redis and its namespace"
 
-export async function checkRedis(env: Pick<Env, "REDIS_URL" | "REDIS_PREFIX" | "DATABASE_URL">): Promise<DoctorCheck> {
-  const ping = await pingRedis(env.REDIS_URL)
-  if (!ping.ok) return fail(CHECK, ping.message, "start Redis or correct REDIS_URL; every host of the installation must reach it")
+export async function checkRedis(env: Pick<Env, "REDIS_PREFIX" | "DATABASE_URL"> & RedisSettings): Promise<DoctorCheck> {
+  const ping = await pingRedis(env)
+  if (!ping.ok) return fail(CHECK, ping.message, "start Redis or correct REDIS_URL (and REDIS_SENTINELS, REDIS_SENTINEL_NAME with Sentinel); every host of the installation must reach it")
   try {
     const claim = await claimInstallationNamespace(env)
     if (claim.status === "other") {

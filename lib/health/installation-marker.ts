@@ -10,6 +10,7 @@ import pg from "pg"
 import { Redis } from "ioredis"
 
 import type { Env } from "@/lib/config/env"
+import { connectRedis, type RedisSettings } from "@/lib/redis"
 import { namespacedKey } from "@/lib/redis-keys"
 
 /** `<namespace>:installation`. */
@@ -50,10 +51,10 @@ export async function claimRedisNamespace(redis: Redis, markerKey: string, ident
 export type InstallationClaim = NamespaceClaim & { key: string; identity: string }
 
 /** Reads this installation's database identity and claims its Redis namespace (a connection of its own, closed after). */
-export async function claimInstallationNamespace(env: Pick<Env, "REDIS_URL" | "REDIS_PREFIX" | "DATABASE_URL">): Promise<InstallationClaim> {
+export async function claimInstallationNamespace(env: Pick<Env, "REDIS_PREFIX" | "DATABASE_URL"> & RedisSettings): Promise<InstallationClaim> {
   const identity = await databaseIdentity(env.DATABASE_URL)
   const key = installationMarkerKey(env)
-  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const redis = connectRedis(env, { lazyConnect: true, connectTimeout: 3_000, maxRetriesPerRequest: 0, retryStrategy: () => null, sentinelRetryStrategy: () => null })
   redis.on("error", () => undefined) // reported through the promise
   try {
     await redis.connect()

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic"
 
 export async function GET(request: Request) {
   const env = getEnv()
-  const [postgresql, redis] = await Promise.all([checkDatabase(env.DATABASE_URL, 2_000), checkRedis(env.REDIS_URL, 2_000)])
+  const [postgresql, redis] = await Promise.all([checkDatabase(env.DATABASE_URL, 2_000), checkRedis(env, 2_000)])
   const ready = postgresql.ok && redis.ok
   const body = mayReadHealthDetail({ headers: request.headers, user: await getRequestUser(request) }) ? { ready, postgresql, redis } : { ready }
   return Response.json(body, { status: ready ? 200 : 503, headers: { "cache-control": "no-store" } })
