@@ -1,3 +1,4 @@
+import os from "node:os"
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
 
@@ -12,5 +13,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests share one PostgreSQL test database; isolation comes from unique data.
     pool: "forks",
+    // Two files at a time even on a 2-core machine (vitest's default there is one): most integration
+    // files wait on real services (PostgreSQL, Redis, ffmpeg streams in real time, nginx), not on the CPU.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 })
