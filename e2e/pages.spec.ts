@@ -1,6 +1,7 @@
 // Every page, in French and English, on a desktop (1280×800) and a phone (390×844): nothing
-// scrolls sideways, no table column and no navigation entry is cut off, axe finds no serious or
-// critical violation, and the tab title names the page.
+// scrolls sideways, no table column and no navigation entry is cut off, the tab title names the page,
+// and axe finds no serious or critical violation. axe (half of a case's time) reads the French pages:
+// the English ones are the same markup with other words, whose length the layout checks cover.
 // The French runs save one screenshot per page and viewport under docs/screenshots/.
 import { randomUUID } from "node:crypto"
 
@@ -332,17 +333,16 @@ function checkPage(p: PageCase, locale: "fr" | "en", viewportName: string, viewp
       (await new AxeBuilder({ page }).analyze()).violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
         .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)
-    let serious = await seriousViolations()
-    // Pages that follow the change feed re-render by themselves: a refresh caught mid-way (its
-    // metadata being replaced) is read again once; a real violation is still there the second time.
-    if (serious.length > 0) {
-      await page.waitForTimeout(500) // (live streams stay open: the network is never idle)
-      await expect(page).toHaveTitle(/\S/)
-      serious = await seriousViolations()
-    }
-    expect(serious).toEqual([])
-
     if (locale === "fr") {
+      let serious = await seriousViolations()
+      // Pages that follow the change feed re-render by themselves: a refresh caught mid-way (its
+      // metadata being replaced) is read again once; a real violation is still there the second time.
+      if (serious.length > 0) {
+        await page.waitForTimeout(500) // (live streams stay open: the network is never idle)
+        await expect(page).toHaveTitle(/\S/)
+        serious = await seriousViolations()
+      }
+      expect(serious).toEqual([])
       await page.screenshot({ path: `docs/screenshots/${p.name}${viewportName === "mobile" ? "-mobile" : ""}.png`, fullPage: true })
     }
     await page.context().close()
