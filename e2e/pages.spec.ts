@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto"
 
 import AxeBuilder from "@axe-core/playwright"
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test"
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test"
 
 import { demoLiveId, demoMeetingId } from "./fixtures/admin-a"
 import { attendeeLink, demoAdminIds, LONG, seedLongValues } from "./fixtures/admin-db"
@@ -178,11 +178,19 @@ async function createMeeting(name: string, moderator: string): Promise<string> {
   return meetingID
 }
 
+/** Each role signs in once per run; its next pages start from that session's cookies. */
+const sessions = new Map<Role, Awaited<ReturnType<BrowserContext["cookies"]>>>()
+
 async function signedInPage(browser: Browser, role: Role, locale: "fr" | "en", viewport: { width: number; height: number }) {
   const context = await browser.newContext({ viewport, locale: locale === "fr" ? "fr-FR" : "en-GB" })
+  const session = sessions.get(role)
+  if (session) await context.addCookies(session)
   await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL! }])
   const page = await context.newPage()
-  if (role !== "anonymous") await apiSignIn(page, USERS[role])
+  if (role !== "anonymous" && !session) {
+    await apiSignIn(page, USERS[role])
+    sessions.set(role, (await context.cookies()).filter((c) => c.name !== "NEXT_LOCALE"))
+  }
   return page
 }
 

@@ -35,8 +35,9 @@ fi
 # The browser tests run as two stacks at once (E2E_STACK 0 and 1: each its own app, simulator, nginx,
 # workers, agent and database; vitest.test-env.ts), most of their time being spent waiting on the live
 # pipeline. Stack 1 takes the spec files below, stack 0 all the others (a new spec lands there).
+# (Stack 0 keeps pages.spec, a third of the cases, with the short admin-b, auth and health specs.)
 STACK1_SPECS=(e2e/live-chat.spec.ts e2e/live-chat-moderation.spec.ts e2e/live-page.spec.ts e2e/live-player.spec.ts e2e/lives.spec.ts
-  e2e/audience.spec.ts e2e/meetings.spec.ts e2e/admin-a.spec.ts e2e/recordings.spec.ts)
+  e2e/audience.spec.ts e2e/meetings.spec.ts e2e/admin-a.spec.ts e2e/recordings.spec.ts e2e/security.spec.ts e2e/sso.spec.ts e2e/front.spec.ts)
 pw_args=()
 if [ $build_rc -eq 0 ]; then
   echo "== Browser tests (Playwright, Debian Chromium; two stacks, their output follows in turn)"
