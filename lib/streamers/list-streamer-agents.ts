@@ -9,6 +9,8 @@ export type StreamerAgentStatus = {
   /** Slots registered for this server (0: its agent never started). */
   slots: number
   enabledSlots: number
+  /** Disabled slots that the agent did not disable itself (by hand, in the database): it never enables them. */
+  slotsDisabledByHand: number
   busySlots: number
   lastSeenAt: Date | null
   alive: boolean
@@ -21,7 +23,7 @@ export function agentAliveSince(env: Pick<Env, "AGENT_TICK_MS">, now = new Date(
 
 /** One line per streamer server 1..NUMBER_SERVERS (plus any other server that registered slots). */
 export async function listStreamerAgents(env: Pick<Env, "NUMBER_SERVERS" | "AGENT_TICK_MS">, now = new Date()): Promise<StreamerAgentStatus[]> {
-  const slots = await db.streamerSlot.findMany({ select: { serverNumber: true, isEnabled: true, currentLiveId: true, agentSeenAt: true } })
+  const slots = await db.streamerSlot.findMany({ select: { serverNumber: true, isEnabled: true, disabledByAgent: true, currentLiveId: true, agentSeenAt: true } })
   const servers = new Set<number>(Array.from({ length: env.NUMBER_SERVERS }, (_, i) => i + 1))
   for (const slot of slots) servers.add(slot.serverNumber)
   const aliveSince = agentAliveSince(env, now)
@@ -35,6 +37,7 @@ export async function listStreamerAgents(env: Pick<Env, "NUMBER_SERVERS" | "AGEN
         serverNumber,
         slots: own.length,
         enabledSlots: own.filter((s) => s.isEnabled).length,
+        slotsDisabledByHand: own.filter((s) => !s.isEnabled && !s.disabledByAgent).length,
         busySlots: own.filter((s) => s.currentLiveId !== null).length,
         lastSeenAt,
         alive: lastSeenAt !== null && lastSeenAt >= aliveSince,
