@@ -1,6 +1,6 @@
 // npm run bench:audience — the cost of one audience sampling tick (issue 23): 2,000 viewers over 10
 // lives on air (200 each: 70 % signed in, some with a second tab on another instance, 30 % anonymous)
-// are in Redis as the app's presence leaves them; the worker's tick (lib/audience/record-audience-samples.ts:
+// are in Redis as the app's presence leaves them, with the rendition 9 in 10 players reported; the worker's tick (lib/audience/record-audience-samples.ts:
 // the lives on air, one Redis round trip counting every live, one insert) runs TICKS times. Prints the
 // tick's p50/p95/max and the Redis part alone, beside the goal (< 50 ms per tick). Nothing asserted.
 //
@@ -15,7 +15,7 @@ import { Redis } from "ioredis"
 import { recordAudienceSamples } from "@/lib/audience/record-audience-samples"
 import { bootstrap } from "@/lib/boot/bootstrap"
 import { db } from "@/lib/db"
-import { readLivesAudience, viewersKey, viewersSeenKey } from "@/lib/lives/track-live-viewer"
+import { readLivesAudience, viewerRenditionsKey, viewersKey, viewersSeenKey } from "@/lib/lives/track-live-viewer"
 import { getProducerRedis } from "@/lib/redis"
 import { applyMigrations, recreateDatabase } from "@/prisma/migrate"
 import { seedViewableLive } from "@/prisma/seed/factories"
@@ -44,14 +44,18 @@ const expires = Date.now() + 3600_000
 for (const [l, { live }] of lives.entries()) {
   const members: (string | number)[] = []
   const seen: string[] = []
+  const renditions: string[] = []
   for (let i = 0; i < VIEWERS / LIVES; i++) {
     const viewer = i % 10 < 7 ? `u:${l * 1000 + i}` : `a:${crypto.randomUUID()}`
     members.push(expires, `${viewer}@app-1`)
     if (i % 10 === 0) members.push(expires, `${viewer}@app-2`) // a second tab on another instance
     seen.push(viewer)
+    // The rendition its player reported (one in ten says nothing: Safari).
+    if (i % 10 !== 9) renditions.push(viewer, ["720p", "360p", "720p", "audio"][i % 4]!)
   }
   await redis.zadd(viewersKey(live.id), ...members)
   await redis.pfadd(viewersSeenKey(live.id), ...seen)
+  await redis.hset(viewerRenditionsKey(live.id), ...renditions)
 }
 
 const ids = lives.map((l) => l.live.id)

@@ -13,6 +13,7 @@ import { openLiveEventStream } from "@/lib/chat/open-live-event-stream"
 import { writeSseStream } from "@/lib/events/sse"
 import { canStillViewLive } from "@/lib/lives/can-still-view-live"
 import { findViewableLive } from "@/lib/lives/find-viewable-live"
+import { BROWSER_ID_PATTERN, VIEWER_COOKIE } from "@/lib/lives/track-live-viewer"
 import { isHttpsApp } from "@/lib/config/env"
 import { liveEventsPath } from "@/lib/config/front-contract"
 
@@ -40,13 +41,10 @@ export function serveLiveEvents(request: IncomingMessage, response: ServerRespon
   })
 }
 
-/** The cookie naming an anonymous browser (a random id, nothing else): its tabs count as one viewer. */
-export const VIEWER_COOKIE = "live-viewer"
-const VIEWER_ID = /^[0-9a-f-]{36}$/
-
+/** An anonymous browser (its cookie, lib/lives/track-live-viewer.ts): its tabs count as one viewer. */
 function anonymousBrowser(request: IncomingMessage): { id: string; setCookie?: string } {
   const existing = parseCookies(request.headers.cookie ?? "")[VIEWER_COOKIE]
-  if (existing && VIEWER_ID.test(existing)) return { id: existing }
+  if (existing && BROWSER_ID_PATTERN.test(existing)) return { id: existing }
   const id = randomUUID()
   const secure = isHttpsApp() ? "; Secure" : ""
   return { id, setCookie: `${VIEWER_COOKIE}=${id}; Path=/api/lives; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}` }

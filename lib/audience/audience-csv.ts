@@ -7,9 +7,12 @@ import { getLiveAudience, getLiveTranscript, type AudienceViewer } from "./get-l
 export async function exportAudienceSamplesCsv(liveId: number, viewer: AudienceViewer): Promise<string | null> {
   const audience = await getLiveAudience(liveId, viewer)
   if (!audience) return null
+  // One column per rendition reported during the live (`rendition_360p`, `rendition_audio`…): its
+  // viewers at each sample, 0 when none, empty when no player reported anything at that sample.
+  const renditions = audience.renditions
   return renderCsv(
-    ["time", "viewers", "signed_in", "anonymous", "distinct_viewers"],
-    audience.samples.map((s) => [s.at, s.viewers, s.signedIn, s.anonymous, s.distinctViewers]),
+    ["time", "viewers", "signed_in", "anonymous", "distinct_viewers", ...renditions.map((r) => `rendition_${r}`)],
+    audience.samples.map((s) => [s.at, s.viewers, s.signedIn, s.anonymous, s.distinctViewers, ...renditions.map((r) => (s.renditions ? (s.renditions[r] ?? 0) : null))]),
   )
 }
 

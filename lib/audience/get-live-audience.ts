@@ -3,12 +3,15 @@
 // every live; any other live is null, as if it did not exist (the page answers 404, not 403).
 import { db } from "@/lib/db"
 import type { LiveStatus } from "@/lib/generated/prisma/enums"
+import type { RenditionCounts } from "@/lib/lives/track-live-viewer"
 
+import { parseRenditions, renditionsInUse } from "./audience-renditions"
 import { audienceStats, NO_AUDIENCE, type AudienceStats } from "./audience-stats"
 import { ownLivesWhere } from "./list-my-lives"
 
 export type AudienceViewer = { id: number; role: string }
-export type AudienceSample = { at: Date; viewers: number; signedIn: number; anonymous: number; distinctViewers: number }
+/** Viewers per rendition their player reported ({ "360p": 3, audio: 1 }), null when none did. */
+export type AudienceSample = { at: Date; viewers: number; signedIn: number; anonymous: number; distinctViewers: number; renditions: RenditionCounts | null }
 export type AudienceMark = { at: Date; kind: "start" | "restart" | "stop" }
 export type TranscriptLine = { sentAt: Date; authorName: string; body: string }
 
@@ -17,6 +20,10 @@ export type LiveAudience = {
   stats: AudienceStats & { chatMessages: number }
   samples: AudienceSample[]
   marks: AudienceMark[]
+  /** Every rendition reported during the live, highest first, « Son seul » last (the CSV's columns). */
+  renditions: string[]
+  /** The renditions in use at the audience's peak: the busiest sample that has reports (the latest of equals). */
+  renditionsAtPeak: AudienceSample | null
 }
 
 function liveWhere(liveId: number, viewer: AudienceViewer) {
@@ -44,8 +51,9 @@ export async function getLiveAudience(liveId: number, viewer: AudienceViewer): P
   const samples = await db.liveAudienceSample.findMany({
     where: { liveId },
     orderBy: { at: "asc" },
-    select: { at: true, viewers: true, signedIn: true, anonymous: true, distinctViewers: true },
+    select: { at: true, viewers: true, signedIn: true, anonymous: true, distinctViewers: true, renditions: true },
   })
+  const withRenditions = samples.map((s) => ({ ...s, renditions: parseRenditions(s.renditions) }))
   const stats = (await audienceStats([liveId])).get(liveId) ?? NO_AUDIENCE
   const marks: AudienceMark[] = []
   if (live.startedAt) marks.push({ at: live.startedAt, kind: "start" })
@@ -64,8 +72,9 @@ export async function getLiveAudience(liveId: number, viewer: AudienceViewer): P
       endedAt: live.endedAt,
     },
     stats: { ...stats, chatMessages: live._count.chatMessages },
-    samples,
+    samples: withRenditions,
     marks,
+    ...renditionsInUse(withRenditions),
   }
 }
 

@@ -1,5 +1,6 @@
 // One tick of the audience sampler (a worker job every AUDIENCE_SAMPLE_INTERVAL_MS): each live on air
-// gets one sample of its viewers now (lib/lives/track-live-viewer.ts counts them in Redis) in one
+// gets one sample of its viewers now (lib/lives/track-live-viewer.ts counts them in Redis, with the
+// renditions their players report: lib/lives/report-viewer-rendition.ts) in one
 // Redis round trip and one insert. Redis down: the job fails and no sample is written, so the curve
 // shows a gap rather than an invented value. A live that restarts keeps its id: one curve.
 // A tick that finds the active lives at BBB_NUMBER_MAX_LIVES also records a capacity sample (the admin
@@ -33,7 +34,16 @@ export async function recordAudienceSamples(options: { now?: Date; redis?: Redis
     options.redis ?? getProducerRedis(),
   )
   const at = options.now ?? new Date()
-  const data = [...audience].map(([liveId, a]) => ({ liveId, at, viewers: a.viewers, signedIn: a.signedIn, anonymous: a.anonymous, distinctViewers: Math.max(a.distinct, a.viewers) }))
+  const data = [...audience].map(([liveId, a]) => ({
+    liveId,
+    at,
+    viewers: a.viewers,
+    signedIn: a.signedIn,
+    anonymous: a.anonymous,
+    distinctViewers: Math.max(a.distinct, a.viewers),
+    // Viewers per rendition their player reported; none reported (no player says, e.g. Safari): NULL.
+    renditions: Object.keys(a.renditions).length > 0 ? a.renditions : undefined,
+  }))
   await db.liveAudienceSample.createMany({ data })
   return { sampled: data.length, atCapacity }
 }

@@ -32,6 +32,18 @@ export type LiveStatusAnswer = z.infer<typeof liveStatusAnswerSchema>
 export const liveMediaUrlAnswerSchema = z.object({ url: z.string().url(), expiresAt: z.string().datetime().nullable() })
 export type LiveMediaUrlAnswer = z.infer<typeof liveMediaUrlAnswerSchema>
 
+/**
+ * A rendition of the HLS ladder (deploy/hls-origin/hls-transcode.sh), as a live page's player reports
+ * the one it plays: "720p", "360p", an input's own height below 360 lines ("240p"), or "audio" (« Son
+ * seul »). Nothing else: the audience samples count viewers per name, so a name is never free text.
+ */
+export const LIVE_RENDITION_PATTERN = /^(?:audio|720p|360p|(?:[2468]|[1-9][02468]|[12]\d[02468]|3[0-5][02468])p)$/
+export const liveRenditionSchema = z.string().max(5).regex(LIVE_RENDITION_PATTERN)
+export type LiveRendition = z.infer<typeof liveRenditionSchema>
+
+/** POST /api/lives/<slug>/rendition: the rendition this viewer's player plays now. */
+export const liveRenditionBodySchema = z.object({ rendition: liveRenditionSchema })
+
 /** Why a live failed (i18n "liveFailure"). */
 export const LIVE_FAILURE_REASONS = ["STREAMER_FAILED", "START_TIMEOUT", "STREAM_STALLED", "STREAMER_EXITED", "AGENT_UNREACHABLE"] as const
 export type LiveFailureReason = (typeof LIVE_FAILURE_REASONS)[number]

@@ -110,10 +110,11 @@ it("counts a person once: a signed-in account's tabs (on two instances too) and 
   await redis.zrem(viewersKey(liveId), "u:41@other-instance")
   expect(await countLiveViewerSplit(liveId)).toEqual({ viewers: 2, signedIn: 1, anonymous: 1 })
 
-  // The sampler's read: counts now, and distinct viewers so far (41, 42, b-1, b-2).
+  // The sampler's read: counts now, and distinct viewers so far (41, 42, b-1, b-2); no player
+  // reported its rendition here (lib/audience/audience-renditions.integration.test.ts does).
   const audience = await readLivesAudience([liveId, nextLiveId++])
-  expect(audience.get(liveId)).toEqual({ viewers: 2, signedIn: 1, anonymous: 1, distinct: 4 })
-  expect(audience.get(liveId + 1)).toEqual({ viewers: 0, signedIn: 0, anonymous: 0, distinct: 0 })
+  expect(audience.get(liveId)).toEqual({ viewers: 2, signedIn: 1, anonymous: 1, distinct: 4, renditions: {} })
+  expect(audience.get(liveId + 1)).toEqual({ viewers: 0, signedIn: 0, anonymous: 0, distinct: 0, renditions: {} })
   await other.leave()
   await anon3.leave()
   redis.disconnect()

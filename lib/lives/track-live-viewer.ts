@@ -24,6 +24,8 @@ const SEEN_TTL_S = 2 * 24 * 3600
 
 export const viewersKey = (liveId: number) => redisKey("viewers", liveId)
 export const viewersSeenKey = (liveId: number) => redisKey("viewers-seen", liveId)
+/** The rendition each viewer's player reports (viewer → "360p"), lib/lives/report-viewer-rendition.ts. */
+export const viewerRenditionsKey = (liveId: number) => redisKey("viewer-renditions", liveId)
 
 /** This process, in its members: two instances never remove each other's. */
 const PROCESS_ID = randomUUID().slice(0, 8)
@@ -67,21 +69,54 @@ export async function countLiveViewers(liveId: number, redis: Redis = getProduce
   return (await countLiveViewerSplit(liveId, redis)).viewers
 }
 
-/** The counts and distinct viewers so far of several lives, in one round trip (the audience sampler). */
-export async function readLivesAudience(liveIds: number[], redis: Redis = getProducerRedis()): Promise<Map<number, ViewerCounts & { distinct: number }>> {
+/**
+ * COUNT_SCRIPT, plus the viewers on each rendition their player reported (KEYS[2], viewer → name):
+ * only viewers present now count, each once; a viewer whose player said nothing (Safari plays HLS
+ * itself) is in no rendition. Returns the counts, then name, count, name, count…
+ */
+const AUDIENCE_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local members = redis.call('ZRANGE', KEYS[1], 0, -1)
+local seen, signedIn, anonymous, renditions = {}, 0, 0, {}
+for _, member in ipairs(members) do
+  local viewer = string.match(member, '^(.*)@[^@]*$') or member
+  if not seen[viewer] then
+    seen[viewer] = true
+    if string.sub(viewer, 1, 2) == 'u:' then signedIn = signedIn + 1 else anonymous = anonymous + 1 end
+    local rendition = redis.call('HGET', KEYS[2], viewer)
+    if rendition then renditions[rendition] = (renditions[rendition] or 0) + 1 end
+  end
+end
+local reply = {signedIn + anonymous, signedIn, anonymous}
+for name, count in pairs(renditions) do
+  table.insert(reply, name)
+  table.insert(reply, count)
+end
+return reply
+`
+
+/** Viewers per rendition ({ "360p": 3, audio: 1 }); empty when no player reported one. */
+export type RenditionCounts = Record<string, number>
+export type LiveAudienceNow = ViewerCounts & { distinct: number; renditions: RenditionCounts }
+
+/** The counts, renditions and distinct viewers so far of several lives, in one round trip (the audience sampler). */
+export async function readLivesAudience(liveIds: number[], redis: Redis = getProducerRedis()): Promise<Map<number, LiveAudienceNow>> {
   if (liveIds.length === 0) return new Map()
   const now = Date.now()
   const results = await withRedis(redis, () => {
     const pipeline = redis.pipeline()
-    for (const id of liveIds) pipeline.eval(COUNT_SCRIPT, 1, viewersKey(id), now).pfcount(viewersSeenKey(id))
+    for (const id of liveIds) pipeline.eval(AUDIENCE_SCRIPT, 2, viewersKey(id), viewerRenditionsKey(id), now).pfcount(viewersSeenKey(id))
     return pipeline.exec()
   })
-  const audience = new Map<number, ViewerCounts & { distinct: number }>()
+  const audience = new Map<number, LiveAudienceNow>()
   liveIds.forEach((id, i) => {
     const [countError, counts] = results?.[2 * i] ?? [new Error("no reply")]
     const [seenError, distinct] = results?.[2 * i + 1] ?? [new Error("no reply")]
     if (countError || seenError) throw countError ?? seenError
-    audience.set(id, { ...toCounts(counts), distinct: Number(distinct) })
+    const reply = (counts as (string | number)[] | null) ?? []
+    const renditions: RenditionCounts = {}
+    for (let j = 3; j + 1 < reply.length; j += 2) renditions[String(reply[j])] = Number(reply[j + 1])
+    audience.set(id, { ...toCounts(reply.slice(0, 3)), distinct: Number(distinct), renditions })
   })
   return audience
 }
@@ -117,12 +152,21 @@ function schedulePublish(liveId: number, local: LocalLive, redis: Redis): void {
 
 export type LiveViewer = { connectionId: string; leave: () => Promise<void> }
 
+/** The cookie naming an anonymous browser (a random id, nothing else; set by the live page's event stream). */
+export const VIEWER_COOKIE = "live-viewer"
+/** What an anonymous browser's id looks like (a UUID): anything else in the cookie is ignored. */
+export const BROWSER_ID_PATTERN = /^[0-9a-f-]{36}$/
+
 /** Who opened a live page: a signed-in account, or an anonymous browser's cookie id. */
 export type ViewerIdentity = { userId: number } | { browserId: string }
 
-function viewerKey(who: ViewerIdentity | undefined, connectionId: string): string {
-  if (!who) return `a:${connectionId}`
+/** The viewer a person is in the live's presence: `u:<account>` or `a:<browser>`. */
+export function viewerOf(who: ViewerIdentity): string {
   return "userId" in who ? `u:${who.userId}` : `a:${who.browserId}`
+}
+
+function viewerKey(who: ViewerIdentity | undefined, connectionId: string): string {
+  return who ? viewerOf(who) : `a:${connectionId}`
 }
 
 /**

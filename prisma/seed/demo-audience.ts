@@ -6,7 +6,20 @@ import { db } from "@/lib/db"
 
 const TICK_MS = 10_000
 
-type Sample = { liveId: number; at: Date; viewers: number; signedIn: number; anonymous: number; distinctViewers: number }
+type Sample = { liveId: number; at: Date; viewers: number; signedIn: number; anonymous: number; distinctViewers: number; renditions: Record<string, number> | undefined }
+
+/**
+ * The viewers per rendition, as the players report them: most on 720p, a quarter on 360p (phones,
+ * Auto on a slow link), a few on « Son seul », and about one in ten not reporting (Safari plays HLS
+ * itself and says nothing). No viewer: no report (NULL), as the sampler writes it.
+ */
+function renditionsOf(viewers: number): Record<string, number> | undefined {
+  if (viewers === 0) return undefined
+  const audio = Math.round(viewers * 0.06)
+  const low = Math.round(viewers * 0.24)
+  const silent = Math.round(viewers * 0.1)
+  return { "720p": viewers - audio - low - silent, "360p": low, audio }
+}
 
 /** One sample every 10 s from `from` to `to`, peaking near `peak`; none within `pause` (a gap in the curve). */
 export function audienceCurve(options: { liveId: number; from: number; to: number; peak: number; pause?: { from: number; to: number } }): Sample[] {
@@ -22,7 +35,7 @@ export function audienceCurve(options: { liveId: number; from: number; to: numbe
     const viewers = Math.max(0, Math.round(base * dip + (peak / 28) * Math.sin(minutes * 1.7) + (peak / 42) * Math.sin(minutes * 0.37)))
     const anonymous = Math.round(viewers * 0.22)
     distinct = Math.max(distinct, viewers + Math.round(minutes * peak * 0.004))
-    samples.push({ liveId, at: new Date(t), viewers, signedIn: viewers - anonymous, anonymous, distinctViewers: distinct })
+    samples.push({ liveId, at: new Date(t), viewers, signedIn: viewers - anonymous, anonymous, distinctViewers: distinct, renditions: renditionsOf(viewers) })
   }
   return samples
 }
@@ -83,9 +96,10 @@ export async function seedPlatformHistory(options: { teacherIds: number[]; cap: 
   }
   // One statement each (unnest of arrays): tens of thousands of rows in a second, not half a minute.
   await db.$executeRaw`
-    INSERT INTO live_audience_samples (live_id, at, viewers, signed_in, anonymous, distinct_viewers)
+    INSERT INTO live_audience_samples (live_id, at, viewers, signed_in, anonymous, distinct_viewers, renditions)
     SELECT * FROM unnest(${samples.map((x) => x.liveId)}::int[], ${samples.map((x) => x.at.toISOString().slice(0, 23))}::timestamp[],
-      ${samples.map((x) => x.viewers)}::int[], ${samples.map((x) => x.signedIn)}::int[], ${samples.map((x) => x.anonymous)}::int[], ${samples.map((x) => x.distinctViewers)}::int[])`
+      ${samples.map((x) => x.viewers)}::int[], ${samples.map((x) => x.signedIn)}::int[], ${samples.map((x) => x.anonymous)}::int[], ${samples.map((x) => x.distinctViewers)}::int[],
+      ${samples.map((x) => (x.renditions ? JSON.stringify(x.renditions) : null))}::jsonb[])`
   const full = [...onAir].filter(([, active]) => active >= options.cap)
   await db.liveCapacitySample.deleteMany({ where: { at: { gte: new Date(today.getTime() - 30 * 24 * 3600_000), lt: today } } })
   await db.$executeRaw`

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation"
 import { getFormatter, getTranslations } from "next-intl/server"
 
 import { sampleSpanSeconds } from "@/lib/audience/audience-stats"
-import { getLiveAudience, getLiveTranscript } from "@/lib/audience/get-live-audience"
+import { getLiveAudience, getLiveTranscript, type AudienceSample } from "@/lib/audience/get-live-audience"
 
 import { AudienceChart } from "@/components/audience/audience-chart"
 import { formatDuration, liveDurationSeconds, LiveStatusWithReason } from "@/components/audience/live-summary"
@@ -29,7 +29,7 @@ export default async function LiveAudiencePage({ params }: { params: Promise<{ i
   const [audience, transcript] = await Promise.all([getLiveAudience(parsed.data.id, user), getLiveTranscript(parsed.data.id, user)])
   if (!audience || !transcript) notFound()
   const [t, format] = await Promise.all([getTranslations("myLives"), getFormatter()])
-  const { live, stats, samples, marks } = audience
+  const { live, stats, samples, marks, renditions, renditionsAtPeak } = audience
   const time = (d: Date) => format.dateTime(d, "timeSeconds")
   const duration = liveDurationSeconds(live)
   const base = `/my-lives/${live.id}`
@@ -41,6 +41,15 @@ export default async function LiveAudiencePage({ params }: { params: Promise<{ i
     ["watch", t("watchTime"), formatDuration(stats.watchSeconds)],
     ["chat", t("chatMessages"), String(stats.chatMessages)],
   ]
+  // "360p : 3 · Son seul : 0", every rendition of the live, and the viewers whose player said nothing.
+  const inUse = (s: AudienceSample) => {
+    if (!s.renditions) return "—"
+    const counts = s.renditions
+    const unknown = s.viewers - Object.values(counts).reduce((a, b) => a + b, 0)
+    const parts = renditions.map((r) => t("rendition", { name: r === "audio" ? t("renditionAudio") : r, count: counts[r] ?? 0 }))
+    if (unknown > 0) parts.push(t("rendition", { name: t("renditionUnknown"), count: unknown }))
+    return parts.join(" · ")
+  }
   const download = buttonClasses({ variant: "secondary", size: "sm" })
   return (
     <>
@@ -79,6 +88,21 @@ export default async function LiveAudiencePage({ params }: { params: Promise<{ i
                 ))}
               </ul>
             )}
+            <div className="mt-3 rounded-lg border border-slate-200 p-3" data-testid="audience-renditions-box">
+              {renditionsAtPeak ? (
+                <>
+                  <p className="text-xs text-slate-600">{t("renditionsAtPeak", { time: time(renditionsAtPeak.at) })}</p>
+                  <p className="text-lg font-semibold tabular-nums" data-testid="audience-renditions">
+                    {inUse(renditionsAtPeak)}
+                  </p>
+                  <p className="mt-1 text-xs text-slate-600">{t("renditionsHelp")}</p>
+                </>
+              ) : (
+                <p className="text-sm text-slate-600" data-testid="no-renditions">
+                  {t("noRenditions")}
+                </p>
+              )}
+            </div>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm font-medium">{t("curveTable")}</summary>
               <div className="mt-2">
@@ -92,6 +116,7 @@ export default async function LiveAudiencePage({ params }: { params: Promise<{ i
                     { key: "viewers", header: t("viewers"), cell: (s) => <span className="tabular-nums">{s.viewers}</span> },
                     { key: "signedIn", header: t("signedIn"), cell: (s) => <span className="tabular-nums">{s.signedIn}</span> },
                     { key: "anonymous", header: t("anonymous"), cell: (s) => <span className="tabular-nums">{s.anonymous}</span> },
+                    { key: "renditions", header: t("renditions"), cell: (s) => <span className="tabular-nums">{inUse(s)}</span> },
                   ]}
                 />
               </div>

@@ -24,6 +24,7 @@ import {
   type QualityChoice,
   type QualityOption,
 } from "@/components/lives/player-quality"
+import { reportRendition } from "@/components/lives/report-rendition"
 import { useLiveEvents } from "@/components/lives/use-live-events"
 import { Button } from "@/components/ui/button"
 import { cn } from "@/components/ui/cn"
@@ -236,6 +237,10 @@ export function LivePlayer({
       }
     }
   }, [running, src, playing, slug])
+
+  // The audience samples count the viewers on each rendition: say which one plays now.
+  const reported = running ? rendition : null
+  useEffect(() => (reported ? reportRendition(slug, reported) : undefined), [reported, slug])
 
   useEffect(() => {
     const onChange = () => setFullscreen(document.fullscreenElement === frameRef.current && frameRef.current !== null)
