@@ -4,7 +4,7 @@
 // the lives on air, one Redis round trip counting every live, one insert) runs TICKS times. Prints the
 // tick's p50/p95/max and the Redis part alone, beside the goal (< 50 ms per tick). Nothing asserted.
 //
-// Own data only: database bbb_pod_live_bench_audience (recreated), Redis database 4 (flushed).
+// Own data only: database bbb_pod_live_bench_audience (recreated), Redis database 3, the benches' (flushed).
 //
 //   npm run bench:audience [-- --ticks 200]
 import os from "node:os"
@@ -23,7 +23,7 @@ import { seedViewableLive } from "@/prisma/seed/factories"
 import { ms, percentile, table, verdict } from "./support/figures"
 
 const DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/bbb_pod_live_bench_audience"
-const REDIS_URL = "redis://127.0.0.1:6379/4"
+const REDIS_URL = "redis://127.0.0.1:6379/3"
 const LIVES = 10
 const VIEWERS = 2_000
 const GOAL_MS = 50
