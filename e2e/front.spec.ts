@@ -3,6 +3,8 @@
 // its CSP (the shared nonce matches the cached page); a signed-in student is never served that copy.
 // A restricted live's page is shared by its members: the second member gets the first one's copy,
 // and each still sees their own account in the header; an anonymous visitor is sent to sign-in.
+// « Mes vidéos »: a teacher imports a BBB recording's video and plays it, its file sent by nginx.
+import { randomUUID } from "node:crypto"
 import { chmod, mkdtemp, rm } from "node:fs/promises"
 import os from "node:os"
 import path from "node:path"
@@ -14,8 +16,9 @@ import { TEST_INSTANCE } from "../vitest.test-env"
 
 import { openAccountMenu, USERS } from "./fixtures/auth"
 import { watchCsp } from "./fixtures/csp"
-import { seedStartingLive, seedVideo, setLiveStatus } from "./fixtures/db"
+import { seedStartingLive, setLiveStatus } from "./fixtures/db"
 import { E2E_ENV, E2E_PORT } from "./fixtures/env"
+import { simulator } from "./fixtures/simulator"
 
 let dir: string
 let front: Front
@@ -114,30 +117,71 @@ test("members of a restricted live share its page through the front, each with t
   await setLiveStatus(liveId, "STOPPED")
 })
 
-test("a teacher plays a recorded live's video on « Mes vidéos »: the front sends the file, with range requests, after the app's check", async ({ browser }) => {
-  const title = `Direct enregistré ${Math.random().toString(36).slice(2, 8)}`
-  const video = await seedVideo(USERS.teacher.username, title)
-  const context = await browser.newContext()
+test("a teacher imports an external video, waits on « Mes vidéos » and plays it: the front sends the file, with range requests, after the app's check", async ({ browser }) => {
+  // One run of what production does: the BBB recording's video file (the simulator serves a real one)
+  // is fetched by the worker, listed on « Mes vidéos » by itself, and played from nginx (X-Accel-Redirect).
+  const recording = await simulator.addRecording({ meetingID: `e2e-${randomUUID()}`, name: "Séance à regarder", formats: ["presentation", "video"] })
+  const name = `Import joué ${randomUUID().slice(0, 6)}`
+  const context = await browser.newContext({ locale: "fr-FR" })
   const page = await context.newPage()
   const violations = await watchCsp(page)
   await signInThroughFront(page, USERS.teacher)
+  await page.goto(`${front.url}/recordings/external`)
+  await page.getByLabel("Nom").fill(name)
+  await page.getByLabel("Adresse de la vidéo").fill(`${new URL(E2E_ENV.BBB_SERVER_URL!).origin}/playback/presentation/2.3/${recording.recordID}`)
+  await page.getByRole("button", { name: "Ajouter" }).click()
+  const external = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await external.getByRole("button", { name: `Importer «\u00a0${name}\u00a0»` }).click()
+  await expect(external.getByTestId("external-state")).toHaveText(/^(Import en cours|Importée dans Mes vidéos)$/)
+
+  // « Mes vidéos » shows the import land without a reload (queued, or already done).
   await page.goto(`${front.url}/videos`)
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: title }) })
-  await expect(row).toContainText("Direct enregistré")
-  await row.getByRole("link", { name: `Regarder «\u00a0${title}\u00a0»` }).click()
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible()
-  // The browser loads and decodes the file from nginx (metadata: its 2 s duration).
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1))
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
+  await expect(row).toContainText("Importée", { timeout: 20_000 })
+  await expect(row).toContainText(/Mo/)
+  await expect(page.getByTestId("video-imports").getByText(name)).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
+
+  await row.getByRole("link", { name: `Regarder «\u00a0${name}\u00a0»` }).click()
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible()
+  // The browser loads, decodes and plays the file sent by nginx.
   const player = page.getByTestId("video-player")
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => (v.readyState >= 1 ? Math.round(v.duration) : 0))).toBe(2)
-  const part = await page.request.get(`${front.url}/videos/watch/${video.token}/file`, { headers: { range: "bytes=0-99" } })
+  await expect(player).toHaveAttribute("src", /^\/videos\/watch\/[0-9a-f]+\/file$/)
+  await player.evaluate((video: HTMLVideoElement) => {
+    video.muted = true // autoplay policy: a muted video may start without a gesture
+    return video.play()
+  })
+  await expect.poll(() => player.evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 10_000 }).toBeGreaterThan(0)
+  expect(await player.evaluate((video: HTMLVideoElement) => Math.round(video.duration))).toBe(2)
+  const file = `${front.url}${await player.getAttribute("src")}`
+  const part = await page.request.get(file, { headers: { range: "bytes=0-99" } })
   expect(part.status()).toBe(206)
-  expect(part.headers()["content-type"]).toBe("video/webm")
+  expect(part.headers()["content-type"]).toBe("video/mp4")
   expect((await part.body()).length).toBe(100)
   expect(violations).toEqual([])
-
   // Not admitted (private video): the app's 404, never the file.
   const anonymous = await browser.newContext()
-  expect((await anonymous.request.get(`${front.url}/videos/watch/${video.token}/file`)).status()).toBe(404)
+  expect((await anonymous.request.get(file)).status()).toBe(404)
   await anonymous.close()
+
+  // In another tab: the source's page says where it went; then the video is deleted while it is watched.
+  const owner = await context.newPage()
+  await owner.goto(`${front.url}/recordings/external`)
+  const source = owner.getByRole("row").filter({ has: owner.getByRole("rowheader", { name }) })
+  await expect(source.getByTestId("external-state")).toHaveText("Importée dans Mes vidéos")
+  await expect(source.getByRole("button", { name: /Importer/ })).toHaveCount(0)
+  await owner.goto(`${front.url}/videos`)
+  const ownerRow = owner.getByRole("row").filter({ has: owner.getByRole("rowheader", { name }) })
+  await ownerRow.getByRole("button", { name: "Supprimer" }).click()
+  await ownerRow.getByRole("button", { name: "Oui, supprimer" }).click()
+  await expect(owner.getByRole("rowheader", { name })).toHaveCount(0)
+  // The watcher plays it again (the 2 s video is buffered whole): the playback ends with a message.
+  await player.evaluate((video: HTMLVideoElement) => {
+    video.currentTime = 0
+    return video.play().catch(() => undefined)
+  })
+  await expect(page.getByTestId("video-playback-ended")).toContainText("La lecture s'est arrêtée.")
+  await expect(player).toHaveCount(0)
   await context.close()
 })

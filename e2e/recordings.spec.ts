@@ -5,7 +5,6 @@ import { expect, test, type Locator, type Page } from "@playwright/test"
 import { apiSignIn, USERS } from "./fixtures/auth"
 import { addClaimableRecording, seedVideo } from "./fixtures/db"
 import { E2E_ENV } from "./fixtures/env"
-import { simulator } from "./fixtures/simulator"
 
 /** Adds an external video on « Mes vidéos externes » and asks for its import; returns its row. */
 async function addAndImport(page: Page, video: { name: string; url: string; type?: string }): Promise<Locator> {
@@ -70,35 +69,8 @@ test("a teacher adds, sees and deletes her external videos; bad URLs are explain
   await expect(page.getByRole("rowheader", { name })).toHaveCount(0)
 })
 
-test("a teacher imports an old BBB recording with a video playback: it becomes a draft video", async ({ page }) => {
-  const recording = await simulator.addRecording({ meetingID: `e2e-${randomUUID()}`, name: "Séance à importer", formats: ["presentation", "video"] })
-  const simUrl = new URL(E2E_ENV.BBB_SERVER_URL!)
-  const name = `Import ${randomUUID().slice(0, 6)}`
-  await apiSignIn(page, USERS.teacher)
-  const row = await addAndImport(page, { name, url: `${simUrl.origin}/playback/presentation/2.3/${recording.recordID}` })
-  // the worker downloads the video in the background; the page shows it on the next visit
-  await expect.poll(() => stateAfterReload(page, row)).toBe("Importée dans Mes vidéos")
-  await expect(row.getByRole("button", { name: /Importer/ })).toHaveCount(0)
-  // « Mes vidéos » lists it, with its size, and a player (played through the front: e2e/front.spec.ts)
-  await page.goto("/videos")
-  const video = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })
-  await expect(video).toContainText("Importée")
-  await expect(video).toContainText(/Mo/)
-  await video.getByRole("link", { name: `Regarder «\u00a0${name}\u00a0»` }).click()
-  await expect(page.getByTestId("video-player")).toHaveAttribute("src", /\/videos\/watch\/[0-9a-f]+\/file$/)
-})
-
-test("« Mes vidéos » shows an import's state change by itself, without a reload", async ({ page }) => {
-  const recording = await simulator.addRecording({ meetingID: `e2e-${randomUUID()}`, name: "Séance suivie", formats: ["presentation", "video"] })
-  const simUrl = new URL(E2E_ENV.BBB_SERVER_URL!)
-  const name = `Suivi ${randomUUID().slice(0, 6)}`
-  await apiSignIn(page, USERS.teacher)
-  await addAndImport(page, { name, url: `${simUrl.origin}/playback/presentation/2.3/${recording.recordID}` })
-  await page.goto("/videos")
-  // queued or already done: either way the video lands in the list without the page being reloaded
-  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) })).toBeVisible({ timeout: 20_000 })
-  await expect(page.getByTestId("video-imports").getByText(name)).toHaveCount(0)
-})
+// Importing a BBB recording's video, seeing it land on « Mes vidéos » without a reload and playing it
+// (its file sent by the nginx front): e2e/front.spec.ts, in one run.
 
 test("sharing: private, signed-in users or anyone with the link; 404 to whoever is not admitted; a deleted video's link says so", async ({ browser, page }) => {
   test.setTimeout(120_000) // three visitors' contexts, each asked twice per sharing

@@ -1,6 +1,7 @@
 // Inputs of the recording migration (npm run migrate-recordings) and of the teacher's external recordings.
 import { z } from "zod"
 
+import { EXTERNAL_RECORDING_TYPES, type ExternalRecordingKind } from "./external-recording-types"
 import { VIDEO_SHARINGS } from "./video-access"
 
 const positiveInt = z.coerce.number({ message: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1")
@@ -46,8 +47,7 @@ export const CSV_COLUMNS = [
 ] as const
 export const CSV_MOODLE_COLUMN = "moodle_owners"
 
-export const EXTERNAL_RECORDING_TYPES = ["BIGBLUEBUTTON", "PEERTUBE", "YOUTUBE", "VIDEO"] as const
-export type ExternalRecordingKind = (typeof EXTERNAL_RECORDING_TYPES)[number]
+export { EXTERNAL_RECORDING_TYPES, type ExternalRecordingKind } from "./external-recording-types"
 
 function isWebUrl(value: string): boolean {
   return URL.canParse(value) && ["http:", "https:"].includes(new URL(value).protocol)

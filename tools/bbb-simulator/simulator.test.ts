@@ -1,4 +1,6 @@
 // The simulator in-process (port 0), driven through its control API and read back with the real BBB client.
+import { readFile } from "node:fs/promises"
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
 
 import { signQuery } from "@/lib/bbb/checksum"
@@ -282,6 +284,11 @@ describe("recordings", () => {
     expect(response.status).toBe(200)
     const bytes = Buffer.from(await response.arrayBuffer())
     expect(bytes.subarray(4, 8).toString()).toBe("ftyp")
+    // a real video (browsers play it), then a `free` box proper to the recording
+    const sample = await readFile(new URL("./playback-video.mp4", import.meta.url))
+    expect(bytes.subarray(0, sample.length)).toEqual(sample)
+    expect(bytes.readUInt32BE(sample.length)).toBe(bytes.length - sample.length)
+    expect(bytes.subarray(sample.length + 4, sample.length + 8).toString()).toBe("free")
     expect((await fetch(`${sim.url}/playback/video/${slides.recordID}/video-0.m4v`)).status).toBe(404)
     await control.addFault({ call: "playback", fault: { type: "http-error", status: 503 }, times: 1 })
     expect((await fetch(url)).status).toBe(503)

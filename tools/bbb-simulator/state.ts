@@ -4,6 +4,7 @@
 // anything changes, so polling 1,000 meetings x 50 attendees stays cheap), faults.ts (injected faults),
 // load.ts (generated meetings, churn and recordings). The HTTP side: server.ts.
 import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
 
 import { FaultRules } from "./faults"
 import { churn, generateLoad, generateRecordings } from "./load"
@@ -258,7 +259,7 @@ export class SimulatorState {
   getPlaybackVideo(recordID: string): Buffer | null {
     const recording = this.recordings.get(recordID)
     if (!recording || !recording.formats.some((format) => format.type === "video")) return null
-    return fakeVideoBytes(recordID)
+    return playbackVideoBytes(recordID)
   }
 
   deleteRecording(recordID: string): boolean {
@@ -426,14 +427,28 @@ export class SimulatorState {
   }
 }
 
-/** A small, deterministic stand-in for an .m4v file: an MP4 `ftyp` box, then bytes derived from the id. */
-function fakeVideoBytes(recordID: string): Buffer {
-  const header = Buffer.from([0, 0, 0, 0x18, ...Buffer.from("ftypM4V "), 0, 0, 0, 1, ...Buffer.from("M4V isom")])
-  const chunks = [header]
+/**
+ * A recording's video playback file: a real 2 s video (VP9 in MP4, 96×64, which every Chromium decodes;
+ * tools/bbb-simulator/playback-video.mp4, made by the ffmpeg command in the README) followed by a `free`
+ * box of bytes derived from the record id, which players skip: each recording's file differs, and it
+ * weighs about 70 kB as before.
+ */
+function playbackVideoBytes(recordID: string): Buffer {
+  const chunks: Buffer[] = []
   let block = createHash("sha256").update(recordID).digest()
   for (let i = 0; i < 2048; i++) {
     chunks.push(block)
     block = createHash("sha256").update(block).digest()
   }
-  return Buffer.concat(chunks)
+  const filler = Buffer.concat(chunks)
+  const freeHeader = Buffer.alloc(8)
+  freeHeader.writeUInt32BE(8 + filler.length, 0)
+  freeHeader.write("free", 4, "latin1")
+  return Buffer.concat([playbackVideo(), freeHeader, filler])
+}
+
+let playbackVideoFile: Buffer | undefined
+function playbackVideo(): Buffer {
+  playbackVideoFile ??= readFileSync(new URL("./playback-video.mp4", import.meta.url))
+  return playbackVideoFile
 }

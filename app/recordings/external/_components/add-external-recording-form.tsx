@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl"
 import { useActionState, useEffect, useState } from "react"
 
-import { EXTERNAL_RECORDING_TYPES } from "@/lib/recordings/schemas"
+import { EXTERNAL_RECORDING_TYPES } from "@/lib/recordings/external-recording-types"
 
 import { Button } from "@/components/ui/button"
 import { SectionCard } from "@/components/ui/card"
