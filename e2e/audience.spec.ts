@@ -90,7 +90,8 @@ test("the page's count, the peak sample, « Mes directs » and the CSV exports a
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible()
   await expect(page.getByTestId("audience-peak")).toHaveText("5")
   const inUse = await page.getByTestId("audience-renditions").textContent()
-  expect(inUse).toMatch(/^360p\u00a0: \d( · Son seul\u00a0: \d)?$/)
+  // Each rendition in use (360p, « Son seul » when Auto's last rung caught a starved player), once.
+  for (const part of inUse!.split(" · ")) expect(part).toMatch(/^(360p|Son seul)\u00a0: \d$/)
   expect([...inUse!.matchAll(/: (\d)/g)].reduce((sum, m) => sum + Number(m[1]), 0), "5 viewers at the peak, each on one rendition").toBe(5)
   await expect(page.getByTestId("audience-chart").locator("canvas")).toBeVisible()
   await expect(page.getByTestId("transcript")).toContainText("=1+1 ?")
@@ -101,7 +102,8 @@ test("the page's count, the peak sample, « Mes directs » and the CSV exports a
   expect(Math.max(...viewersColumn)).toBe(5)
   // One column per rendition reported; at the peak sample, the viewers on them add up to 5.
   const columns = header!.split(";")
-  expect(columns.slice(5).sort()).toEqual(columns.includes("rendition_audio") ? ["rendition_360p", "rendition_audio"] : ["rendition_360p"])
+  expect(columns.slice(5).length).toBeGreaterThan(0)
+  for (const column of columns.slice(5)) expect(["rendition_360p", "rendition_audio"]).toContain(column)
   const onRenditions = lines.map((line) => line.split(";")).filter((cells) => cells[1] === "5" && cells[5] !== "").map((cells) => cells.slice(5).reduce((sum, c) => sum + Number(c), 0))
   expect(onRenditions.at(-1)).toBe(5)
   const transcript = await (await page.request.get(`/my-lives/${liveId}/transcript`)).text()

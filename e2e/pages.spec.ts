@@ -265,8 +265,70 @@ test.afterAll(async () => {
 /** Pages that show the live of beforeAll on air; they run first, then the live ends (its streamer and transcoder stop burning CPU). */
 const ON_AIR_PAGES = new Set(["lives", "live", "meetings"])
 
-function checkPage(p: PageCase, locale: "fr" | "en", viewportName: string, viewport: { width: number; height: number }): void {
-  test(`${p.name} · ${locale} · ${viewportName}`, async ({ browser }) => {
+/** The layout checks of a page as it is shown now (`viewportName`: the window it is judged for). */
+async function checkLayout(page: Page, p: PageCase, viewportName: "desktop" | "mobile"): Promise<void> {
+  // Nothing scrolls sideways.
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
+  expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.inner}px window`).toBeLessThanOrEqual(widths.inner)
+
+  // No table column is clipped: a table sits in a box that scrolls sideways (overflow-x auto or
+  // scroll, never hidden), and a table wider than its box makes that box a named region the
+  // keyboard can focus (and so scroll); a table with no such box fits the page's column.
+  const tables = await page.locator("main table").evaluateAll((elements) =>
+    elements
+      // uPlot's legend (a chart's hover readout) is part of the chart; its table alternative is checked.
+      .filter((table) => table.getClientRects().length > 0 && !table.classList.contains("u-legend"))
+      .map((table) => {
+        const main = document.querySelector("main")!
+        let box = table.parentElement
+        while (box && box !== main && getComputedStyle(box).overflowX === "visible") box = box.parentElement
+        const name = table.querySelector("caption")?.textContent ?? "table"
+        if (!box || box === main) return { name, box: false, fits: table.getBoundingClientRect().right <= main.getBoundingClientRect().right + 1 }
+        const overflowX = getComputedStyle(box).overflowX
+        return {
+          name,
+          box: true,
+          scrollable: overflowX === "auto" || overflowX === "scroll",
+          wider: box.scrollWidth > box.clientWidth,
+          focusable: box.tabIndex >= 0,
+          named: !!box.getAttribute("aria-label") || !!box.getAttribute("aria-labelledby"),
+        }
+      }),
+  )
+  for (const table of tables) {
+    if (!table.box) expect(table, `table « ${table.name} » fits the page`).toMatchObject({ fits: true })
+    else {
+      expect(table, `table « ${table.name} »'s box scrolls sideways`).toMatchObject({ scrollable: true })
+      if (table.wider) expect(table, `table « ${table.name} » is wider than its box: a named, focusable region`).toMatchObject({ focusable: true, named: true })
+    }
+  }
+  if (p.fitsAt1280 && viewportName === "desktop") expect(tables.map((t) => t.wider ?? false)).toEqual(tables.map(() => false))
+
+  // Navigation entries are whole: none is cut by its row or pushed out of the window.
+  const cutEntries = await page.locator("nav a, nav summary").evaluateAll((elements) =>
+    elements
+      .filter((el) => el.getClientRects().length > 0)
+      .flatMap((el) => {
+        const r = el.getBoundingClientRect()
+        const nav = el.closest("nav")!.getBoundingClientRect()
+        const cut = r.left < nav.left - 1 || r.right > nav.right + 1 || r.left < 0 || r.right > window.innerWidth || el.scrollWidth > el.clientWidth + 1
+        return cut ? [el.textContent?.trim() ?? ""] : []
+      }),
+  )
+  expect(cutEntries, "navigation entries cut off").toEqual([])
+
+  // The header takes one row on a desktop, two at most on a phone; the admin sub-navigation one
+  // row on a phone (folded to the current area).
+  const headerHeight = await page.locator("body > header, header").first().evaluate((el) => el.getBoundingClientRect().height)
+  expect(headerHeight).toBeLessThanOrEqual(viewportName === "desktop" ? 64 : 112)
+  const adminNav = page.getByTestId("admin-nav")
+  if (viewportName === "mobile" && (await adminNav.count()) > 0) {
+    expect(await adminNav.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(64)
+  }
+}
+
+function checkPage(p: PageCase, locale: "fr" | "en", viewportName: "desktop" | "mobile", viewport: { width: number; height: number }): void {
+  test(`${p.name} · ${locale} · ${locale === "en" ? "desktop and phone" : viewportName}`, async ({ browser }) => {
     const page = await signedInPage(browser, p.role, locale, viewport)
     const response = await page.goto(typeof p.path === "string" ? p.path : p.path())
     expect(response?.status()).toBe(p.status ?? 200)
@@ -278,63 +340,12 @@ function checkPage(p: PageCase, locale: "fr" | "en", viewportName: string, viewp
     await expect(h1).toHaveCount(1)
     await expect(page).toHaveTitle(`${(await h1.innerText()).trim()} · ${APP_NAME[locale]}`)
 
-    // Nothing scrolls sideways.
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }))
-    expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.inner}px window`).toBeLessThanOrEqual(widths.inner)
-
-    // No table column is clipped: a table sits in a box that scrolls sideways (overflow-x auto or
-    // scroll, never hidden), and a table wider than its box makes that box a named region the
-    // keyboard can focus (and so scroll); a table with no such box fits the page's column.
-    const tables = await page.locator("main table").evaluateAll((elements) =>
-      elements
-        // uPlot's legend (a chart's hover readout) is part of the chart; its table alternative is checked.
-        .filter((table) => table.getClientRects().length > 0 && !table.classList.contains("u-legend"))
-        .map((table) => {
-          const main = document.querySelector("main")!
-          let box = table.parentElement
-          while (box && box !== main && getComputedStyle(box).overflowX === "visible") box = box.parentElement
-          const name = table.querySelector("caption")?.textContent ?? "table"
-          if (!box || box === main) return { name, box: false, fits: table.getBoundingClientRect().right <= main.getBoundingClientRect().right + 1 }
-          const overflowX = getComputedStyle(box).overflowX
-          return {
-            name,
-            box: true,
-            scrollable: overflowX === "auto" || overflowX === "scroll",
-            wider: box.scrollWidth > box.clientWidth,
-            focusable: box.tabIndex >= 0,
-            named: !!box.getAttribute("aria-label") || !!box.getAttribute("aria-labelledby"),
-          }
-        }),
-    )
-    for (const table of tables) {
-      if (!table.box) expect(table, `table « ${table.name} » fits the page`).toMatchObject({ fits: true })
-      else {
-        expect(table, `table « ${table.name} »'s box scrolls sideways`).toMatchObject({ scrollable: true })
-        if (table.wider) expect(table, `table « ${table.name} » is wider than its box: a named, focusable region`).toMatchObject({ focusable: true, named: true })
-      }
-    }
-    if (p.fitsAt1280 && viewportName === "desktop") expect(tables.map((t) => t.wider ?? false)).toEqual(tables.map(() => false))
-
-    // Navigation entries are whole: none is cut by its row or pushed out of the window.
-    const cutEntries = await page.locator("nav a, nav summary").evaluateAll((elements) =>
-      elements
-        .filter((el) => el.getClientRects().length > 0)
-        .flatMap((el) => {
-          const r = el.getBoundingClientRect()
-          const nav = el.closest("nav")!.getBoundingClientRect()
-          const cut = r.left < nav.left - 1 || r.right > nav.right + 1 || r.left < 0 || r.right > window.innerWidth || el.scrollWidth > el.clientWidth + 1
-          return cut ? [el.textContent?.trim() ?? ""] : []
-        }),
-    )
-    expect(cutEntries, "navigation entries cut off").toEqual([])
-
-    // The header takes one row on a desktop, two at most on a phone; the admin sub-navigation one
-    // row on a phone (folded to the current area).
-    const headerHeight = await page.locator("body > header, header").first().evaluate((el) => el.getBoundingClientRect().height)
-    expect(headerHeight).toBeLessThanOrEqual(viewportName === "desktop" ? 64 : 112)
-    const adminNav = page.getByTestId("admin-nav")
-    if (viewportName === "mobile" && (await adminNav.count()) > 0) {
-      expect(await adminNav.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(64)
+    await checkLayout(page, p, viewportName)
+    if (locale === "en") {
+      // The English phone layout, in the same page: French words run longer, so the French phone
+      // case is the tighter one, and this one needs no page load, axe or screenshot of its own.
+      await page.setViewportSize(VIEWPORTS.mobile)
+      await checkLayout(page, p, "mobile")
     }
 
     const seriousViolations = async () =>
@@ -357,8 +368,13 @@ function checkPage(p: PageCase, locale: "fr" | "en", viewportName: string, viewp
   })
 }
 
-const eachCase = (pages: PageCase[]) =>
-  pages.flatMap((p) => (["fr", "en"] as const).flatMap((locale) => Object.entries(VIEWPORTS).map(([viewportName, viewport]) => [p, locale, viewportName, viewport] as const)))
+/** French on a desktop and a phone; English on a desktop, then its phone layout in the same page. */
+const COMBINATIONS = [
+  ["fr", "desktop"],
+  ["fr", "mobile"],
+  ["en", "desktop"],
+] as const
+const eachCase = (pages: PageCase[]) => pages.flatMap((p) => COMBINATIONS.map(([locale, viewportName]) => [p, locale, viewportName, VIEWPORTS[viewportName]] as const))
 
 for (const [p, locale, viewportName, viewport] of eachCase(PAGES.filter((p) => ON_AIR_PAGES.has(p.name)))) checkPage(p, locale, viewportName, viewport)
 
