@@ -25,6 +25,8 @@ sim_port=$(node -e 'console.log(new URL(process.env.BBB_SERVER_URL).port)')
 BBB_SIM_PORT=$sim_port BBB_SIM_SECRET=$BBB_SECRET_KEY node_modules/.bin/tsx tools/bbb-simulator/server.ts --quiet &
 pids+=($!)
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:${sim_port}/_sim/health" >/dev/null && break; sleep 0.2; done
+# An nginx-rtmp left by a run that was killed (not stopped) still holds this stack's ports: stop it.
+pkill -f "nginx -p $PWD/$E2E_VAR_DIR/rtmp " 2>/dev/null && sleep 0.5
 rm -rf "$E2E_VAR_DIR"
 node_modules/.bin/tsx tools/rtmp/server.ts &
 pids+=($!)
