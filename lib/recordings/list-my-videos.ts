@@ -24,13 +24,17 @@ export const VIDEO_SELECT = {
 } as const
 
 /**
- * Each row's size, as stored when its file was written: a list of up to 1000 videos never reads the
- * disk for them. Only rows without a stored size (file not found when written, or written before sizes
- * were stored) are checked on disk, so a file put back, or an older row, shows its size again.
+ * Each row's size, or null when its file is not on disk (the row then says « Fichier introuvable »,
+ * never a broken player): one stat per row, in parallel (a list holds at most 1000; on a local disk
+ * that is milliseconds). The size shown is the one stored when the file was written, the stat's for
+ * older rows without one.
  */
 export async function withFileSizes<T extends { sourcePath: string; sizeBytes: bigint | null }>(rows: T[]): Promise<(Omit<T, "sourcePath" | "sizeBytes"> & { sizeBytes: number | null })[]> {
   return Promise.all(
-    rows.map(async ({ sourcePath, sizeBytes, ...row }) => ({ ...row, sizeBytes: sizeBytes !== null ? Number(sizeBytes) : await videoFileSize(sourcePath) })),
+    rows.map(async ({ sourcePath, sizeBytes, ...row }) => {
+      const onDisk = await videoFileSize(sourcePath)
+      return { ...row, sizeBytes: onDisk === null ? null : sizeBytes !== null ? Number(sizeBytes) : onDisk }
+    }),
   )
 }
 

@@ -119,9 +119,9 @@ describe("« Mes vidéos »", () => {
     const video = await seedVideo(teacher.id)
     await db.draftVideo.update({ where: { id: video.id }, data: { sizeBytes: 5_000_000_000n } }) // beyond 32 bits: a long lossless recording
     expect((await listMyVideos(teacher)).videos.map((v) => v.sizeBytes)).toEqual([5_000_000_000])
-    // Removed behind the app's back: the list keeps its stored size, the page says missing, the route 404s.
+    // Removed behind the app's back: the list and the page say missing (no size), the route 404s.
     await rm(video.sourcePath)
-    expect((await listMyVideos(teacher)).videos.map((v) => v.sizeBytes)).toEqual([5_000_000_000])
+    expect((await listMyVideos(teacher)).videos.map((v) => v.sizeBytes)).toEqual([null])
     const page = await findWatchableVideo(video.shareToken, me)
     expect(page.removed === false && page.video.sizeBytes).toBeNull()
     expect(await code(() => locateVideoFile(video.shareToken, me))).toBe("NOT_FOUND")
